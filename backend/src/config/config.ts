@@ -1,0 +1,156 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The whole runtime configuration, read from an environment-like record in one place.
+ * `loadConfig` is pure: it never touches process.env itself, so it is easy to test.
+ */
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const intFrom = (def: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return def;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be an integer between ${min} and ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const urlString = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL (${protocols.join(", ")})` },
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: intFrom(3000, 0, 65535),
+  HOST: optionalString,
+  DATA_DIR: optionalString,
+  PUBLIC_URL: urlString(["http:", "https:"]).optional(),
+  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  SMTP_URL: urlString(["smtp:", "smtps:"]).optional(),
+  MAIL_FROM: optionalString,
+  ALLOWED_ORIGINS: optionalString,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  RATE_LIMIT_PER_MINUTE: intFrom(600, 1, 10_000_000),
+  TOUR_MIN_NOTICE_MINUTES: intFrom(120, 0, 60 * 24 * 14),
+  TOUR_HORIZON_DAYS: intFrom(30, 1, 365),
+  TOUR_BUFFER_MINUTES: intFrom(0, 0, 240),
+  OUTBOX_POLL_MS: intFrom(2000, 50, 600_000),
+  OUTBOX_MAX_BACKOFF_MS: intFrom(5 * 60_000, 100, 24 * 3_600_000),
+  OUTBOX_CONCURRENCY: intFrom(4, 1, 64),
+});
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  dbPath: string;
+  outboxDir: string;
+  publicUrl: string;
+  adminToken: string;
+  adminTokenIsDefault: boolean;
+  smtpUrl?: string;
+  mailFrom: { name: string; address: string };
+  allowedOrigins: string[];
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  rateLimitPerMinute: number;
+  tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number };
+  outbox: { pollMs: number; maxBackoffMs: number; concurrency: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Development-only admin token, accepted only outside production. */
+export const DEV_ADMIN_TOKEN = "dev-admin-token-change-me";
+
+function parseMailFrom(raw: string | undefined, problems: string[]): { name: string; address: string } {
+  const value = raw ?? "Leasing Assistant <leasing@localhost>";
+  const match = /^\s*(?:"?([^"<]*?)"?\s*<([^>]+)>|([^\s<>]+@[^\s<>]+))\s*$/.exec(value);
+  if (!match) {
+    problems.push("MAIL_FROM: must look like `Name <address@example.com>` or `address@example.com`");
+    return { name: "Leasing Assistant", address: "leasing@localhost" };
+  }
+  const address = (match[2] ?? match[3]).trim();
+  if (!/^[^\s@]+@[^\s@]+$/.test(address)) problems.push("MAIL_FROM: the address is not an e-mail address");
+  return { name: (match[1] ?? "").trim() || "Leasing Assistant", address };
+}
+
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const cleaned: Record<string, string | undefined> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const v = env[key];
+    cleaned[key] = v === undefined || v.trim() === "" ? undefined : v;
+  }
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
+  }
+  const mailFrom = parseMailFrom(cleaned.MAIL_FROM, problems);
+  const nodeEnv = (cleaned.NODE_ENV as Config["env"]) ?? "development";
+  if (nodeEnv === "production" && !cleaned.ADMIN_TOKEN) {
+    problems.push("ADMIN_TOKEN: required when NODE_ENV=production");
+  }
+  const origins = (cleaned.ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    try {
+      const u = new URL(origin);
+      if (u.origin !== origin.replace(/\/$/, "")) problems.push(`ALLOWED_ORIGINS: "${origin}" must be a bare origin`);
+    } catch {
+      problems.push(`ALLOWED_ORIGINS: "${origin}" is not a URL origin`);
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.DATA_DIR ?? "./data");
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST ?? "0.0.0.0",
+    dataDir,
+    dbPath: path.join(dataDir, "leasing.db"),
+    outboxDir: path.join(dataDir, "outbox"),
+    publicUrl,
+    adminToken: e.ADMIN_TOKEN ?? DEV_ADMIN_TOKEN,
+    adminTokenIsDefault: !e.ADMIN_TOKEN,
+    smtpUrl: e.SMTP_URL,
+    mailFrom,
+    allowedOrigins: [...new Set([new URL(publicUrl).origin, ...origins.map((o) => o.replace(/\/$/, ""))])],
+    logLevel: e.LOG_LEVEL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    tours: {
+      minNoticeMinutes: e.TOUR_MIN_NOTICE_MINUTES,
+      horizonDays: e.TOUR_HORIZON_DAYS,
+      bufferMinutes: e.TOUR_BUFFER_MINUTES,
+    },
+    outbox: { pollMs: e.OUTBOX_POLL_MS, maxBackoffMs: e.OUTBOX_MAX_BACKOFF_MS, concurrency: e.OUTBOX_CONCURRENCY },
+  };
+}

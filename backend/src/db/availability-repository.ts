@@ -1,0 +1,53 @@
+import type { DateException, WeeklyRule } from "../domain/availability/availability";
+import type { AvailabilityRepository } from "../domain/availability/availability-service";
+import type { Db } from "./database";
+
+interface RuleRow {
+  weekday: number;
+  start_time: string;
+  end_time: string;
+  slot_minutes: number;
+}
+interface ExceptionRow {
+  date: string;
+  kind: "closed" | "open";
+  start_time: string | null;
+  end_time: string | null;
+  slot_minutes: number | null;
+  note: string | null;
+}
+
+export class SqliteAvailabilityRepository implements AvailabilityRepository {
+  private readonly rules;
+  private readonly exceptions;
+
+  constructor(db: Db) {
+    this.rules = db.prepare<[number], RuleRow>(
+      "SELECT weekday, start_time, end_time, slot_minutes FROM availability WHERE property_id = ? ORDER BY weekday, start_time",
+    );
+    this.exceptions = db.prepare<[number, string, string], ExceptionRow>(
+      `SELECT date, kind, start_time, end_time, slot_minutes, note FROM availability_exceptions
+       WHERE property_id = ? AND date BETWEEN ? AND ? ORDER BY date, start_time`,
+    );
+  }
+
+  rulesFor(propertyId: number): WeeklyRule[] {
+    return this.rules.all(propertyId).map((r) => ({
+      weekday: r.weekday,
+      start: r.start_time,
+      end: r.end_time,
+      slotMinutes: r.slot_minutes,
+    }));
+  }
+
+  exceptionsFor(propertyId: number, fromDate: string, toDate: string): DateException[] {
+    return this.exceptions.all(propertyId, fromDate, toDate).map((e) => ({
+      date: e.date,
+      kind: e.kind,
+      start: e.start_time,
+      end: e.end_time,
+      slotMinutes: e.slot_minutes,
+      note: e.note,
+    }));
+  }
+}

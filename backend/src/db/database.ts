@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+export interface OpenDatabaseOptions {
+  /** SQL run once, into an empty database. */
+  seedFile?: string;
+}
+
+/** Opens (creating when needed) the SQLite file, applies migrations, then seeds an empty database. */
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  if (options.seedFile) seedOnce(db, options.seedFile);
+  return db;
+}
+
+export function migrate(db: Db): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  )`);
+  const applied = new Set(
+    db.prepare("SELECT version FROM schema_migrations").pluck().all() as string[],
+  );
+  const files = fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith(".sql"))
+    .sort();
+  const ran: string[] = [];
+  for (const file of files) {
+    const version = file.replace(/\.sql$/, "");
+    if (applied.has(version)) continue;
+    const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, file), "utf8");
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare("INSERT INTO schema_migrations (version) VALUES (?)").run(version);
+    }).immediate();
+    ran.push(version);
+  }
+  return ran;
+}
+
+/** Loads the seed file only into a database that has never been seeded and holds no properties. */
+export function seedOnce(db: Db, seedFile: string): boolean {
+  db.exec("CREATE TABLE IF NOT EXISTS app_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  return db
+    .transaction(() => {
+      const seeded = db.prepare("SELECT value FROM app_meta WHERE key = 'seeded_at'").pluck().get();
+      const count = db.prepare("SELECT count(*) FROM properties").pluck().get() as number;
+      if (seeded || count > 0) return false;
+      db.exec(fs.readFileSync(seedFile, "utf8"));
+      db.prepare("INSERT INTO app_meta (key, value) VALUES ('seeded_at', ?)").run(new Date().toISOString());
+      return true;
+    })
+    .immediate();
+}
+
+/** A transaction runner for domain services: synchronous, BEGIN IMMEDIATE, nestable. */
+export function transactionRunner(db: Db) {
+  return {
+    run<T>(fn: () => T): T {
+      if (db.inTransaction) return fn();
+      return db.transaction(fn).immediate();
+    },
+  };
+}
+
+export function isUniqueViolation(err: unknown, columns?: string): boolean {
+  const e = err as { code?: string; message?: string };
+  if (e?.code !== "SQLITE_CONSTRAINT_UNIQUE" && e?.code !== "SQLITE_CONSTRAINT_PRIMARYKEY") return false;
+  return columns === undefined || (e.message ?? "").includes(columns);
+}

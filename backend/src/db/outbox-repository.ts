@@ -1,0 +1,176 @@
+import type { OutgoingMail, QueuedMail } from "../mail/outgoing-mail";
+import type { Db } from "./database";
+
+interface OutboxRow {
+  id: number;
+  kind: string;
+  message_id: string;
+  to_addr: string;
+  cc_addr: string | null;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  ics: string | null;
+  ics_method: "REQUEST" | "CANCEL" | null;
+  in_reply_to: string | null;
+  references_hdr: string | null;
+  headers: string;
+  booking_id: number | null;
+  status: QueuedMail["status"];
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+function toQueued(r: OutboxRow): QueuedMail {
+  return {
+    id: r.id,
+    kind: r.kind,
+    messageId: r.message_id,
+    to: r.to_addr,
+    cc: r.cc_addr,
+    subject: r.subject,
+    text: r.text_body,
+    html: r.html_body,
+    ics: r.ics,
+    icsMethod: r.ics_method,
+    inReplyTo: r.in_reply_to,
+    references: r.references_hdr,
+    headers: JSON.parse(r.headers) as Record<string, string>,
+    bookingId: r.booking_id,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  };
+}
+
+export class SqliteOutboxRepository {
+  private readonly insert;
+  private readonly due;
+  private readonly claim;
+  private readonly sent;
+  private readonly retry;
+  private readonly failed;
+  private readonly attempt;
+  private readonly nextDue;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO outbox (kind, message_id, to_addr, cc_addr, subject, text_body, html_body, ics, ics_method,
+         in_reply_to, references_hdr, headers, booking_id, status, attempts, next_attempt_at, created_at)
+       VALUES (@kind, @messageId, @to, @cc, @subject, @text, @html, @ics, @icsMethod,
+         @inReplyTo, @references, @headers, @bookingId, 'pending', 0, @now, @now)`,
+    );
+    this.due = db.prepare<[string, string, number], OutboxRow>(
+      `SELECT * FROM outbox
+       WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND locked_until <= ?)
+       ORDER BY id LIMIT ?`,
+    );
+    this.claim = db.prepare<[string, number]>("UPDATE outbox SET status = 'sending', locked_until = ? WHERE id = ?");
+    this.sent = db.prepare<[string, number]>(
+      "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, locked_until = NULL, last_error = NULL WHERE id = ?",
+    );
+    this.retry = db.prepare<[string, string, number]>(
+      "UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?",
+    );
+    this.failed = db.prepare<[string, number]>(
+      "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, locked_until = NULL WHERE id = ?",
+    );
+    this.attempt = db.prepare<[number, string, number, string | null]>(
+      "INSERT INTO outbox_attempts (outbox_id, at, ok, error) VALUES (?, ?, ?, ?)",
+    );
+    this.nextDue = db.prepare<[], { at: string | null }>(
+      "SELECT min(CASE WHEN status = 'pending' THEN next_attempt_at ELSE locked_until END) AS at FROM outbox WHERE status IN ('pending', 'sending')",
+    );
+  }
+
+  /** Queues a message. Call inside the transaction of the change it reports. */
+  enqueue(mail: OutgoingMail, now: Date): number {
+    const info = this.insert.run({
+      kind: mail.kind,
+      messageId: mail.messageId,
+      to: mail.to,
+      cc: mail.cc ?? null,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      ics: mail.ics ?? null,
+      icsMethod: mail.icsMethod ?? null,
+      inReplyTo: mail.inReplyTo ?? null,
+      references: mail.references ?? null,
+      headers: JSON.stringify(mail.headers ?? {}),
+      bookingId: mail.bookingId ?? null,
+      now: now.toISOString(),
+    });
+    return Number(info.lastInsertRowid);
+  }
+
+  /** Takes up to `limit` due messages and leases them for `leaseMs` so no other worker sends them. */
+  claimDue(now: Date, limit: number, leaseMs: number): QueuedMail[] {
+    return this.db
+      .transaction(() => {
+        const at = now.toISOString();
+        const rows = this.due.all(at, at, limit);
+        const lease = new Date(now.getTime() + leaseMs).toISOString();
+        for (const r of rows) this.claim.run(lease, r.id);
+        return rows.map(toQueued);
+      })
+      .immediate();
+  }
+
+  markSent(id: number, now: Date): void {
+    this.db.transaction(() => {
+      this.sent.run(now.toISOString(), id);
+      this.attempt.run(id, now.toISOString(), 1, null);
+    })();
+  }
+
+  markRetry(id: number, error: string, nextAttemptAt: Date, now: Date): void {
+    this.db.transaction(() => {
+      this.retry.run(nextAttemptAt.toISOString(), error.slice(0, 1000), id);
+      this.attempt.run(id, now.toISOString(), 0, error.slice(0, 1000));
+    })();
+  }
+
+  markFailed(id: number, error: string, now: Date): void {
+    this.db.transaction(() => {
+      this.failed.run(error.slice(0, 1000), id);
+      this.attempt.run(id, now.toISOString(), 0, error.slice(0, 1000));
+    })();
+  }
+
+  /** When the next message becomes due, or null when nothing waits. */
+  nextDueAt(): Date | null {
+    const at = this.nextDue.get()?.at;
+    return at ? new Date(at) : null;
+  }
+
+  list(filter: { status?: QueuedMail["status"]; bookingId?: number } = {}): QueuedMail[] {
+    const where: string[] = [];
+    const values: unknown[] = [];
+    if (filter.status) {
+      where.push("status = ?");
+      values.push(filter.status);
+    }
+    if (filter.bookingId !== undefined) {
+      where.push("booking_id = ?");
+      values.push(filter.bookingId);
+    }
+    return this.db
+      .prepare<unknown[], OutboxRow>(`SELECT * FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id`)
+      .all(...values)
+      .map(toQueued);
+  }
+
+  attempts(outboxId: number): Array<{ at: string; ok: boolean; error: string | null }> {
+    return this.db
+      .prepare<[number], { at: string; ok: number; error: string | null }>(
+        "SELECT at, ok, error FROM outbox_attempts WHERE outbox_id = ? ORDER BY id",
+      )
+      .all(outboxId)
+      .map((r) => ({ at: r.at, ok: r.ok === 1, error: r.error }));
+  }
+}

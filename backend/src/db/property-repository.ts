@@ -1,0 +1,78 @@
+import type { PetsAllowed, Property } from "../domain/properties/property";
+import type { PropertyRepository } from "../domain/properties/property-service";
+import type { Db } from "./database";
+
+interface PropertyRow {
+  id: number;
+  name: string;
+  address: string;
+  city: string;
+  state: string;
+  postal_code: string | null;
+  neighborhood: string;
+  beds: number;
+  baths: number;
+  rent: number;
+  sqft: number | null;
+  pets_allowed: PetsAllowed;
+  pet_policy: string;
+  available_from: string;
+  description: string;
+  amenities: string;
+  timezone: string;
+  active: number;
+}
+
+export function toProperty(r: PropertyRow): Property {
+  return {
+    id: r.id,
+    name: r.name,
+    address: r.address,
+    city: r.city,
+    state: r.state,
+    postalCode: r.postal_code,
+    neighborhood: r.neighborhood,
+    beds: r.beds,
+    baths: r.baths,
+    rent: r.rent,
+    sqft: r.sqft,
+    petsAllowed: r.pets_allowed,
+    petPolicy: r.pet_policy,
+    availableFrom: r.available_from,
+    description: r.description,
+    amenities: JSON.parse(r.amenities) as string[],
+    timezone: r.timezone,
+    active: r.active === 1,
+  };
+}
+
+export class SqlitePropertyRepository implements PropertyRepository {
+  private readonly all;
+  private readonly byId;
+  private cache: { version: number; rows: Property[] } | undefined;
+
+  constructor(private readonly db: Db) {
+    this.all = db.prepare<[], PropertyRow>("SELECT * FROM properties ORDER BY id");
+    this.byId = db.prepare<[number], PropertyRow>("SELECT * FROM properties WHERE id = ?");
+  }
+
+  listAll(): Property[] {
+    // The catalogue changes rarely. This repository's own writes clear the cache; PRAGMA
+    // data_version moves when another connection (another process) commits.
+    const version = this.db.pragma("data_version", { simple: true }) as number;
+    if (this.cache?.version === version) return this.cache.rows;
+    const rows = this.all.all().map(toProperty);
+    this.cache = { version, rows };
+    return rows;
+  }
+
+  findById(id: number): Property | undefined {
+    const row = this.byId.get(id);
+    return row ? toProperty(row) : undefined;
+  }
+
+  /** Call after any write to the properties table through this connection. */
+  invalidate(): void {
+    this.cache = undefined;
+  }
+}

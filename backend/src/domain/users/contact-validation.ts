@@ -1,0 +1,60 @@
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { AppError, type FieldIssue } from "../../shared/app-error";
+
+// Practical address syntax: one @, a dotted domain, no spaces or angle brackets; length per RFC 5321.
+const EMAIL_RE = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export function normalizeEmail(raw: string): string | null {
+  const email = raw.trim();
+  if (email.length > 254 || !EMAIL_RE.test(email)) return null;
+  const [local, domain] = email.split("@");
+  if (local.length > 64 || local.startsWith(".") || local.endsWith(".") || local.includes("..")) return null;
+  if (!/[A-Za-z]/.test(domain.split(".").pop() ?? "")) return null;
+  return `${local}@${domain.toLowerCase()}`;
+}
+
+/** E.164 form of a phone number, or null when it is not a valid number. */
+export function normalizePhone(raw: string, defaultRegion: CountryCode = "US"): string | null {
+  const text = raw.trim();
+  if (!/\d/.test(text) || text.length > 40) return null;
+  const parsed = parsePhoneNumberFromString(text, defaultRegion);
+  if (!parsed || !parsed.isValid()) return null;
+  return parsed.number;
+}
+
+export function normalizeName(raw: string): string | null {
+  const name = raw.replace(/\s+/g, " ").trim();
+  if (name.length === 0 || name.length > 120) return null;
+  if (!/\p{L}/u.test(name)) return null;
+  return name;
+}
+
+export interface ContactInput {
+  name: string;
+  email: string;
+  phone?: string | null;
+}
+
+export interface ValidContact {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+/** Validates every field at once and throws one `validation` error listing each problem. */
+export function validateContact(input: ContactInput): ValidContact {
+  const issues: FieldIssue[] = [];
+  const name = normalizeName(input.name ?? "");
+  if (!name) issues.push({ field: "name", message: "Please give a name." });
+  const email = normalizeEmail(input.email ?? "");
+  if (!email) issues.push({ field: "email", message: `"${String(input.email ?? "").slice(0, 80)}" is not a valid e-mail address.` });
+  let phone: string | null = null;
+  if (input.phone !== undefined && input.phone !== null && input.phone.trim() !== "") {
+    phone = normalizePhone(input.phone);
+    if (!phone) issues.push({ field: "phone", message: `"${input.phone.slice(0, 40)}" is not a valid phone number.` });
+  }
+  if (issues.length > 0) {
+    throw new AppError("validation", issues.map((i) => i.message).join(" "), { issues });
+  }
+  return { name: name!, email: email!, phone };
+}

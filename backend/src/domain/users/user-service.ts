@@ -1,0 +1,48 @@
+import { AppError } from "../../shared/app-error";
+import { validateContact, type ContactInput } from "./contact-validation";
+import type { User, UserRole } from "./user";
+
+export interface UserRepository {
+  findById(id: number): User | undefined;
+  findByEmail(email: string): User | undefined;
+  insertProspect(contact: { name: string; email: string; phone: string | null }): User;
+  updateContact(id: number, patch: { name?: string; phone?: string | null }): User;
+  list(filter: { role?: UserRole }): User[];
+}
+
+export class UserService {
+  constructor(private readonly repo: UserRepository) {}
+
+  /**
+   * Creates a prospect or updates the one with this e-mail (case-insensitive). A tenant who
+   * fills in a form stays a tenant; their name is not overwritten by unauthenticated input,
+   * only a missing phone number is filled in.
+   */
+  upsertProspect(input: ContactInput): User {
+    const contact = validateContact(input);
+    const existing = this.repo.findByEmail(contact.email);
+    if (!existing) return this.repo.insertProspect(contact);
+    if (existing.role === "tenant") {
+      if (!existing.phone && contact.phone) return this.repo.updateContact(existing.id, { phone: contact.phone });
+      return existing;
+    }
+    const patch: { name?: string; phone?: string | null } = {};
+    if (contact.name !== existing.name) patch.name = contact.name;
+    if (contact.phone && contact.phone !== existing.phone) patch.phone = contact.phone;
+    return Object.keys(patch).length ? this.repo.updateContact(existing.id, patch) : existing;
+  }
+
+  get(id: number): User {
+    const u = this.repo.findById(id);
+    if (!u) throw new AppError("user_not_found", `No user with id ${id}.`);
+    return u;
+  }
+
+  findByEmail(email: string): User | undefined {
+    return this.repo.findByEmail(email.trim());
+  }
+
+  list(filter: { role?: UserRole }): User[] {
+    return this.repo.list(filter);
+  }
+}

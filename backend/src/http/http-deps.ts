@@ -1,0 +1,19 @@
+import type { Logger } from "pino";
+import type { AvailabilityService } from "../domain/availability/availability-service";
+import type { BookingService } from "../domain/bookings/booking-service";
+import type { PropertyService } from "../domain/properties/property-service";
+import type { UserService } from "../domain/users/user-service";
+
+/** What the HTTP layer is given by the composition root. */
+export interface HttpDeps {
+  log: Logger;
+  publicUrl: string;
+  adminToken: string;
+  allowedOrigins: string[];
+  rateLimitPerMinute: number;
+  health: () => Record<string, unknown>;
+  properties: PropertyService;
+  availability: AvailabilityService;
+  bookings: BookingService;
+  users: UserService;
+}

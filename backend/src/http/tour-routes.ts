@@ -1,0 +1,85 @@
+import { Router } from "express";
+import { z } from "zod";
+import { AppError } from "../shared/app-error";
+import type { Property } from "../domain/properties/property";
+import { wallTimeToInstant } from "../domain/availability/slot-math";
+import type { HttpDeps } from "./http-deps";
+import { bookingDto } from "./serializers";
+import { parseInput } from "./validation";
+
+const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:00(\.0{1,3})?)?$/;
+
+/**
+ * A tour start: an ISO instant with an offset ("2026-11-24T20:00:00Z"), or a wall time
+ * without one ("2026-11-24T15:00"), read in the property's zone.
+ */
+export function parseStart(raw: string, property: Property): Date {
+  if (ZONED.test(raw)) {
+    const d = new Date(raw);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  const m = LOCAL.exec(raw);
+  if (m) {
+    const d = wallTimeToInstant(m[1], Number(m[2]) * 60 + Number(m[3]), property.timezone);
+    if (d) return d;
+  }
+  throw new AppError("validation", `"start" must be an ISO date-time such as 2026-11-24T15:00:00Z.`, {
+    issues: [{ field: "start", message: "not a valid date-time" }],
+  });
+}
+
+const bookBody = z.object({
+  propertyId: z.coerce.number().int().positive().max(1_000_000_000),
+  start: z.string().trim().min(10).max(40),
+  name: z.string().max(200),
+  email: z.string().max(320),
+  phone: z.string().max(40).nullish(),
+});
+
+const rescheduleBody = z.object({ start: z.string().trim().min(10).max(40) });
+
+const tokenParam = (raw: string) => {
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(raw)) throw new AppError("booking_not_found", "No tour matches this link.");
+  return raw;
+};
+
+export function tourRoutes(d: HttpDeps): Router {
+  const r = Router();
+
+  r.post("/tours", (req, res) => {
+    const body = parseInput(bookBody, req.body);
+    const property = d.properties.get(body.propertyId);
+    const start = parseStart(body.start, property);
+    const user = d.users.upsertProspect({ name: body.name, email: body.email, phone: body.phone ?? null });
+    const booking = d.bookings.book({ propertyId: property.id, userId: user.id, start, source: "web" });
+    res.status(201).json({ booking: bookingDto(booking, d.publicUrl, property) });
+  });
+
+  r.get("/tours/:token", (req, res) => {
+    const booking = d.bookings.getByToken(tokenParam(req.params.token));
+    const property = d.properties.get(booking.propertyId);
+    const user = d.users.get(booking.userId);
+    res.json({
+      booking: bookingDto(booking, d.publicUrl, property),
+      property: { id: property.id, name: property.name, address: property.address, city: property.city, state: property.state, timezone: property.timezone, active: property.active },
+      guest: { name: user.name },
+    });
+  });
+
+  r.post("/tours/:token/reschedule", (req, res) => {
+    const current = d.bookings.getByToken(tokenParam(req.params.token));
+    const body = parseInput(rescheduleBody, req.body);
+    const property = d.properties.get(current.propertyId);
+    const moved = d.bookings.reschedule(current.id, parseStart(body.start, property));
+    res.json({ booking: bookingDto(moved, d.publicUrl, property) });
+  });
+
+  r.post("/tours/:token/cancel", (req, res) => {
+    const current = d.bookings.getByToken(tokenParam(req.params.token));
+    const cancelled = d.bookings.cancel(current.id);
+    res.json({ booking: bookingDto(cancelled, d.publicUrl, d.properties.get(current.propertyId)) });
+  });
+
+  return r;
+}

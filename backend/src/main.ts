@@ -1,0 +1,185 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Logger } from "pino";
+import { ConfigError, loadConfig, type Config } from "./config/config";
+import { openDatabase, transactionRunner, type Db } from "./db/database";
+import { SqliteAvailabilityRepository } from "./db/availability-repository";
+import { SqliteBookingRepository } from "./db/booking-repository";
+import { SqliteOutboxRepository } from "./db/outbox-repository";
+import { SqlitePropertyRepository } from "./db/property-repository";
+import { SqliteUserRepository } from "./db/user-repository";
+import { AvailabilityService } from "./domain/availability/availability-service";
+import { BookingService } from "./domain/bookings/booking-service";
+import { PropertyService } from "./domain/properties/property-service";
+import { UserService } from "./domain/users/user-service";
+import { createHttpApp } from "./http/app";
+import { BookingMailer } from "./mail/booking-mailer";
+import { OutboxWorker } from "./mail/outbox-worker";
+import { createFileTransport, createSmtpTransport, type MailTransport } from "./mail/transport";
+import { systemClock, type Clock } from "./shared/clock";
+import { createLogger } from "./shared/logger";
+
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const SEED_FILE = path.join(ROOT_DIR, "seed.sql");
+
+export interface Overrides {
+  /** The business clock: "now" for slots and bookings. */
+  clock?: Clock;
+  /** The clock of the mail outbox (retry timing); real time unless a test says otherwise. */
+  mailClock?: Clock;
+  logger?: Logger;
+  transport?: MailTransport;
+  outboxBaseBackoffMs?: number;
+}
+
+export interface App {
+  config: Config;
+  db: Db;
+  log: Logger;
+  services: {
+    properties: PropertyService;
+    availability: AvailabilityService;
+    bookings: BookingService;
+    users: UserService;
+  };
+  repos: { outbox: SqliteOutboxRepository };
+  outbox: OutboxWorker;
+  server?: Server;
+  url?: string;
+  close(): Promise<void>;
+}
+
+/** The composition root: config → database → repositories → services → HTTP and workers. */
+export function buildApp(config: Config, o: Overrides = {}): App {
+  const log = o.logger ?? createLogger(config.logLevel);
+  const clock = o.clock ?? systemClock;
+  const mailClock = o.mailClock ?? systemClock;
+  const db = openDatabase(config.dbPath, { seedFile: SEED_FILE });
+
+  const propertyRepo = new SqlitePropertyRepository(db);
+  const availabilityRepo = new SqliteAvailabilityRepository(db);
+  const bookingRepo = new SqliteBookingRepository(db);
+  const userRepo = new SqliteUserRepository(db);
+  const outboxRepo = new SqliteOutboxRepository(db);
+
+  const transport =
+    o.transport ??
+    (config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : createFileTransport(config.outboxDir, config.mailFrom));
+  const outbox = new OutboxWorker(outboxRepo, transport, mailClock, log, {
+    pollMs: config.outbox.pollMs,
+    maxBackoffMs: config.outbox.maxBackoffMs,
+    concurrency: config.outbox.concurrency,
+    baseBackoffMs: o.outboxBaseBackoffMs,
+  });
+  const mailer = new BookingMailer(outboxRepo, mailClock, { publicUrl: config.publicUrl, from: config.mailFrom }, () => outbox.nudge());
+
+  const properties = new PropertyService(propertyRepo);
+  const availability = new AvailabilityService(availabilityRepo, bookingRepo, clock, config.tours);
+  const users = new UserService(userRepo);
+  const bookings = new BookingService({
+    bookings: bookingRepo,
+    properties: propertyRepo,
+    users: userRepo,
+    availability,
+    tx: transactionRunner(db),
+    notifier: mailer,
+    clock,
+    newToken: () => randomBytes(24).toString("base64url"),
+  });
+
+  const app: App = {
+    config,
+    db,
+    log,
+    services: { properties, availability, bookings, users },
+    repos: { outbox: outboxRepo },
+    outbox,
+    async close() {
+      await new Promise<void>((resolve) => {
+        if (!app.server) return resolve();
+        app.server.close(() => resolve());
+        app.server.closeAllConnections();
+      });
+      await outbox.stop();
+      db.close();
+    },
+  };
+  return app;
+}
+
+/** Builds the app, starts the outbox worker and listens. Resolves once the port is open. */
+export async function startServer(config: Config, o: Overrides = {}): Promise<App> {
+  const app = buildApp(config, o);
+  const http = createHttpApp({
+    log: app.log,
+    publicUrl: config.publicUrl,
+    adminToken: config.adminToken,
+    allowedOrigins: config.allowedOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    health: () => ({ time: new Date().toISOString() }),
+    ...app.services,
+  });
+  app.outbox.start();
+  await new Promise<void>((resolve, reject) => {
+    const server = http.listen(config.port, config.host, () => resolve());
+    server.once("error", reject);
+    app.server = server;
+  });
+  const address = app.server!.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  app.url = `http://127.0.0.1:${port}`;
+  return app;
+}
+
+function readEnv(): Record<string, string | undefined> {
+  const envFile = path.resolve(process.cwd(), ".env");
+  if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
+  return process.env;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(readEnv());
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await startServer(config);
+  const log = app.log;
+  if (config.adminTokenIsDefault) {
+    log.warn("ADMIN_TOKEN is not set: the development admin token from .env.example is in use. Set ADMIN_TOKEN before going live.");
+  }
+  log.info(
+    { url: config.publicUrl, port: config.port, dataDir: config.dataDir, mail: config.smtpUrl ? "smtp" : "file outbox" },
+    `Leasing assistant listening on ${config.publicUrl}`,
+  );
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, "shutting down");
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
