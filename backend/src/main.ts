@@ -17,8 +17,10 @@ import { PropertyService } from "./domain/properties/property-service";
 import { UserService } from "./domain/users/user-service";
 import { createHttpApp } from "./http/app";
 import { BookingMailer } from "./mail/booking-mailer";
-import { OutboxWorker } from "./mail/outbox-worker";
-import { createFileTransport, createSmtpTransport, type MailTransport } from "./mail/transport";
+import { inlineDelivery, transportFor } from "./mail/mail-delivery";
+import { OutboxThreadDelivery } from "./mail/outbox-thread";
+import { OutboxWorker, type OutboxRunner } from "./mail/outbox-worker";
+import type { MailTransport } from "./mail/transport";
 import { systemClock, type Clock } from "./shared/clock";
 import { createLogger } from "./shared/logger";
 
@@ -31,8 +33,8 @@ export interface Overrides {
   /** The clock of the mail outbox (retry timing); real time unless a test says otherwise. */
   mailClock?: Clock;
   logger?: Logger;
+  /** A transport of the caller's; the outbox then runs in this thread. */
   transport?: MailTransport;
-  outboxBaseBackoffMs?: number;
 }
 
 export interface App {
@@ -46,7 +48,7 @@ export interface App {
     users: UserService;
   };
   repos: { outbox: SqliteOutboxRepository };
-  outbox: OutboxWorker;
+  outbox: OutboxRunner;
   server?: Server;
   url?: string;
   close(): Promise<void>;
@@ -65,15 +67,26 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   const userRepo = new SqliteUserRepository(db);
   const outboxRepo = new SqliteOutboxRepository(db);
 
-  const transport =
-    o.transport ??
-    (config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : createFileTransport(config.outboxDir, config.mailFrom));
-  const outbox = new OutboxWorker(outboxRepo, transport, mailClock, log, {
+  const workerOptions = {
     pollMs: config.outbox.pollMs,
     maxBackoffMs: config.outbox.maxBackoffMs,
+    baseBackoffMs: config.outbox.baseBackoffMs,
     concurrency: config.outbox.concurrency,
-    baseBackoffMs: o.outboxBaseBackoffMs,
-  });
+  };
+  let delivery;
+  if (o.transport !== undefined) delivery = inlineDelivery(o.transport, config.mailFrom);
+  else if (config.outbox.mode === "inline") delivery = inlineDelivery(transportFor(config), config.mailFrom);
+  else {
+    // The mail thread also checkpoints the WAL; SQLite's own checkpoint stays as a backstop.
+    db.pragma("wal_autocheckpoint = 20000");
+    const thread = new OutboxThreadDelivery(
+      { smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, mailFrom: config.mailFrom, checkpoint: { dbPath: config.dbPath, everyMs: 500 } },
+      log,
+    );
+    thread.warmUp();
+    delivery = thread;
+  }
+  const outbox: OutboxRunner = new OutboxWorker(outboxRepo, delivery, mailClock, log, workerOptions);
   const mailer = new BookingMailer(outboxRepo, mailClock, { publicUrl: config.publicUrl, from: config.mailFrom }, () => outbox.nudge());
 
   const properties = new PropertyService(propertyRepo);

@@ -55,6 +55,8 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: intFrom(2000, 50, 600_000),
   OUTBOX_MAX_BACKOFF_MS: intFrom(5 * 60_000, 100, 24 * 3_600_000),
   OUTBOX_CONCURRENCY: intFrom(4, 1, 64),
+  OUTBOX_BASE_BACKOFF_MS: intFrom(1000, 10, 600_000),
+  OUTBOX_MODE: z.enum(["thread", "inline"]).default("thread"),
 });
 
 export interface Config {
@@ -73,7 +75,7 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   rateLimitPerMinute: number;
   tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number };
-  outbox: { pollMs: number; maxBackoffMs: number; concurrency: number };
+  outbox: { pollMs: number; maxBackoffMs: number; baseBackoffMs: number; concurrency: number; mode: "thread" | "inline" };
 }
 
 export class ConfigError extends Error {
@@ -151,6 +153,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       horizonDays: e.TOUR_HORIZON_DAYS,
       bufferMinutes: e.TOUR_BUFFER_MINUTES,
     },
-    outbox: { pollMs: e.OUTBOX_POLL_MS, maxBackoffMs: e.OUTBOX_MAX_BACKOFF_MS, concurrency: e.OUTBOX_CONCURRENCY },
+    outbox: {
+      pollMs: e.OUTBOX_POLL_MS,
+      maxBackoffMs: e.OUTBOX_MAX_BACKOFF_MS,
+      baseBackoffMs: e.OUTBOX_BASE_BACKOFF_MS,
+      concurrency: e.OUTBOX_CONCURRENCY,
+      mode: e.OUTBOX_MODE,
+    },
   };
 }

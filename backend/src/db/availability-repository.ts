@@ -20,8 +20,11 @@ interface ExceptionRow {
 export class SqliteAvailabilityRepository implements AvailabilityRepository {
   private readonly rules;
   private readonly exceptions;
+  /** Weekly rules per property, valid while PRAGMA data_version and this repository's writes say so. */
+  private ruleCache = new Map<number, WeeklyRule[]>();
+  private ruleCacheVersion = -1;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.rules = db.prepare<[number], RuleRow>(
       "SELECT weekday, start_time, end_time, slot_minutes FROM availability WHERE property_id = ? ORDER BY weekday, start_time",
     );
@@ -32,12 +35,27 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
   }
 
   rulesFor(propertyId: number): WeeklyRule[] {
-    return this.rules.all(propertyId).map((r) => ({
-      weekday: r.weekday,
-      start: r.start_time,
-      end: r.end_time,
-      slotMinutes: r.slot_minutes,
-    }));
+    const version = this.db.pragma("data_version", { simple: true }) as number;
+    if (version !== this.ruleCacheVersion) {
+      this.ruleCache.clear();
+      this.ruleCacheVersion = version;
+    }
+    let rules = this.ruleCache.get(propertyId);
+    if (!rules) {
+      rules = this.rules.all(propertyId).map((r) => ({
+        weekday: r.weekday,
+        start: r.start_time,
+        end: r.end_time,
+        slotMinutes: r.slot_minutes,
+      }));
+      this.ruleCache.set(propertyId, rules);
+    }
+    return rules;
+  }
+
+  /** Call after any write to tour hours through this connection. */
+  invalidate(): void {
+    this.ruleCache.clear();
   }
 
   exceptionsFor(propertyId: number, fromDate: string, toDate: string): DateException[] {

@@ -37,6 +37,15 @@ function toBooking(r: BookingRow): Booking {
   };
 }
 
+/**
+ * No tour lasts longer than a day (slots are at most 4 hours), so a booking overlapping a
+ * window must start less than a day before it. Bounding the index range keeps overlap checks
+ * constant-time however many bookings a property has.
+ */
+function earliestStart(windowStart: Date): string {
+  return new Date(windowStart.getTime() - 86_400_000).toISOString();
+}
+
 function slotTaken(err: unknown): AppError | unknown {
   if (isUniqueViolation(err, "bookings.property_id")) {
     return new AppError("slot_unavailable", "That tour time was just taken.", { cause: err });
@@ -62,13 +71,13 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
     );
     this.byId = db.prepare<[number], BookingRow>("SELECT * FROM bookings WHERE id = ?");
     this.byToken = db.prepare<[string], BookingRow>("SELECT * FROM bookings WHERE manage_token = ?");
-    this.overlapping = db.prepare<[number, string, string, number], BookingRow>(
+    this.overlapping = db.prepare<[number, string, string, string, number], BookingRow>(
       `SELECT * FROM bookings WHERE property_id = ? AND status = 'confirmed'
-         AND start_utc < ? AND end_utc > ? AND id != ?`,
+         AND start_utc < ? AND end_utc > ? AND start_utc >= ? AND id != ?`,
     );
-    this.userOverlapping = db.prepare<[number, string, string, number], BookingRow>(
+    this.userOverlapping = db.prepare<[number, string, string, string, number], BookingRow>(
       `SELECT * FROM bookings WHERE user_id = ? AND status = 'confirmed'
-         AND start_utc < ? AND end_utc > ? AND id != ?`,
+         AND start_utc < ? AND end_utc > ? AND start_utc >= ? AND id != ?`,
     );
     this.move = db.prepare<[string, string, string, number], BookingRow>(
       `UPDATE bookings SET start_utc = ?, end_utc = ?, sequence = sequence + 1, updated_at = ?
@@ -81,9 +90,9 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
     this.upcoming = db.prepare<[number, string], BookingRow>(
       `SELECT * FROM bookings WHERE user_id = ? AND status = 'confirmed' AND start_utc >= ? ORDER BY start_utc`,
     );
-    this.busy = db.prepare<[number, string, string], { start_utc: string; end_utc: string }>(
+    this.busy = db.prepare<[number, string, string, string], { start_utc: string; end_utc: string }>(
       `SELECT start_utc, end_utc FROM bookings WHERE property_id = ? AND status = 'confirmed'
-         AND start_utc < ? AND end_utc > ?`,
+         AND start_utc < ? AND end_utc > ? AND start_utc >= ?`,
     );
   }
 
@@ -109,11 +118,15 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
   }
 
   confirmedOverlapping(propertyId: number, w: Interval, excludeId = -1): Booking[] {
-    return this.overlapping.all(propertyId, w.end.toISOString(), w.start.toISOString(), excludeId).map(toBooking);
+    return this.overlapping
+      .all(propertyId, w.end.toISOString(), w.start.toISOString(), earliestStart(w.start), excludeId)
+      .map(toBooking);
   }
 
   userConfirmedOverlapping(userId: number, w: Interval, excludeId = -1): Booking[] {
-    return this.userOverlapping.all(userId, w.end.toISOString(), w.start.toISOString(), excludeId).map(toBooking);
+    return this.userOverlapping
+      .all(userId, w.end.toISOString(), w.start.toISOString(), earliestStart(w.start), excludeId)
+      .map(toBooking);
   }
 
   updateTime(id: number, start: Date, end: Date, now: Date): Booking {
@@ -139,7 +152,7 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
 
   confirmedIntervals(propertyId: number, from: Date, to: Date): Interval[] {
     return this.busy
-      .all(propertyId, to.toISOString(), from.toISOString())
+      .all(propertyId, to.toISOString(), from.toISOString(), earliestStart(from))
       .map((r) => ({ start: new Date(r.start_utc), end: new Date(r.end_utc) }));
   }
 

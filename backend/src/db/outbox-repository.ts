@@ -7,14 +7,15 @@ interface OutboxRow {
   message_id: string;
   to_addr: string;
   cc_addr: string | null;
-  subject: string;
-  text_body: string;
+  subject: string | null;
+  text_body: string | null;
   html_body: string | null;
   ics: string | null;
   ics_method: "REQUEST" | "CANCEL" | null;
   in_reply_to: string | null;
   references_hdr: string | null;
   headers: string;
+  payload: string | null;
   booking_id: number | null;
   status: QueuedMail["status"];
   attempts: number;
@@ -38,6 +39,7 @@ function toQueued(r: OutboxRow): QueuedMail {
     inReplyTo: r.in_reply_to,
     references: r.references_hdr,
     headers: JSON.parse(r.headers) as Record<string, string>,
+    payload: r.payload === null ? undefined : (JSON.parse(r.payload) as unknown),
     bookingId: r.booking_id,
     status: r.status,
     attempts: r.attempts,
@@ -60,30 +62,30 @@ export class SqliteOutboxRepository {
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
       `INSERT INTO outbox (kind, message_id, to_addr, cc_addr, subject, text_body, html_body, ics, ics_method,
-         in_reply_to, references_hdr, headers, booking_id, status, attempts, next_attempt_at, created_at)
+         in_reply_to, references_hdr, headers, payload, booking_id, status, attempts, next_attempt_at, created_at)
        VALUES (@kind, @messageId, @to, @cc, @subject, @text, @html, @ics, @icsMethod,
-         @inReplyTo, @references, @headers, @bookingId, 'pending', 0, @now, @now)`,
+         @inReplyTo, @references, @headers, @payload, @bookingId, 'pending', 0, @now, @now)`,
     );
-    this.due = db.prepare<[string, string, number], OutboxRow>(
-      `SELECT * FROM outbox
-       WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND locked_until <= ?)
-       ORDER BY id LIMIT ?`,
+    this.due = db.prepare<[string, number], OutboxRow>(
+      `SELECT * FROM outbox INDEXED BY outbox_open
+       WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?
+       ORDER BY next_attempt_at, id LIMIT ?`,
     );
-    this.claim = db.prepare<[string, number]>("UPDATE outbox SET status = 'sending', locked_until = ? WHERE id = ?");
+    this.claim = db.prepare<[string, number]>("UPDATE outbox SET status = 'sending', next_attempt_at = ? WHERE id = ?");
     this.sent = db.prepare<[string, number]>(
-      "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, locked_until = NULL, last_error = NULL WHERE id = ?",
+      "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
     );
     this.retry = db.prepare<[string, string, number]>(
-      "UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?, last_error = ?, locked_until = NULL WHERE id = ?",
+      "UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
     );
     this.failed = db.prepare<[string, number]>(
-      "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?, locked_until = NULL WHERE id = ?",
+      "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
     );
     this.attempt = db.prepare<[number, string, number, string | null]>(
       "INSERT INTO outbox_attempts (outbox_id, at, ok, error) VALUES (?, ?, ?, ?)",
     );
     this.nextDue = db.prepare<[], { at: string | null }>(
-      "SELECT min(CASE WHEN status = 'pending' THEN next_attempt_at ELSE locked_until END) AS at FROM outbox WHERE status IN ('pending', 'sending')",
+      "SELECT min(next_attempt_at) AS at FROM outbox INDEXED BY outbox_open WHERE status IN ('pending', 'sending')",
     );
   }
 
@@ -94,14 +96,15 @@ export class SqliteOutboxRepository {
       messageId: mail.messageId,
       to: mail.to,
       cc: mail.cc ?? null,
-      subject: mail.subject,
-      text: mail.text,
+      subject: mail.subject ?? null,
+      text: mail.text ?? null,
       html: mail.html ?? null,
       ics: mail.ics ?? null,
       icsMethod: mail.icsMethod ?? null,
       inReplyTo: mail.inReplyTo ?? null,
       references: mail.references ?? null,
       headers: JSON.stringify(mail.headers ?? {}),
+      payload: mail.payload === undefined ? null : JSON.stringify(mail.payload),
       bookingId: mail.bookingId ?? null,
       now: now.toISOString(),
     });
@@ -113,7 +116,7 @@ export class SqliteOutboxRepository {
     return this.db
       .transaction(() => {
         const at = now.toISOString();
-        const rows = this.due.all(at, at, limit);
+        const rows = this.due.all(at, limit);
         const lease = new Date(now.getTime() + leaseMs).toISOString();
         for (const r of rows) this.claim.run(lease, r.id);
         return rows.map(toQueued);

@@ -49,7 +49,7 @@ export function toProperty(r: PropertyRow): Property {
 export class SqlitePropertyRepository implements PropertyRepository {
   private readonly all;
   private readonly byId;
-  private cache: { version: number; rows: Property[] } | undefined;
+  private cache: { version: number; rows: Property[]; byId: Map<number, Property> } | undefined;
 
   constructor(private readonly db: Db) {
     this.all = db.prepare<[], PropertyRow>("SELECT * FROM properties ORDER BY id");
@@ -62,11 +62,17 @@ export class SqlitePropertyRepository implements PropertyRepository {
     const version = this.db.pragma("data_version", { simple: true }) as number;
     if (this.cache?.version === version) return this.cache.rows;
     const rows = this.all.all().map(toProperty);
-    this.cache = { version, rows };
+    this.cache = { version, rows, byId: new Map(rows.map((p) => [p.id, p])) };
     return rows;
   }
 
   findById(id: number): Property | undefined {
+    this.listAll();
+    return this.cache!.byId.get(id);
+  }
+
+  /** Reads one row straight from the table, bypassing the cache. */
+  findByIdUncached(id: number): Property | undefined {
     const row = this.byId.get(id);
     return row ? toProperty(row) : undefined;
   }

@@ -1,6 +1,5 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import type { RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
 import { AppError } from "../shared/app-error";
 
 /** CORS for an allow-list of origins; other origins get no CORS headers (the browser blocks them). */
@@ -23,14 +22,31 @@ export function corsAllowList(allowed: readonly string[]): RequestHandler {
   };
 }
 
-export function rateLimitPerIp(perMinute: number): RequestHandler {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new AppError("rate_limited", "Too many requests. Please slow down and try again shortly.")),
-  });
+/**
+ * Per-IP fixed-window rate limit kept in memory (one process). Over the limit: 429 with
+ * Retry-After. Cheap enough to sit in front of every API call.
+ */
+export function rateLimitPerIp(perMinute: number, windowMs = 60_000): RequestHandler {
+  let windowStart = Date.now();
+  let counts = new Map<string, number>();
+  return (req, res, next) => {
+    const now = Date.now();
+    if (now - windowStart >= windowMs) {
+      windowStart = now - ((now - windowStart) % windowMs);
+      counts = new Map();
+    }
+    const ip = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    const used = (counts.get(ip) ?? 0) + 1;
+    counts.set(ip, used);
+    if (used > perMinute) {
+      const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+      res.setHeader("Retry-After", String(retryAfter));
+      res.setHeader("RateLimit", `limit=${perMinute}, remaining=0, reset=${retryAfter}`);
+      next(new AppError("rate_limited", "Too many requests. Please slow down and try again shortly."));
+      return;
+    }
+    next();
+  };
 }
 
 function digest(value: string): Buffer {

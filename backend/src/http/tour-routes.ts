@@ -51,8 +51,9 @@ export function tourRoutes(d: HttpDeps): Router {
     const body = parseInput(bookBody, req.body);
     const property = d.properties.get(body.propertyId);
     const start = parseStart(body.start, property);
-    const user = d.users.upsertProspect({ name: body.name, email: body.email, phone: body.phone ?? null });
-    const booking = d.bookings.book({ propertyId: property.id, userId: user.id, start, source: "web" });
+    const booking = d.bookings.bookForContact({ propertyId: property.id, start, source: "web" }, () =>
+      d.users.upsertProspect({ name: body.name, email: body.email, phone: body.phone ?? null }),
+    );
     res.status(201).json({ booking: bookingDto(booking, d.publicUrl, property) });
   });
 

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BookingEventContext, BookingNotifier } from "../domain/bookings/booking-service";
 import type { SqliteOutboxRepository } from "../db/outbox-repository";
 import type { Clock } from "../shared/clock";
-import { buildTourIcs } from "./ics";
-import { propertyAddress, renderTourMail, type TourMailKind } from "./tour-mail-template";
+import type { TourMailKind, TourMailPayload } from "./tour-mail-template";
 
 export interface BookingMailerOptions {
   publicUrl: string;
@@ -22,7 +21,11 @@ export function newMessageId(fromAddress: string): string {
   return `<${randomUUID()}@${mailDomain(fromAddress)}>`;
 }
 
-/** Writes the confirmation, change and cancellation e-mails (with invites) into the outbox. */
+/**
+ * Queues the confirmation, change and cancellation e-mails of tours. It runs inside the
+ * booking's transaction and only records the facts; the outbox renders the message and its
+ * calendar invite when it sends it.
+ */
 export class BookingMailer implements BookingNotifier {
   constructor(
     private readonly outbox: SqliteOutboxRepository,
@@ -44,39 +47,33 @@ export class BookingMailer implements BookingNotifier {
     this.enqueue("cancelled", ctx);
   }
 
-  private enqueue(kind: TourMailKind, ctx: BookingEventContext, previousStart?: Date): void {
+  private enqueue(event: TourMailKind, ctx: BookingEventContext, previousStart?: Date): void {
     const { booking, property, user } = ctx;
-    const now = this.clock.now();
-    const url = manageUrl(this.options.publicUrl, booking.manageToken);
-    const rendered = renderTourMail({ kind, booking, property, user, manageUrl: url, previousStart, senderName: this.options.from.name });
-    const method = kind === "cancelled" ? "CANCEL" : "REQUEST";
-    const ics = buildTourIcs({
-      uid: `tour-${booking.id}@${mailDomain(this.options.from.address)}`,
-      sequence: booking.sequence,
-      method,
-      start: booking.start,
-      end: booking.end,
-      stamp: now,
-      summary: `Tour: ${property.name}`,
-      description: `Tour of ${property.name}. Manage it here: ${url}`,
-      location: `${property.name}, ${propertyAddress(property)}`,
-      url,
-      organizer: { name: this.options.from.name, email: this.options.from.address },
-      attendee: { name: user.name, email: user.email },
-    });
+    const payload: TourMailPayload = {
+      event,
+      booking: { id: booking.id, start: booking.start.toISOString(), end: booking.end.toISOString(), sequence: booking.sequence },
+      property: {
+        name: property.name,
+        address: property.address,
+        city: property.city,
+        state: property.state,
+        postalCode: property.postalCode,
+        timezone: property.timezone,
+      },
+      guest: { name: user.name, email: user.email },
+      manageUrl: manageUrl(this.options.publicUrl, booking.manageToken),
+      ...(previousStart ? { previousStart: previousStart.toISOString() } : {}),
+    };
     this.outbox.enqueue(
       {
-        kind: `tour_${kind}`,
+        kind: `tour_${event}`,
         messageId: newMessageId(this.options.from.address),
         to: user.email,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        ics,
-        icsMethod: method,
+        icsMethod: event === "cancelled" ? "CANCEL" : "REQUEST",
         bookingId: booking.id,
+        payload,
       },
-      now,
+      this.clock.now(),
     );
     this.onQueued();
   }

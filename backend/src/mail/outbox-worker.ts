@@ -2,7 +2,25 @@ import type { Logger } from "pino";
 import type { SqliteOutboxRepository } from "../db/outbox-repository";
 import { isAppError } from "../shared/app-error";
 import type { Clock } from "../shared/clock";
-import type { MailTransport } from "./transport";
+import type { QueuedMail } from "./outgoing-mail";
+
+/** Anything that sends the outbox. */
+export interface OutboxRunner {
+  start(): void;
+  /** Look at the outbox soon, for example right after a commit. */
+  nudge(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Renders and sends one queued message. Throws AppError `upstream_unavailable` for a
+ * transient failure, `upstream_rejected` when the server refuses it, `validation` when the
+ * message cannot be rendered.
+ */
+export interface MailDelivery {
+  deliver(mail: QueuedMail): Promise<void>;
+  close(): Promise<void>;
+}
 
 export interface OutboxWorkerOptions {
   pollMs: number;
@@ -18,9 +36,10 @@ export interface OutboxWorkerOptions {
 /**
  * Sends queued mail after the transaction that queued it has committed. Transient failures
  * (SMTP down, timeouts) are retried forever with exponential backoff up to a cap, so nothing
- * is lost in an outage; every failed attempt is recorded with its reason.
+ * is lost in an outage; every attempt is recorded with its outcome. All database access stays
+ * on this thread; the delivery may render and send elsewhere (see OutboxThreadDelivery).
  */
-export class OutboxWorker {
+export class OutboxWorker implements OutboxRunner {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -29,7 +48,7 @@ export class OutboxWorker {
 
   constructor(
     private readonly repo: SqliteOutboxRepository,
-    private readonly transport: MailTransport,
+    private readonly delivery: MailDelivery,
     private readonly clock: Clock,
     private readonly log: Logger,
     private readonly options: OutboxWorkerOptions,
@@ -53,6 +72,32 @@ export class OutboxWorker {
     });
   }
 
+  /** Sends everything due now; resolves with the number of messages attempted. */
+  async drain(): Promise<number> {
+    let total = 0;
+    const limit = this.options.concurrency * 4;
+    for (;;) {
+      const batch = this.repo.claimDue(this.clock.now(), limit, this.options.leaseMs ?? 120_000);
+      if (batch.length === 0) return total;
+      total += batch.length;
+      let next = 0;
+      const lanes = Array.from({ length: Math.min(this.options.concurrency, batch.length) }, async () => {
+        while (next < batch.length) await this.sendOne(batch[next++]);
+      });
+      await Promise.all(lanes);
+      if (batch.length < limit) return total;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.clearTimer();
+    if (this.deferred) clearImmediate(this.deferred);
+    this.deferred = undefined;
+    await this.running;
+    await this.delivery.close();
+  }
+
   private kick(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -72,33 +117,6 @@ export class OutboxWorker {
     });
   }
 
-  /** Sends everything due now; resolves with the number of messages attempted. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const batch = this.repo.claimDue(this.clock.now(), this.options.concurrency * 4, this.options.leaseMs ?? 120_000);
-      if (batch.length === 0) return total;
-      total += batch.length;
-      let next = 0;
-      const workers = Array.from({ length: Math.min(this.options.concurrency, batch.length) }, async () => {
-        while (next < batch.length) {
-          const mail = batch[next++];
-          await this.sendOne(mail.id, mail);
-        }
-      });
-      await Promise.all(workers);
-    }
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.clearTimer();
-    if (this.deferred) clearImmediate(this.deferred);
-    this.deferred = undefined;
-    await this.running;
-    this.transport.close();
-  }
-
   private async loop(): Promise<void> {
     try {
       await this.drain();
@@ -107,23 +125,27 @@ export class OutboxWorker {
     }
   }
 
-  private async sendOne(id: number, mail: Parameters<MailTransport["send"]>[0] & { attempts: number }): Promise<void> {
+  private async sendOne(mail: QueuedMail): Promise<void> {
     try {
-      await this.transport.send(mail);
-      this.repo.markSent(id, this.clock.now());
-      this.log.info({ outboxId: id, kind: mail.kind }, "outbox: sent");
+      await this.delivery.deliver(mail);
+      this.repo.markSent(mail.id, this.clock.now());
+      this.log.info({ outboxId: mail.id, kind: mail.kind }, "outbox: sent");
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       const attempts = mail.attempts + 1;
-      const permanent = isAppError(err, "upstream_rejected");
-      if (permanent && attempts >= (this.options.maxPermanentAttempts ?? 3)) {
-        this.repo.markFailed(id, reason, this.clock.now());
-        this.log.error({ outboxId: id, kind: mail.kind, attempts, reason }, "outbox: message rejected, marked failed");
+      if (isAppError(err, "validation")) {
+        this.repo.markFailed(mail.id, reason, this.clock.now());
+        this.log.error({ outboxId: mail.id, kind: mail.kind, reason }, "outbox: message cannot be built, marked failed");
+        return;
+      }
+      if (isAppError(err, "upstream_rejected") && attempts >= (this.options.maxPermanentAttempts ?? 3)) {
+        this.repo.markFailed(mail.id, reason, this.clock.now());
+        this.log.error({ outboxId: mail.id, kind: mail.kind, attempts, reason }, "outbox: message rejected, marked failed");
         return;
       }
       const delay = this.backoff(attempts);
-      this.repo.markRetry(id, reason, new Date(this.clock.now().getTime() + delay), this.clock.now());
-      this.log.warn({ outboxId: id, kind: mail.kind, attempts, retryInMs: delay, reason }, "outbox: send failed, will retry");
+      this.repo.markRetry(mail.id, reason, new Date(this.clock.now().getTime() + delay), this.clock.now());
+      this.log.warn({ outboxId: mail.id, kind: mail.kind, attempts, retryInMs: delay, reason }, "outbox: send failed, will retry");
     }
   }
 

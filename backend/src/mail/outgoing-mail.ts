@@ -1,11 +1,11 @@
-/** A fully rendered e-mail waiting in the outbox. */
+/** A message waiting in the outbox: stored rendered, or as a payload rendered when sent. */
 export interface OutgoingMail {
   kind: string;
   messageId: string; // with angle brackets
   to: string;
   cc?: string | null;
-  subject: string;
-  text: string;
+  subject?: string | null;
+  text?: string | null;
   html?: string | null;
   /** iCalendar text, sent as a text/calendar alternative. */
   ics?: string | null;
@@ -14,6 +14,8 @@ export interface OutgoingMail {
   references?: string | null;
   headers?: Record<string, string>;
   bookingId?: number | null;
+  /** JSON-serialisable facts for this kind's renderer. */
+  payload?: unknown;
 }
 
 export interface QueuedMail extends OutgoingMail {
@@ -23,4 +25,10 @@ export interface QueuedMail extends OutgoingMail {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+/** What a transport sends: every part is final. */
+export interface RenderedMail extends OutgoingMail {
+  subject: string;
+  text: string;
 }

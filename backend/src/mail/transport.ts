@@ -3,16 +3,16 @@ import path from "node:path";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import { AppError } from "../shared/app-error";
-import type { OutgoingMail } from "./outgoing-mail";
+import type { RenderedMail } from "./outgoing-mail";
 
 /** Sends one rendered message. Throws AppError `upstream_unavailable` (retry) or `upstream_rejected` (permanent). */
 export interface MailTransport {
   readonly description: string;
-  send(mail: OutgoingMail): Promise<void>;
+  send(mail: RenderedMail): Promise<void>;
   close(): void;
 }
 
-export function toNodemailerMessage(mail: OutgoingMail, from: { name: string; address: string }): Mail.Options {
+export function toNodemailerMessage(mail: RenderedMail, from: { name: string; address: string }): Mail.Options {
   return {
     from: { name: from.name, address: from.address },
     to: mail.to,
@@ -67,11 +67,12 @@ export function createSmtpTransport(url: string, from: { name: string; address: 
 /** The embedded default: each message becomes an .eml file a person can open. */
 export function createFileTransport(dir: string, from: { name: string; address: string }): MailTransport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  let dirReady: Promise<unknown> | undefined;
   return {
     description: `files in ${dir}`,
     async send(mail) {
       const info = (await transporter.sendMail(toNodemailerMessage(mail, from))) as unknown as { message: Buffer };
-      await fs.mkdir(dir, { recursive: true });
+      await (dirReady ??= fs.mkdir(dir, { recursive: true }));
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const slug = mail.messageId.replace(/[<>]/g, "").split("@")[0].replace(/[^A-Za-z0-9-]/g, "").slice(0, 36);
       const file = path.join(dir, `${stamp}-${mail.kind}-${slug}.eml`);

@@ -99,31 +99,36 @@ CREATE TABLE stakeholders (
 );
 CREATE INDEX stakeholders_intent ON stakeholders (intent, property_id);
 
--- Outgoing mail, written in the same transaction as the change it reports.
+-- Outgoing mail, written in the same transaction as the change it reports. A row holds
+-- either the rendered message or the payload it is rendered from when it is sent.
 CREATE TABLE outbox (
   id              INTEGER PRIMARY KEY,
   kind            TEXT    NOT NULL,
   message_id      TEXT    NOT NULL UNIQUE,
   to_addr         TEXT    NOT NULL,
   cc_addr         TEXT,
-  subject         TEXT    NOT NULL,
-  text_body       TEXT    NOT NULL,
+  subject         TEXT,
+  text_body       TEXT,
   html_body       TEXT,
   ics             TEXT,
   ics_method      TEXT,
   in_reply_to     TEXT,
   references_hdr  TEXT,
   headers         TEXT    NOT NULL DEFAULT '{}',
+  -- Facts the message is rendered from at send time, when it is not stored rendered.
+  payload         TEXT    CHECK (payload IS NULL OR json_valid(payload)),
   booking_id      INTEGER REFERENCES bookings (id),
   status          TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
   attempts        INTEGER NOT NULL DEFAULT 0,
+  -- When a pending message is due; for a message being sent, when its lease runs out.
   next_attempt_at TEXT    NOT NULL,
-  locked_until    TEXT,
   last_error      TEXT,
   created_at      TEXT    NOT NULL,
-  sent_at         TEXT
+  sent_at         TEXT,
+  CHECK (payload IS NOT NULL OR (subject IS NOT NULL AND text_body IS NOT NULL))
 );
-CREATE INDEX outbox_due ON outbox (status, next_attempt_at);
+CREATE INDEX outbox_open ON outbox (next_attempt_at, id) WHERE status IN ('pending', 'sending');
+CREATE INDEX outbox_booking ON outbox (booking_id) WHERE booking_id IS NOT NULL;
 
 CREATE TABLE outbox_attempts (
   id          INTEGER PRIMARY KEY,

@@ -60,17 +60,32 @@ export class AvailabilityService {
   }
 
   /**
-   * The open slots nearest to a wanted instant (before or after), closest first,
-   * searching a week either side.
+   * The open slots nearest to a wanted instant (before or after), closest first, then put
+   * in time order. Days are searched outward from the wanted day, up to a week either side,
+   * and the search stops as soon as no farther day can hold a closer slot.
    */
   nearestOpenSlots(property: Property, around: Date, count = 3): Slot[] {
     const now = this.clock.now();
     const anchor = around < now ? now : around;
     const day = localDateOf(anchor, property.timezone);
-    const slots = this.compute(property, addDays(day, -7), addDays(day, 7), now);
-    return slots
-      .map((s) => ({ s, d: Math.abs(s.start.getTime() - anchor.getTime()) }))
-      .sort((a, b) => a.d - b.d || a.s.start.getTime() - b.s.start.getTime())
+    const rules = this.availability.rulesFor(property.id);
+    const exceptions = this.availability.exceptionsFor(property.id, addDays(day, -7), addDays(day, 7));
+    const busy = this.busy.confirmedIntervals(
+      property.id,
+      new Date(anchor.getTime() - 9 * 86_400_000),
+      new Date(anchor.getTime() + 9 * 86_400_000),
+    );
+    const found: Array<{ s: Slot; d: number }> = [];
+    for (let step = 0; step <= 7; step++) {
+      // A slot on a day `step` days away is at least (step - 1) whole days from the anchor.
+      if (found.length >= count && (step - 1) * 86_400_000 > found[count - 1].d) break;
+      for (const date of step === 0 ? [day] : [addDays(day, -step), addDays(day, step)]) {
+        const slots = openSlots({ timezone: property.timezone, rules, exceptions, from: date, to: date, now, policy: this.policy, busy });
+        for (const s of slots) found.push({ s, d: Math.abs(s.start.getTime() - anchor.getTime()) });
+      }
+      found.sort((a, b) => a.d - b.d || a.s.start.getTime() - b.s.start.getTime());
+    }
+    return found
       .slice(0, count)
       .map((x) => x.s)
       .sort((a, b) => a.start.getTime() - b.start.getTime());

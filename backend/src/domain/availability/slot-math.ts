@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { utcToWall, wallToUtc } from "../shared/zone-offset";
 import type { DateException, Interval, Slot, SlotPolicy, WeeklyRule } from "./availability";
 
 /**
@@ -53,21 +53,16 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The instant at which the wall clock in `tz` shows `date` + `minutes`; null inside a DST gap. */
 export function wallTimeToInstant(date: string, minutes: number, tz: string): Date | null {
-  const [y, mo, d] = date.split("-").map(Number);
-  const h = Math.floor(minutes / 60);
-  const mi = minutes % 60;
-  const t = new TZDate(y, mo - 1, d, h, mi, tz);
-  // A wall time skipped by a spring-forward change comes back shifted: it does not exist.
-  if (t.getHours() !== h % 24 || t.getMinutes() !== mi) {
-    if (!(h === 24 && t.getHours() === 0)) return null;
-  }
-  return new Date(t.getTime());
+  const wall = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
+  if (Number.isNaN(wall)) return null;
+  const utc = wallToUtc(wall, tz);
+  return utc === null ? null : new Date(utc);
 }
 
 /** "2026-11-24T15:00" for an instant, read in `tz`. */
 export function toLocalString(instant: Date, tz: string): string {
-  const t = new TZDate(instant.getTime(), tz);
-  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  const w = new Date(utcToWall(instant.getTime(), tz));
+  return `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
 }
 
 export function localDateOf(instant: Date, tz: string): string {
@@ -111,16 +106,17 @@ export function candidateSlotsForDate(
   exceptions: readonly DateException[],
 ): Slot[] {
   const { windows, closed } = windowsForDate(date, rules, exceptions);
+  if (windows.length === 0) return [];
+  const dayWall = Date.parse(`${date}T00:00:00Z`);
   const byStart = new Map<number, Slot>();
   for (const w of windows) {
     if (w.slotMinutes <= 0) continue;
     for (let m = w.startMin; m + w.slotMinutes <= w.endMin; m += w.slotMinutes) {
       if (closed.some((c) => m < c.endMin && c.startMin < m + w.slotMinutes)) continue;
-      const start = wallTimeToInstant(date, m, tz);
-      if (!start) continue;
-      if (byStart.has(start.getTime())) continue;
-      const end = new Date(start.getTime() + w.slotMinutes * 60_000);
-      byStart.set(start.getTime(), { start, end, local: toLocalString(start, tz) });
+      const startMs = wallToUtc(dayWall + m * 60_000, tz);
+      if (startMs === null || byStart.has(startMs)) continue;
+      const local = m < 24 * 60 ? `${date}T${pad(Math.floor(m / 60))}:${pad(m % 60)}` : toLocalString(new Date(startMs), tz);
+      byStart.set(startMs, { start: new Date(startMs), end: new Date(startMs + w.slotMinutes * 60_000), local });
     }
   }
   return [...byStart.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
@@ -151,14 +147,50 @@ export function conflictsWithBusy(slot: Interval, busy: readonly Interval[], buf
   return busy.some((b) => overlaps(slot, { start: new Date(b.start.getTime() - pad), end: new Date(b.end.getTime() + pad) }));
 }
 
+/**
+ * Busy intervals sorted for fast overlap tests: a binary search finds the bookings that start
+ * before a slot ends, and only those starting within the longest booking's length are checked.
+ */
+export class BusyIndex {
+  private readonly starts: number[];
+  private readonly ends: number[];
+  private readonly maxLength: number;
+
+  constructor(busy: readonly Interval[], bufferMinutes: number) {
+    const pad = bufferMinutes * 60_000;
+    const sorted = busy
+      .map((b) => [b.start.getTime() - pad, b.end.getTime() + pad] as const)
+      .sort((a, b) => a[0] - b[0]);
+    this.starts = sorted.map((x) => x[0]);
+    this.ends = sorted.map((x) => x[1]);
+    this.maxLength = sorted.reduce((m, x) => Math.max(m, x[1] - x[0]), 0);
+  }
+
+  overlaps(start: number, end: number): boolean {
+    // First busy interval starting at or after `end`: none from there on can overlap.
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0 && this.starts[j] > start - this.maxLength; j--) {
+      if (this.ends[j] > start) return true;
+    }
+    return false;
+  }
+}
+
 /** Open slots: tour hours minus closures, bookings (with buffer), the notice period and the horizon. */
 export function openSlots(input: OpenSlotsInput): Slot[] {
   const window = bookableWindow(input.now, input.policy);
+  const busy = new BusyIndex(input.busy, input.policy.bufferMinutes);
   const out: Slot[] = [];
   for (const date of datesBetween(input.from, input.to)) {
     for (const slot of candidateSlotsForDate(date, input.timezone, input.rules, input.exceptions)) {
       if (slot.start < window.start || slot.start > window.end) continue;
-      if (conflictsWithBusy(slot, input.busy, input.policy.bufferMinutes)) continue;
+      if (busy.overlaps(slot.start.getTime(), slot.end.getTime())) continue;
       out.push(slot);
     }
   }

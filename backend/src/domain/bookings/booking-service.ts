@@ -75,11 +75,36 @@ export class BookingService {
   constructor(private readonly d: BookingServiceDeps) {}
 
   book(input: { propertyId: number; userId: number; start: Date; source?: BookingSource }): Booking {
+    return this.bookFor(input, () => {
+      const user = this.d.users.findById(input.userId);
+      if (!user) throw new AppError("user_not_found", `No user with id ${input.userId}.`);
+      return user;
+    });
+  }
+
+  /**
+   * Books for a person resolved inside the same transaction (for example "create or update
+   * the prospect with this e-mail"), so the contact and the tour commit together. If the
+   * booking fails, the person is still saved on their own: a lead is never lost.
+   */
+  bookForContact(input: { propertyId: number; start: Date; source?: BookingSource }, resolveUser: () => User): Booking {
+    try {
+      return this.bookFor(input, resolveUser);
+    } catch (err) {
+      try {
+        resolveUser();
+      } catch {
+        /* the original error says more */
+      }
+      throw err;
+    }
+  }
+
+  private bookFor(input: { propertyId: number; start: Date; source?: BookingSource }, resolveUser: () => User): Booking {
     return this.withAlternatives(input.propertyId, input.start, () =>
       this.d.tx.run(() => {
         const property = this.requireBookableProperty(input.propertyId);
-        const user = this.d.users.findById(input.userId);
-        if (!user) throw new AppError("user_not_found", `No user with id ${input.userId}.`);
+        const user = resolveUser();
         const slot = this.d.availability.requireTourSlot(property, input.start);
         this.assertFree(property, user, slot);
         const now = this.d.clock.now();

@@ -20,38 +20,37 @@ export interface RankedProperty {
   score: number;
 }
 
-type LocationMatch = "none" | "neighborhood" | "city";
-
-function locationMatch(p: Property, location: string): LocationMatch | null {
-  const wanted = normalizeText(location);
-  if (!wanted) return "none";
+/** How well a place name matches a listing: 0 none, 1 city, 2 neighbourhood, 3 both. */
+function locationLevel(p: Property, wanted: string): number {
   const city = normalizeText(p.city);
   const hood = normalizeText(p.neighborhood);
-  if (hood === wanted) return "neighborhood";
-  if (city === wanted) return "city";
-  // "downtown austin", "austin tx", "the pearl district": accept a containment either way
-  // as long as the shorter side is a whole-word match.
-  const within = (haystack: string, needle: string) => ` ${haystack} `.includes(` ${needle} `);
-  if (within(wanted, hood) || within(hood, wanted)) return "neighborhood";
-  if (within(wanted, city) || within(city, wanted)) return "city";
-  return null;
+  // "downtown austin", "austin tx", "the pearl": either side may hold the other as whole words.
+  const within = (haystack: string, needle: string) => needle.length > 0 && ` ${haystack} `.includes(` ${needle} `);
+  const cityHit = within(wanted, city) || within(city, wanted);
+  // A partial neighbourhood name ("pearl") counts, unless the words are a city ("austin"
+  // is the city, not a hint at "East Austin").
+  const hoodHit = within(wanted, hood) || (!cityHit && within(hood, wanted));
+  return (hoodHit ? 2 : 0) + (cityHit ? 1 : 0);
 }
 
 /**
  * Filters and ranks properties. Hard filters: active, location, beds, rent, pets, move-in.
- * Ranking, best first: an exact bedroom match over "more than asked", a neighbourhood match
- * over a city-wide one, more headroom under the budget (or lower rent when no budget),
- * then the earliest availability. Ties break on name so results are stable.
+ * Ranking, best first: an exact bedroom match over "more than asked", more headroom under
+ * the budget (or lower rent when no budget), then availability close to the move-in date.
+ * Ties break on rent, then name, so results are stable.
  */
 export function searchProperties(all: readonly Property[], c: PropertySearchCriteria): RankedProperty[] {
+  const wanted = c.location ? normalizeText(c.location) : "";
+  // The place is read against the whole catalogue: "east austin" means the East Austin
+  // neighbourhood, not every listing in Austin; "downtown austin" is not downtown San José.
+  let bestLevel = 0;
+  if (wanted) for (const p of all) if (p.active) bestLevel = Math.max(bestLevel, locationLevel(p, wanted));
+  if (wanted && bestLevel === 0) return [];
   const ranked: RankedProperty[] = [];
   for (const p of all) {
     if (!p.active) continue;
-    let loc: LocationMatch | null = "none";
-    if (c.location) {
-      loc = locationMatch(p, c.location);
-      if (loc === null) continue;
-    }
+    const level = wanted ? locationLevel(p, wanted) : 0;
+    if (wanted && level < bestLevel) continue;
     if (c.beds !== undefined && p.beds !== c.beds) continue;
     if (c.minBeds !== undefined && p.beds < c.minBeds) continue;
     if (c.maxRent !== undefined && p.rent > c.maxRent) continue;
@@ -60,8 +59,7 @@ export function searchProperties(all: readonly Property[], c: PropertySearchCrit
 
     let score = 0;
     if (c.minBeds !== undefined) score += p.beds === c.minBeds ? 30 : Math.max(0, 20 - 5 * (p.beds - c.minBeds));
-    if (loc === "neighborhood") score += 20;
-    else if (loc === "city") score += 10;
+    score += level * 7;
     if (c.maxRent !== undefined) score += 25 * ((c.maxRent - p.rent) / c.maxRent) + 10;
     else score += 10 * (1 - Math.min(p.rent, 10_000) / 10_000);
     if (c.moveIn) {

@@ -9,7 +9,8 @@ export function normalizeEmail(raw: string): string | null {
   if (email.length > 254 || !EMAIL_RE.test(email)) return null;
   const [local, domain] = email.split("@");
   if (local.length > 64 || local.startsWith(".") || local.endsWith(".") || local.includes("..")) return null;
-  if (!/[A-Za-z]/.test(domain.split(".").pop() ?? "")) return null;
+  const tld = domain.split(".").pop() ?? "";
+  if (!/^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/.test(tld)) return null;
   return `${local}@${domain.toLowerCase()}`;
 }
 

@@ -1,0 +1,97 @@
+import { Worker } from "node:worker_threads";
+import type { Logger } from "pino";
+import { AppError, type ErrorCode } from "../shared/app-error";
+import type { DeliverySettings } from "./mail-delivery";
+import type { QueuedMail } from "./outgoing-mail";
+import type { MailDelivery } from "./outbox-worker";
+
+type Result = { type: "result"; seq: number; ok: boolean; code?: ErrorCode; message?: string };
+
+/**
+ * A MailDelivery that renders and sends in a worker thread. The outbox worker keeps every
+ * database read and write on the main thread (no lock contention); only the message and
+ * its outcome cross threads. If the thread dies, its messages fail as transient and are
+ * retried by the outbox.
+ */
+export class OutboxThreadDelivery implements MailDelivery {
+  private worker: Worker | undefined;
+  private ready: Promise<void> | undefined;
+  private seq = 0;
+  private readonly inFlight = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  private closed = false;
+
+  constructor(
+    private readonly settings: DeliverySettings & { checkpoint?: { dbPath: string; everyMs: number } },
+    private readonly log: Logger,
+  ) {}
+
+  private ensure(): Promise<void> {
+    if (this.ready) return this.ready;
+    const worker = new Worker(new URL("./outbox-thread-boot.mjs", import.meta.url), {
+      workerData: { ...this.settings, entry: new URL("./outbox-thread-entry.ts", import.meta.url).href },
+    });
+    this.worker = worker;
+    this.ready = new Promise<void>((resolve, reject) => {
+      worker.once("message", (m: { type: string }) => (m.type === "ready" ? resolve() : reject(new Error("bad start"))));
+      worker.once("error", reject);
+    });
+    worker.on("message", (m: Result | { type: string }) => {
+      if (m.type !== "result") return;
+      const r = m as Result;
+      const waiter = this.inFlight.get(r.seq);
+      if (!waiter) return;
+      this.inFlight.delete(r.seq);
+      if (r.ok) waiter.resolve();
+      else waiter.reject(new AppError(r.code ?? "upstream_unavailable", r.message ?? "send failed"));
+    });
+    worker.on("error", (err) => this.log.error({ err }, "outbox thread error"));
+    worker.on("exit", (code) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.ready = undefined;
+      for (const [seq, w] of this.inFlight) {
+        this.inFlight.delete(seq);
+        w.reject(new AppError("upstream_unavailable", `mail thread exited (${code})`));
+      }
+    });
+    return this.ready;
+  }
+
+  /** Starts the thread now (it otherwise starts with the first message). */
+  warmUp(): void {
+    this.ensure().catch((err) => this.log.error({ err }, "outbox thread could not start"));
+  }
+
+  async deliver(mail: QueuedMail): Promise<void> {
+    if (this.closed) throw new AppError("upstream_unavailable", "mail thread is stopping");
+    try {
+      await this.ensure();
+    } catch (err) {
+      this.ready = undefined;
+      throw new AppError("upstream_unavailable", `mail thread could not start: ${(err as Error).message}`, { cause: err });
+    }
+    const seq = ++this.seq;
+    return new Promise<void>((resolve, reject) => {
+      this.inFlight.set(seq, { resolve, reject });
+      this.worker!.postMessage({ type: "send", seq, mail });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    if (!worker) return;
+    await new Promise<void>((resolve) => {
+      const done = () => void worker.terminate().then(() => resolve());
+      const timer = setTimeout(done, 5000);
+      worker.on("message", (m: { type: string }) => {
+        if (m.type === "closed") {
+          clearTimeout(timer);
+          done();
+        }
+      });
+      worker.postMessage({ type: "close" });
+    });
+    this.worker = undefined;
+  }
+}

@@ -1,0 +1,139 @@
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { buildApp, type App } from "../src/main";
+import { isAppError } from "../src/shared/app-error";
+import { FixedClock } from "../src/shared/clock";
+import { MONDAY, testConfig } from "./support/test-app";
+
+// Property 2 (Maple Court Lofts, Austin, America/Chicago): weekdays 10:00-18:00, 30-minute tours.
+// Tuesday 24 Nov 2026 10:00 CST = 16:00Z.
+const TUE_10 = new Date("2026-11-24T16:00:00Z");
+const TUE_1030 = new Date("2026-11-24T16:30:00Z");
+
+function expectCode(fn: () => unknown, code: string) {
+  try {
+    fn();
+  } catch (err) {
+    expect(isAppError(err) ? err.code : err).toBe(code);
+    return err as any;
+  }
+  throw new Error(`expected error ${code}`);
+}
+
+describe("booking service on a real SQLite file", () => {
+  let app: App;
+  let clock: FixedClock;
+  let jo: { id: number };
+
+  beforeEach(() => {
+    clock = new FixedClock(MONDAY);
+    app = buildApp(testConfig(), { clock });
+    jo = app.services.users.upsertProspect({ name: "Jo Tester", email: "jo@example.com", phone: "512 555 0199" });
+    return () => app.close();
+  });
+
+  it("uses a WAL database file with foreign keys on", () => {
+    expect(path.basename(app.config.dbPath)).toBe("leasing.db");
+    expect(app.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(app.db.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+
+  it("books an open slot and queues the confirmation in the same transaction", () => {
+    const b = app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    expect(b).toMatchObject({ status: "confirmed", sequence: 0, propertyId: 2 });
+    expect(b.end.toISOString()).toBe("2026-11-24T16:30:00.000Z");
+    expect(b.manageToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const mail = app.repos.outbox.list({ bookingId: b.id });
+    expect(mail).toHaveLength(1);
+    expect(mail[0]).toMatchObject({ kind: "tour_confirmed", to: "jo@example.com", icsMethod: "REQUEST" });
+    const slots = app.services.availability.openSlots(app.services.properties.get(2), { from: "2026-11-24", to: "2026-11-24" });
+    expect(slots.map((s) => s.local)).not.toContain("2026-11-24T10:00");
+  });
+
+  it("rejects each invalid request with its own code and writes nothing", () => {
+    const book = (start: Date, propertyId = 2, userId = jo.id) => () => app.services.bookings.book({ propertyId, userId, start });
+    expectCode(book(new Date("2026-11-20T16:00:00Z")), "slot_in_past");
+    expectCode(book(new Date("2026-11-23T15:00:00Z")), "insufficient_notice"); // 09:00 CST today... inside 2 h
+    expectCode(book(new Date("2026-12-31T16:00:00Z")), "beyond_horizon");
+    expectCode(book(new Date("2026-11-24T16:10:00Z")), "outside_tour_hours");
+    expectCode(book(new Date("2026-11-25T05:00:00Z")), "outside_tour_hours"); // 23:00 local
+    expectCode(book(TUE_10, 32), "property_inactive");
+    expectCode(book(TUE_10, 9999), "property_not_found");
+    expectCode(book(TUE_10, 2, 424242), "user_not_found");
+    expect(app.services.bookings.list({})).toHaveLength(0);
+    expect(app.repos.outbox.list()).toHaveLength(0);
+  });
+
+  it("refuses a taken slot, with the nearest open times", () => {
+    const ann = app.services.users.upsertProspect({ name: "Ann", email: "ann@example.com" });
+    app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    const err = expectCode(() => app.services.bookings.book({ propertyId: 2, userId: ann.id, start: TUE_10 }), "slot_unavailable");
+    expect(err.details.alternatives.map((a: any) => a.local)).toEqual(["2026-11-24T10:30", "2026-11-24T11:00", "2026-11-24T11:30"]);
+    expect(app.services.bookings.list({ status: "confirmed" })).toHaveLength(1);
+  });
+
+  it("enforces one confirmed booking per slot in the database itself", () => {
+    const ann = app.services.users.upsertProspect({ name: "Ann", email: "ann@example.com" });
+    app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    const insert = app.db.prepare(
+      `INSERT INTO bookings (property_id, user_id, start_utc, end_utc, status, manage_token, created_at, updated_at)
+       VALUES (2, ?, ?, ?, 'confirmed', 'another-token-123456', 'x', 'x')`,
+    );
+    expect(() => insert.run(ann.id, TUE_10.toISOString(), TUE_1030.toISOString())).toThrow(/UNIQUE/);
+  });
+
+  it("stops one person holding two tours at the same time", () => {
+    app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    expectCode(() => app.services.bookings.book({ propertyId: 1, userId: jo.id, start: TUE_10 }), "user_busy");
+  });
+
+  it("reschedules in one step: new slot taken, old slot freed, sequence bumped, mail queued", () => {
+    const b = app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    const moved = app.services.bookings.reschedule(b.id, TUE_1030);
+    expect(moved).toMatchObject({ id: b.id, sequence: 1, status: "confirmed", manageToken: b.manageToken });
+    expect(moved.start.toISOString()).toBe(TUE_1030.toISOString());
+    const ann = app.services.users.upsertProspect({ name: "Ann", email: "ann@example.com" });
+    expect(app.services.bookings.book({ propertyId: 2, userId: ann.id, start: TUE_10 }).status).toBe("confirmed");
+    expect(app.repos.outbox.list({ bookingId: b.id }).map((m) => m.kind)).toEqual(["tour_confirmed", "tour_rescheduled"]);
+  });
+
+  it("rolls the whole reschedule back when the new slot is taken", () => {
+    const ann = app.services.users.upsertProspect({ name: "Ann", email: "ann@example.com" });
+    const b = app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    app.services.bookings.book({ propertyId: 2, userId: ann.id, start: TUE_1030 });
+    expectCode(() => app.services.bookings.reschedule(b.id, TUE_1030), "slot_unavailable");
+    const after = app.services.bookings.get(b.id);
+    expect(after.start.toISOString()).toBe(TUE_10.toISOString());
+    expect(after.sequence).toBe(0);
+    expect(app.repos.outbox.list({ bookingId: b.id })).toHaveLength(1);
+  });
+
+  it("cancels, frees the slot, sends a cancellation once, and refuses to move a cancelled tour", () => {
+    const b = app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    const c = app.services.bookings.cancel(b.id);
+    expect(c).toMatchObject({ status: "cancelled", sequence: 1 });
+    app.services.bookings.cancel(b.id);
+    const kinds = app.repos.outbox.list({ bookingId: b.id }).map((m) => [m.kind, m.icsMethod]);
+    expect(kinds).toEqual([["tour_confirmed", "REQUEST"], ["tour_cancelled", "CANCEL"]]);
+    expectCode(() => app.services.bookings.reschedule(b.id, TUE_1030), "booking_cancelled");
+    const ann = app.services.users.upsertProspect({ name: "Ann", email: "ann@example.com" });
+    expect(app.services.bookings.book({ propertyId: 2, userId: ann.id, start: TUE_10 }).status).toBe("confirmed");
+  });
+
+  it("lists a person's upcoming tours only", () => {
+    const a = app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    const b = app.services.bookings.book({ propertyId: 1, userId: jo.id, start: new Date("2026-11-25T16:00:00Z") });
+    const c = app.services.bookings.book({ propertyId: 3, userId: jo.id, start: new Date("2026-11-26T16:00:00Z") });
+    app.services.bookings.cancel(c.id);
+    expect(app.services.bookings.upcomingForUser(jo.id).map((x) => x.id)).toEqual([a.id, b.id]);
+    clock.set("2026-11-24T20:00:00Z");
+    expect(app.services.bookings.upcomingForUser(jo.id).map((x) => x.id)).toEqual([b.id]);
+  });
+
+  it("updates a prospect by e-mail without duplicating them, and never rewrites a tenant's name", () => {
+    const again = app.services.users.upsertProspect({ name: "Joanne Tester", email: "JO@EXAMPLE.COM", phone: "+1 (512) 555-0100" });
+    expect(again).toMatchObject({ id: jo.id, name: "Joanne Tester", phone: "+15125550100" });
+    const tenant = app.services.users.upsertProspect({ name: "Someone Else", email: "maria.gonzalez@example.com" });
+    expect(tenant).toMatchObject({ role: "tenant", name: "Maria Gonzalez" });
+  });
+});
