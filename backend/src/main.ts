@@ -22,6 +22,17 @@ import { OutboxThreadDelivery } from "./mail/outbox-thread";
 import { OutboxWorker, type OutboxRunner } from "./mail/outbox-worker";
 import type { MailTransport } from "./mail/transport";
 import { systemClock, type Clock } from "./shared/clock";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { createLeasingAgent, type LeasingAgent } from "./agent/leasing-agent";
+import { createOpenAiModel } from "./agent/models/openai-model";
+import { buildCatalog } from "./agent/offline/nlu/catalog";
+import { OfflineChatModel } from "./agent/offline/offline-chat-model";
+import { DEFAULT_PERSONA, type Persona } from "./agent/persona";
+import type { ToolDeps } from "./agent/tools/tool-deps";
+import { ChatService } from "./channels/chat/chat-service";
+import { SqliteConversationRepository } from "./db/conversation-repository";
+import { ConversationService } from "./domain/conversations/conversation-service";
 import { createLogger } from "./shared/logger";
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -35,6 +46,8 @@ export interface Overrides {
   logger?: Logger;
   /** A transport of the caller's; the outbox then runs in this thread. */
   transport?: MailTransport;
+  /** A chat model of the caller's instead of the configured one. */
+  model?: BaseChatModel;
 }
 
 export interface App {
@@ -46,7 +59,10 @@ export interface App {
     availability: AvailabilityService;
     bookings: BookingService;
     users: UserService;
+    conversations: ConversationService;
+    chat: ChatService;
   };
+  agent: LeasingAgent;
   repos: { outbox: SqliteOutboxRepository };
   outbox: OutboxRunner;
   server?: Server;
@@ -103,11 +119,23 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     newToken: () => randomBytes(24).toString("base64url"),
   });
 
+  const conversations = new ConversationService(new SqliteConversationRepository(db), clock, () => randomBytes(18).toString("base64url"));
+  const persona = (): Persona => DEFAULT_PERSONA;
+  const toolDeps: ToolDeps = { properties, availability, bookings, users, conversations, clock, publicUrl: config.publicUrl };
+  const model =
+    o.model ??
+    (config.llm.provider === "openai"
+      ? createOpenAiModel({ apiKey: config.llm.apiKey!, model: config.llm.model, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs })
+      : new OfflineChatModel({ catalog: () => buildCatalog(properties.listActive()), persona }));
+  const agent = createLeasingAgent({ model, deps: toolDeps, checkpointer: new SqliteSaver(db), persona });
+  const chat = new ChatService({ agent, conversations, log, turnTimeoutMs: config.llm.timeoutMs });
+
   const app: App = {
     config,
     db,
     log,
-    services: { properties, availability, bookings, users },
+    agent,
+    services: { properties, availability, bookings, users, conversations, chat },
     repos: { outbox: outboxRepo },
     outbox,
     async close() {
@@ -132,7 +160,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
     adminToken: config.adminToken,
     allowedOrigins: config.allowedOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
-    health: () => ({ time: new Date().toISOString() }),
+    health: () => ({ time: new Date().toISOString(), model: config.llm.provider }),
     ...app.services,
   });
   app.outbox.start();

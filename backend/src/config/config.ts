@@ -57,6 +57,11 @@ const envSchema = z.object({
   OUTBOX_CONCURRENCY: intFrom(4, 1, 64),
   OUTBOX_BASE_BACKOFF_MS: intFrom(1000, 10, 600_000),
   OUTBOX_MODE: z.enum(["thread", "inline"]).default("thread"),
+  LLM_PROVIDER: z.enum(["openai", "offline"]).optional(),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_MODEL: optionalString,
+  OPENAI_BASE_URL: urlString(["http:", "https:"]).optional(),
+  MODEL_TIMEOUT_MS: intFrom(30_000, 100, 600_000),
 });
 
 export interface Config {
@@ -76,6 +81,7 @@ export interface Config {
   rateLimitPerMinute: number;
   tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number };
   outbox: { pollMs: number; maxBackoffMs: number; baseBackoffMs: number; concurrency: number; mode: "thread" | "inline" };
+  llm: { provider: "openai" | "offline"; apiKey?: string; model: string; baseUrl?: string; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -128,6 +134,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       problems.push(`ALLOWED_ORIGINS: "${origin}" is not a URL origin`);
     }
   }
+  if (cleaned.LLM_PROVIDER === "openai" && !cleaned.OPENAI_API_KEY) {
+    problems.push("OPENAI_API_KEY: required when LLM_PROVIDER=openai (any value for a local server that ignores it)");
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
   const e = parsed.data;
@@ -159,6 +168,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       baseBackoffMs: e.OUTBOX_BASE_BACKOFF_MS,
       concurrency: e.OUTBOX_CONCURRENCY,
       mode: e.OUTBOX_MODE,
+    },
+    llm: {
+      provider: e.LLM_PROVIDER ?? (e.OPENAI_API_KEY ? "openai" : "offline"),
+      apiKey: e.OPENAI_API_KEY,
+      model: e.OPENAI_MODEL ?? "gpt-4o-mini",
+      baseUrl: e.OPENAI_BASE_URL,
+      timeoutMs: e.MODEL_TIMEOUT_MS,
     },
   };
 }

@@ -1,6 +1,7 @@
 import express, { type Express } from "express";
 import helmet from "helmet";
 import { adminRoutes } from "./admin-routes";
+import { chatRoutes } from "./chat-routes";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import type { HttpDeps } from "./http-deps";
 import { propertyRoutes } from "./property-routes";
@@ -37,6 +38,7 @@ export function createHttpApp(d: HttpDeps): Express {
   api.use(express.json({ limit: JSON_BODY_LIMIT }));
   api.use(propertyRoutes(d));
   api.use(tourRoutes(d));
+  api.use(chatRoutes(d.chat, d.conversations));
   api.use("/admin", adminRoutes(d));
   api.use(notFoundHandler);
   app.use("/api", api);

@@ -3,6 +3,8 @@ import type { AvailabilityService } from "../domain/availability/availability-se
 import type { BookingService } from "../domain/bookings/booking-service";
 import type { PropertyService } from "../domain/properties/property-service";
 import type { UserService } from "../domain/users/user-service";
+import type { ChatService } from "../channels/chat/chat-service";
+import type { ConversationService } from "../domain/conversations/conversation-service";
 
 /** What the HTTP layer is given by the composition root. */
 export interface HttpDeps {
@@ -16,4 +18,6 @@ export interface HttpDeps {
   availability: AvailabilityService;
   bookings: BookingService;
   users: UserService;
+  conversations: ConversationService;
+  chat: ChatService;
 }

@@ -2,28 +2,18 @@ import { Router } from "express";
 import { z } from "zod";
 import { AppError } from "../shared/app-error";
 import type { Property } from "../domain/properties/property";
-import { wallTimeToInstant } from "../domain/availability/slot-math";
+import { parseStartInput } from "../domain/availability/start-input";
 import type { HttpDeps } from "./http-deps";
 import { bookingDto } from "./serializers";
 import { parseInput } from "./validation";
-
-const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:00(\.0{1,3})?)?$/;
 
 /**
  * A tour start: an ISO instant with an offset ("2026-11-24T20:00:00Z"), or a wall time
  * without one ("2026-11-24T15:00"), read in the property's zone.
  */
 export function parseStart(raw: string, property: Property): Date {
-  if (ZONED.test(raw)) {
-    const d = new Date(raw);
-    if (!Number.isNaN(d.getTime())) return d;
-  }
-  const m = LOCAL.exec(raw);
-  if (m) {
-    const d = wallTimeToInstant(m[1], Number(m[2]) * 60 + Number(m[3]), property.timezone);
-    if (d) return d;
-  }
+  const d = parseStartInput(raw, property.timezone);
+  if (d) return d;
   throw new AppError("validation", `"start" must be an ISO date-time such as 2026-11-24T15:00:00Z.`, {
     issues: [{ field: "start", message: "not a valid date-time" }],
   });

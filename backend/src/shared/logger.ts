@@ -15,6 +15,8 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
         "*.token",
         "*.adminToken",
         "*.smtpUrl",
+        "*.apiKey",
+        "*.OPENAI_API_KEY",
         "*.text",
         "*.html",
       ],

@@ -14,6 +14,10 @@ export class PropertyService {
     return searchProperties(this.repo.listAll(), criteria);
   }
 
+  find(id: number): Property | undefined {
+    return this.repo.findById(id);
+  }
+
   /** Any property, active or not; throws `property_not_found`. */
   get(id: number): Property {
     const p = this.repo.findById(id);

@@ -1,0 +1,104 @@
+import type { SearchCriteria } from "../../domain/conversations/conversation";
+import type { CatalogEntry } from "./nlu/catalog";
+import { bareName } from "./nlu/contact";
+import type { Offered, PolicyContext, Tour } from "./policy-types";
+
+/** The offered tour time the person picked: "the second one", "3:30 works", "Tuesday's". */
+export function chosenSlot(ctx: PolicyContext): Offered | undefined {
+  const { facts, interp, prev } = ctx;
+  const offered = facts.offered;
+  if (offered.length === 0) return undefined;
+  const slotsInView = prev.lastOffer === "slots" || prev.awaiting === "slot" || prev.proposal !== undefined;
+  if (interp.ordinal !== undefined && slotsInView) {
+    return interp.ordinal === -1 ? offered[offered.length - 1] : offered[interp.ordinal - 1];
+  }
+  const { time, date } = interp.when;
+  if (time) {
+    const matches = offered.filter((o) => o.local.slice(11, 16) === time && (!date || o.local.startsWith(date)));
+    if (matches.length >= 1 && (date || slotsInView)) return matches[0];
+    return undefined;
+  }
+  if (date && slotsInView && !interp.when.partOfDay) {
+    const onDay = offered.filter((o) => o.local.startsWith(date));
+    if (onDay.length === 1) return onDay[0];
+  }
+  return undefined;
+}
+
+/** The listing the message is about, if it can be told. */
+export function targetProperty(ctx: PolicyContext): CatalogEntry | undefined {
+  const { facts, interp, prev, catalog } = ctx;
+  const byId = (id: number | undefined) => (id === undefined ? undefined : catalog.entries.find((e) => e.id === id));
+  if (interp.property) return interp.property;
+  if (interp.ordinal !== undefined && (prev.lastOffer === "properties" || prev.awaiting === "property") && facts.shown.length) {
+    const s = interp.ordinal === -1 ? facts.shown[facts.shown.length - 1] : facts.shown[interp.ordinal - 1];
+    return byId(s?.id);
+  }
+  if (facts.focus) return byId(facts.focus.id);
+  if (facts.shown.length === 1) return byId(facts.shown[0].id);
+  return undefined;
+}
+
+/** Which of the conversation's tours a cancel or reschedule means. */
+export function pickTour(ctx: PolicyContext, tours: Tour[], useDate: boolean): Tour | undefined {
+  const { interp, prev } = ctx;
+  if (tours.length === 0) return undefined;
+  if (interp.ordinal !== undefined && prev.lastOffer === "tours") {
+    return interp.ordinal === -1 ? tours[tours.length - 1] : tours[interp.ordinal - 1];
+  }
+  let pool = tours;
+  if (interp.property) pool = pool.filter((t) => t.propertyId === interp.property!.id);
+  if (useDate && interp.when.date) {
+    const onDay = pool.filter((t) => t.startLocal === interp.when.date);
+    if (onDay.length) pool = onDay;
+  }
+  return pool.length === 1 ? pool[0] : undefined;
+}
+
+/** Contact details in the message that differ from what is already saved. */
+export function newContactArgs(ctx: PolicyContext): Record<string, string> | undefined {
+  const { interp, facts, prev } = ctx;
+  const c = interp.contact;
+  const known = facts.prospect;
+  const args: Record<string, string> = {};
+  if (c.email && c.email.toLowerCase() !== known.email?.toLowerCase()) args.email = c.email;
+  if (c.invalidEmail) args.email = c.invalidEmail;
+  if (c.phone && c.phone !== known.phone) args.phone = c.phone;
+  if (c.invalidPhone && !c.phone) args.phone = c.invalidPhone;
+  let name = c.name;
+  if (!name && !known.name) {
+    // A bare name is only read as one next to other details, or as the answer to a request for it.
+    const gaveDetails = Boolean(c.email || c.phone || c.invalidEmail);
+    const quiet = !interp.when.date && !interp.when.time && !interp.when.range && !interp.property && !Object.values(interp.intents).some((v) => v === true);
+    if (gaveDetails || (prev.awaiting === "contact" && quiet)) name = bareName(c.rest);
+  }
+  if (name && name !== known.name) args.name = name;
+  return Object.keys(args).length ? args : undefined;
+}
+
+/** The search criteria after applying what the message adds or changes. */
+export function mergedCriteria(ctx: PolicyContext): { criteria: SearchCriteria; changed: boolean } {
+  const { interp, facts } = ctx;
+  const before = (facts.criteria ?? {}) as SearchCriteria;
+  const next: SearchCriteria = { ...before };
+  const f = interp.criteria;
+  if (f.location) next.location = f.location;
+  if (f.beds !== undefined) {
+    next.beds = f.beds;
+    delete next.minBeds;
+  }
+  if (f.minBeds !== undefined) {
+    next.minBeds = f.minBeds;
+    delete next.beds;
+  }
+  if (f.maxRent !== undefined) next.maxRent = f.maxRent;
+  if (f.pets) next.pets = f.pets;
+  if (f.noPets) delete next.pets;
+  if (interp.moveIn) next.moveIn = interp.moveIn;
+  const changed = JSON.stringify(sorted(next)) !== JSON.stringify(sorted(before));
+  return { criteria: next, changed };
+}
+
+function sorted(o: object): Array<[string, unknown]> {
+  return Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
+}

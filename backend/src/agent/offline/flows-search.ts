@@ -1,0 +1,127 @@
+import type { SearchCriteria } from "../../domain/conversations/conversation";
+import type { CatalogEntry } from "./nlu/catalog";
+import type { QuestionTopic } from "./nlu/intents";
+import { call, did, type Decision, type PolicyContext } from "./policy-types";
+import { beds, list, money } from "./wording";
+
+export function describeCriteria(c: SearchCriteria): string {
+  const parts: string[] = [];
+  if (c.beds !== undefined) parts.push(beds(c.beds));
+  else if (c.minBeds !== undefined) parts.push(`${c.minBeds}+ bedroom`);
+  parts.push("places");
+  if (c.location) parts.push(`in ${c.location}`);
+  if (c.maxRent) parts.push(`under ${money(c.maxRent)}`);
+  if (c.pets) parts.push(c.pets === "dog" ? "that allow dogs" : c.pets === "cat" ? "that allow cats" : "that allow pets");
+  if (c.moveIn) parts.push(`available by ${c.moveIn}`);
+  return parts.join(" ");
+}
+
+export function searchArgs(c: SearchCriteria): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) if (v !== undefined) args[k] = v;
+  return args;
+}
+
+export function searchReply(ctx: PolicyContext, criteria: SearchCriteria): Decision {
+  const { facts, catalog, w } = ctx;
+  const s = did(ctx, "search_properties")!;
+  const count = Number(s.artifact?.count ?? 0);
+  if (count === 0) {
+    const stretch = /(\d+) would match without the budget limit/.exec(s.content);
+    const hint = stretch ? ` ${stretch[1]} would fit if the budget can stretch a little — want to see them?` : ` We have listings in ${list(catalog.cities)}.`;
+    return { reply: `${w.sorry()} I couldn't find any ${describeCriteria(criteria)} right now.${hint}`, state: { lastOffer: undefined } };
+  }
+  const lines = facts.shown.slice(0, 5).map((p, i) => {
+    const entry = catalog.entries.find((e) => e.id === p.id);
+    return `${i + 1}. ${p.name} — ${beds(p.beds)}, ${money(p.rent)}/mo, ${p.neighborhood}, ${p.city}${entry ? "" : ""}`;
+  });
+  const intro = count === 1 ? "I found one match:" : count > lines.length ? `I found ${count} matches; here are the best ${lines.length}:` : `I found ${count} matches:`;
+  const ask = count === 1 ? "Would you like to see tour times or more details?" : "Would you like details or tour times for any of these?";
+  return {
+    reply: `${intro}\n${lines.join("\n")}\n${ask}`,
+    state: { lastOffer: "properties", awaiting: "property" },
+    options: s.artifact?.options,
+  };
+}
+
+function field(content: string, label: string): string | undefined {
+  const m = new RegExp(`^${label}: (.*)$`, "m").exec(content);
+  return m?.[1];
+}
+
+const UNKNOWN_TOPIC: Partial<Record<QuestionTopic, string>> = {
+  deposit: "the deposit",
+  fees: "fees",
+  utilities: "utilities",
+  lease: "lease terms",
+  application: "the application requirements",
+  furnished: "furnishing",
+  other: "that",
+};
+
+/** Answers a question about one listing from get_property_details, saying plainly what it does not know. */
+export function detailsReply(ctx: PolicyContext, property: CatalogEntry, topic: QuestionTopic | undefined): Decision {
+  const d = did(ctx, "get_property_details")!;
+  if (!d.artifact?.ok) return { reply: d.content, state: {} };
+  const c = d.content;
+  const amenities = field(c, "Amenities") ?? "";
+  const has = (re: RegExp) => amenities.split(", ").filter((a) => re.test(a));
+  let answer: string;
+  switch (topic) {
+    case "pets":
+      answer = `Pets at ${property.name}: ${field(c, "Pets")}`;
+      break;
+    case "parking": {
+      const found = has(/parking|garage|ev charging/i);
+      answer = found.length ? `${property.name} lists ${list(found)}.` : `I don't see parking listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
+      break;
+    }
+    case "laundry": {
+      const found = has(/laundry|washer|dryer/i);
+      answer = found.length ? `${property.name} has ${list(found)}.` : `I don't see laundry listed for ${property.name} — the leasing team can confirm.`;
+      break;
+    }
+    case "price":
+      answer = `${property.name} is ${field(c, "Rent")}.`;
+      break;
+    case "size":
+      answer = `${property.name}: ${field(c, "Layout")}.`;
+      break;
+    case "amenities":
+      answer = `${property.name} amenities: ${amenities || "none listed"}.`;
+      break;
+    case "address":
+      answer = `${property.name} is at ${field(c, "Address")}.`;
+      break;
+    case "available":
+      answer = `${property.name} is available ${field(c, "Available")}.`;
+      break;
+    case undefined:
+      answer = `${property.name}: ${field(c, "Layout")}, ${field(c, "Rent")}. ${field(c, "About")} Pets: ${field(c, "Pets")} Amenities: ${amenities}. Available ${field(c, "Available")}.`;
+      break;
+    default:
+      answer = `I don't have information about ${UNKNOWN_TOPIC[topic] ?? "that"} for ${property.name}, and I don't want to guess — the leasing team can answer it.`;
+  }
+  return {
+    reply: `${answer} Would you like to see tour times?`,
+    state: { lastOffer: undefined },
+    options: [{ type: "reply", label: "See tour times", value: `What times can I tour ${property.name}?` }],
+  };
+}
+
+export function askWhichProperty(ctx: PolicyContext): Decision {
+  const { facts } = ctx;
+  if (facts.shown.length > 1) {
+    return {
+      reply: `Which one would you like? ${facts.shown.map((p, i) => `${i + 1}. ${p.name}`).join("; ")}.`,
+      state: { awaiting: "property", lastOffer: "properties" },
+      options: facts.shown.map((p) => ({ type: "property", label: p.name, value: p.name, propertyId: p.id, beds: p.beds, rent: p.rent, city: p.city, neighborhood: p.neighborhood })),
+    };
+  }
+  return {
+    reply: `Which property would you like to see? Tell me its name, or the area, bedrooms and budget you have in mind and I'll find options. We have listings in ${list(ctx.catalog.cities)}.`,
+    state: { awaiting: "location" },
+  };
+}
+
+export { call };

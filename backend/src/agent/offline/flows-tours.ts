@@ -1,0 +1,94 @@
+import type { ChoiceOption } from "../../domain/conversations/conversation";
+import { availabilityArgs } from "./flows-booking";
+import { chosenSlot, pickTour } from "./choices";
+import { call, did, type Decision, type PolicyContext, type Tour } from "./policy-types";
+
+function tourOptions(tours: Tour[]): ChoiceOption[] {
+  return tours.map((t) => ({ type: "reply", label: `${t.property}, ${t.label}`, value: `The ${t.property} tour on ${t.label}` }));
+}
+
+const NO_TOURS =
+  "I don't see any upcoming tours booked in this chat. If you booked somewhere else, paste the link from your confirmation e-mail and I can help with it.";
+
+export function cancelFlow(ctx: PolicyContext): Decision {
+  const { facts, w } = ctx;
+  const done = did(ctx, "cancel_tour");
+  if (done) {
+    if (done.artifact?.ok) {
+      const text = done.content.replace(/^Cancelled tour \d+: /, "").replace(/\. A cancellation e-mail is on its way\.$/, "");
+      return { reply: `Done — your tour of ${text} is cancelled, and a cancellation e-mail is on its way. Would you like to pick another time?`, state: {} };
+    }
+    return { reply: `${w.sorry()} I couldn't cancel it: ${done.content.replace(/^Not cancelled: /, "")}`, state: {} };
+  }
+  const tours = facts.tours;
+  if (tours.length === 0) return { reply: NO_TOURS, state: {} };
+  const target = pickTour(ctx, tours, true);
+  if (target) return call("cancel_tour", { bookingId: target.id });
+  return {
+    reply: `You have ${tours.length} upcoming tours: ${tours.map((t, i) => `${i + 1}. ${t.property}, ${t.label}`).join("; ")}. Which one should I cancel?`,
+    state: { awaiting: "which_cancel", lastOffer: "tours" },
+    options: tourOptions(tours),
+  };
+}
+
+export function listFlow(ctx: PolicyContext): Decision {
+  if (!did(ctx, "list_my_tours")) return call("list_my_tours", {});
+  const tours = ctx.facts.tours;
+  if (tours.length === 0) return { reply: NO_TOURS, state: {} };
+  const lines = tours.map((t) => `• ${t.property} — ${t.label}`);
+  return {
+    reply: `Your upcoming ${tours.length === 1 ? "tour" : "tours"}:\n${lines.join("\n")}\nWould you like to reschedule or cancel ${tours.length === 1 ? "it" : "one of them"}?`,
+    state: { lastOffer: "tours" },
+  };
+}
+
+export function rescheduleFlow(ctx: PolicyContext): Decision {
+  const { facts, interp, prev, w } = ctx;
+  const moved = did(ctx, "reschedule_tour");
+  if (moved) {
+    const art = moved.artifact ?? {};
+    if (art.ok) {
+      const t = facts.tours.find((x) => x.id === art.bookingId);
+      return { reply: `Done — your tour${t ? ` of ${t.property}` : ""} is now ${t ? t.label : "moved"}. An updated calendar invite is on its way.`, state: {} };
+    }
+    if (art.options?.length) {
+      return {
+        reply: `${w.sorry()} that time isn't available. The nearest open times are: ${art.options.map((o) => o.label).join("; ")}. Which works instead?`,
+        state: { rescheduleBookingId: Number(moved.args.bookingId), awaiting: "slot", lastOffer: "slots" },
+        options: art.options,
+      };
+    }
+    return { reply: `${w.sorry()} I couldn't move it: ${moved.content.replace(/^Not rescheduled: /, "")}`, state: {} };
+  }
+  const tours = facts.tours;
+  if (tours.length === 0) return { reply: NO_TOURS, state: {} };
+  const target = (prev.rescheduleBookingId !== undefined ? tours.find((t) => t.id === prev.rescheduleBookingId) : undefined) ?? pickTour(ctx, tours, prev.awaiting === "which_reschedule");
+  if (!target) {
+    return {
+      reply: `Which tour would you like to move? ${tours.map((t, i) => `${i + 1}. ${t.property}, ${t.label}`).join("; ")}.`,
+      state: { awaiting: "which_reschedule", lastOffer: "tours" },
+      options: tourOptions(tours),
+    };
+  }
+  const checked = did(ctx, "check_availability");
+  if (checked) {
+    const art = checked.artifact ?? {};
+    if (art.requestedOpen) return call("reschedule_tour", { bookingId: target.id, newStart: art.requestedOpen });
+    const options = art.options ?? [];
+    if (options.length === 0) return { reply: checked.content, state: {} };
+    return {
+      reply: `Here are open times at ${target.property}: ${options.map((o) => o.label).join("; ")}. Which one should I move your tour to?`,
+      state: { rescheduleBookingId: target.id, awaiting: "slot", lastOffer: "slots" },
+      options,
+    };
+  }
+  const slot = chosenSlot(ctx);
+  if (slot && slot.propertyId === target.propertyId) return call("reschedule_tour", { bookingId: target.id, newStart: slot.start });
+  const property = ctx.catalog.entries.find((e) => e.id === target.propertyId);
+  if (!property) return { reply: NO_TOURS, state: {} };
+  const when = interp.when;
+  if (when.date || when.range || when.time || when.partOfDay || when.after || when.before) {
+    return call("check_availability", availabilityArgs(property, when, target.startLocal));
+  }
+  return call("check_availability", { propertyId: property.id });
+}

@@ -1,0 +1,132 @@
+import { findPhoneNumbersInText } from "libphonenumber-js";
+import { normalizeEmail } from "../../../domain/users/contact-validation";
+import { fold, titleCase } from "./text";
+
+export interface ContactFinding {
+  name?: string;
+  email?: string;
+  /** Something that was meant as an e-mail address but is not a valid one. */
+  invalidEmail?: string;
+  phone?: string;
+  invalidPhone?: string;
+  /** The text says a detail is a correction ("actually", "sorry", "I meant"). */
+  correction: boolean;
+  /** What is left once e-mail and phone are taken out (for reading a bare name). */
+  rest: string;
+}
+
+const EMAIL_RE = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\.[A-Za-z]{2,})?/g;
+const SPELLED_EMAIL_RE = /\b([a-z0-9._%+-]+)\s*(?:\(at\)|\[at\]| at )\s*([a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]| dot )\s*[a-z0-9-]+)+)\b/i;
+
+// Words that follow "I'm" / "I am" and are not names.
+const NOT_NAME = new Set(
+  (
+    "a an the looking interested moving relocating trying hoping wondering searching interested ready free available here " +
+    "not just also still so very really currently new good great fine ok okay sorry on in at from with about going coming " +
+    "planning thinking calling writing emailing texting back glad happy excited curious open flexible busy home out away " +
+    "done sure certain allergic single married retired student students renting buying leaving staying working a1 " +
+    "able unable getting having bringing hoping needing wanting available tenant prospect please thanks thank hi hello hey " +
+    "yes no yeah yep nope maybe okay alright fine perfect awesome cool agent person human bot robot there afraid over under " +
+    "after before around near between by for if when what which who how why is are was be been my your his her our their " +
+    "this that these those it its i me we you they them us dog cat pet pets studio bedroom bed beds apartment place unit " +
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning afternoon evening noon week weekend " +
+    "january february march april june july august september october november december works work book tour tours time times " +
+    "slot slots option options one two three first second third last next other sounds good that fine cancel reschedule " +
+    "move change call text email mail phone number cell mobile address downtown street avenue"
+  ).split(" "),
+);
+
+function cleanName(raw: string): string | undefined {
+  const name = raw
+    .replace(/[.,!?;:]+$/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const parts = name.split(" ");
+  if (parts.length === 0 || parts.length > 4) return undefined;
+  for (const p of parts) {
+    if (!/^[\p{L}][\p{L}'-]*\.?$/u.test(p)) return undefined;
+    if (NOT_NAME.has(p.toLowerCase())) return undefined;
+  }
+  return titleCase(name);
+}
+
+/** Name introductions: "my name is …", "I'm …", "this is …", "call me …", "name: …", "… here". */
+const NAME_PATTERNS: RegExp[] = [
+  /\bmy name(?:'s| is)\s+([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,3})/iu,
+  /\bname\s*[:=-]\s*([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,3})/iu,
+  /\b(?:i'm|i am|im|this is|it's|its|call me|you can call me)\s+([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,3})/iu,
+  /^([\p{Lu}][\p{L}'.-]*(?:\s+[\p{Lu}][\p{L}'.-]*){0,2})\s+here\b/u,
+];
+
+function nameFrom(text: string): string | undefined {
+  for (const re of NAME_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    // Stop the name at the first word that cannot be part of it ("I'm Jo and I need…").
+    const tokens = m[1].split(/\s+/);
+    const kept: string[] = [];
+    for (const t of tokens) {
+      const bare = t.replace(/[.,!?;:]+$/, "");
+      if (NOT_NAME.has(bare.toLowerCase()) || /^(and|but|from|with|at|email|e-mail|phone|number|cell|mobile)$/i.test(bare)) break;
+      kept.push(bare);
+      if (bare !== t) break; // punctuation ends the name
+    }
+    const name = kept.length ? cleanName(kept.join(" ")) : undefined;
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** A message that is nothing but a name ("Jo Tester"), as an answer to "what's your name?". */
+export function bareName(rest: string): string | undefined {
+  const t = rest
+    .replace(/\b(?:my|name|is|it's|its|sure|ok|okay|yes|yeah|thanks|thank you|and|email|e-mail|phone|number|cell|mobile|is)\b/gi, " ")
+    .replace(/[,;:!?()"]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!t || t.split(" ").length > 4) return undefined;
+  return cleanName(t);
+}
+
+export function findContact(text: string): ContactFinding {
+  let rest = text;
+  const out: ContactFinding = { correction: /\b(actually|sorry|oops|i meant|correction|typo|wrong|instead|should be|not\s+\S+@)\b/i.test(text), rest: "" };
+
+  const emails = [...text.matchAll(EMAIL_RE)].map((m) => m[0].replace(/[.,;:]+$/, ""));
+  if (emails.length) {
+    // With several, the last one is the correction ("not a@x.com, it's b@x.com").
+    const candidate = emails[emails.length - 1];
+    const valid = normalizeEmail(candidate);
+    if (valid) out.email = valid;
+    else out.invalidEmail = candidate;
+    for (const e of emails) rest = rest.replace(e, " ");
+  } else {
+    const spelled = SPELLED_EMAIL_RE.exec(text);
+    if (spelled && /\b(?:email|e-mail|mail|address|reach me)\b/i.test(text)) {
+      const email = `${spelled[1]}@${spelled[2].replace(/\s*(?:\.|\(dot\)|\[dot\]| dot )\s*/gi, ".")}`;
+      const valid = normalizeEmail(email);
+      if (valid) out.email = valid;
+      rest = rest.replace(spelled[0], " ");
+    }
+  }
+
+  const phones = findPhoneNumbersInText(rest, "US");
+  if (phones.length) {
+    out.phone = phones[phones.length - 1].number.number as string;
+    for (const p of [...phones].reverse()) rest = rest.slice(0, p.startsAt) + " " + rest.slice(p.endsAt);
+  } else {
+    const m = /\b(?:phone|cell|mobile|number|tel|call me at|text me at|reach me at)\b[^0-9+]{0,12}(\+?[\d][\d ().-]{5,}\d)/i.exec(rest);
+    if (m) out.invalidPhone = m[1].trim();
+  }
+
+  out.name = nameFrom(rest);
+  out.rest = rest.replace(/\s+/g, " ").trim();
+  return out;
+}
+
+/** True when the text gives any contact detail, valid or not. */
+export function hasContactDetail(c: ContactFinding): boolean {
+  return Boolean(c.name || c.email || c.phone || c.invalidEmail || c.invalidPhone);
+}
+
+export { fold };

@@ -1,0 +1,120 @@
+/** What a message asks for. Several can be true at once ("cancel and rebook"). */
+export interface Intents {
+  greeting: boolean;
+  thanks: boolean;
+  bye: boolean;
+  yes: boolean;
+  no: boolean;
+  search: boolean;
+  tour: boolean;
+  /** Explicit instruction to book now ("book it", "reserve 3pm"). */
+  bookNow: boolean;
+  availability: boolean;
+  reschedule: boolean;
+  cancel: boolean;
+  listTours: boolean;
+  human: boolean;
+  /** A question about a listing: the topic asked about. */
+  question?: QuestionTopic;
+  /** The person says they do not want something offered ("none of those", "other times"). */
+  other: boolean;
+  automated: boolean;
+  /** Asks about or for someone else's tours, or everyone's ("her tour", "all bookings"). */
+  thirdParty: boolean;
+}
+
+export type QuestionTopic =
+  | "pets"
+  | "parking"
+  | "laundry"
+  | "price"
+  | "deposit"
+  | "fees"
+  | "utilities"
+  | "lease"
+  | "size"
+  | "amenities"
+  | "address"
+  | "available"
+  | "application"
+  | "furnished"
+  | "other";
+
+const has = (t: string, re: RegExp) => re.test(t);
+
+function questionTopic(t: string): QuestionTopic | undefined {
+  const isQuestion = /\?|^(do|does|is|are|can|could|what|what's|whats|how|where|when|which|any|tell me|i was wondering|wondering)\b/.test(t);
+  if (!isQuestion) return undefined;
+  if (has(t, /\b(pets?|dogs?|cats?|animals?|pet[- ]friendly|pet policy|pet rent|pet deposit)\b/)) return "pets";
+  if (has(t, /\b(parking|garage|car|cars|park|spot|ev charging)\b/)) return "parking";
+  if (has(t, /\b(laundry|washer|dryer|w\/d|washing machine)\b/)) return "laundry";
+  if (has(t, /\b(deposit|security deposit)\b/)) return "deposit";
+  if (has(t, /\b(fees?|application fee|admin fee|move-in cost|move in cost)\b/)) return "fees";
+  if (has(t, /\b(utilities|electric|electricity|water bill|gas bill|internet|wifi|wi-fi|heat included)\b/)) return "utilities";
+  if (has(t, /\b(lease (term|length)|how long is the lease|month-to-month|month to month|short[- ]term|12[- ]month|6[- ]month)\b/)) return "lease";
+  if (has(t, /\b(square (feet|foot|footage)|sq ?ft|sqft|how big|size)\b/)) return "size";
+  if (has(t, /\b(amenit(y|ies)|gym|fitness|pool|rooftop|balcony|patio|yard|dishwasher|elevator|storage|concierge)\b/)) return "amenities";
+  if (has(t, /\b(furnished|furniture)\b/)) return "furnished";
+  if (has(t, /\b(apply|application|credit check|background check|income requirement|qualif(y|ications?)|co-?signer|guarantor)\b/)) return "application";
+  if (has(t, /\b(how much|price|rent|cost|per month|monthly)\b/)) return "price";
+  if (has(t, /\b(where is|address|located|location|what street|neighbou?rhood)\b/)) return "address";
+  if (has(t, /\b(when (is|will) it (be )?available|available from|move[- ]in date|when can i move)\b/)) return "available";
+  return "other";
+}
+
+export function findIntents(t: string): Intents {
+  const yes =
+    /^(?:(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|k|kk|alright|all right|absolutely|definitely|of course|please|please do|do it|go ahead|go for it|sounds good|sounds great|sounds perfect|perfect|great|works|that works|that'?s? (?:fine|good|great|perfect)|works for me|correct|confirm(?:ed)?|book it|yes please|let'?s do it|let'?s do that|that one|lock it in|👍)[\s,.!]*)+(?:thanks?|thank you|please)?[.!]*$/.test(t) ||
+    /^(yes|yeah|yep|yup|sure|ok|okay|absolutely|definitely|perfect|great|correct)\b[ ,!.]/.test(t) ||
+    /\b(sounds good|that works|works for me|go ahead|please book|book it|confirm(?: it)?|lock it in)\b/.test(t);
+  const no =
+    /^(?:no|nope|nah|not really|no thanks|no thank you|not yet|never ?mind|nevermind|don'?t|do not|cancel that|not that one|neither)\b/.test(t) ||
+    /\b(none of (those|these|them)|doesn'?t work|does not work|won'?t work|can'?t do (that|those)|not (a )?good (time|for me))\b/.test(t);
+  const cancel =
+    /\b(cancel+(?:ed|ing)?|call(?:ing)? off|can'?t make it|cannot make it|won'?t make it|will not make it|won'?t be able to (?:make|come|attend)|no longer (?:need|want|interested)|scrap (?:the|my) (?:tour|appointment|visit))\b/.test(t) &&
+    !/\bcancel(?:lation)? (?:policy|fee)\b/.test(t);
+  const reschedule =
+    /\b(re-?schedul\w*|move (?:my|the|it|our)\b|change (?:my|the) (?:tour|time|appointment|visit|booking|showing)|push (?:it|my tour|the tour)? ?(?:back|out)|different (?:time|day)|another (?:time|day)|earlier time|later time|switch (?:the|my) (?:time|tour)|can we do .* instead|instead\b)/.test(t);
+  const listTours =
+    /\b(my (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)|(?:what|which) tours? (?:do i|have i|did i)|do i have (?:a|any) (?:tours?|appointments?|bookings?)|when is my (?:tour|appointment|visit|showing)|what time is my|tours? (?:i have|i booked|booked for me)|did (?:it|that|my tour) (?:go through|get booked)|am i booked|what did i book)\b/.test(t);
+  const tour =
+    /\b(tours?|visit|view(?:ing)?|see (?:it|the|this|that|one|them|a|an|inside|in person|the place|the unit|the apartment)|come (?:by|see|look|over|take a look)|stop by|swing by|check (?:it|them|the place|the unit) out|look at (?:it|the|this|that)|showings?|appointment|schedul\w*|book\w*|reserve|walk ?through|in person|open house)\b/.test(
+      t,
+    ) && !cancel;
+  const bookNow =
+    /\b(book|reserve|schedule|lock in|sign me up|put me down|grab|take)\b.*\b(it|that|this|one|slot|time|tour|for|at|on|me)\b/.test(t) ||
+    /^(?:book|reserve|schedule)\b/.test(t);
+  const availability =
+    /\b(availab\w*|open(?:ings?)? (?:slots?|times?)|free (?:slots?|times?)|when can i|what times?|which times?|what days?|times? (?:are|do you have)|any (?:slots?|times?|openings?)|slots?)\b/.test(t);
+  const search =
+    /\b(looking for|look(?:ing)? to rent|in the market|searching|search|need (?:a|an|some) (?:place|apartment|unit|home|house|rental|studio|\w+ ?bed)|want (?:a|an) (?:place|apartment|unit|home|rental|studio)|show me|what do you have|do you have (?:any(?:thing)?|a|an)|anything (?:in|near|under|with|available)|any (?:apartments|units|places|listings|rentals|studios|homes|\d\s*(?:br|bed))|apartments?|rentals?|listings?|places? (?:in|near|under|for)|units? (?:in|near|under|available)|options|properties|homes? for rent|relocat\w+)\b/.test(
+      t,
+    );
+  const human =
+    /\b(?:real (?:person|human)|human being|talk to (?:a|an|someone|somebody|the|your)\b|speak (?:to|with) (?:a|an|someone|somebody|the|your)\b|(?:an?|the) (?:agent|representative|rep|manager|person|human|leasing agent|staff member)\b(?! (?:said|told))|call me|customer service|operator)/.test(
+      t,
+    ) && /\b(person|human|agent|representative|rep|manager|someone|somebody|staff|operator|customer service|call me|leasing (?:agent|office|team))\b/.test(t);
+  return {
+    greeting: /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|greetings|yo|hola|sup)\b/.test(t),
+    thanks: /\b(thanks?|thank you|thx|ty|cheers|appreciate it|much appreciated)\b/.test(t),
+    bye: /\b(bye|goodbye|see you|see ya|talk (?:to you )?later|have a (?:good|great|nice) (?:day|one|night|weekend))\b/.test(t),
+    yes,
+    no: no && !yes,
+    search,
+    tour,
+    bookNow,
+    availability,
+    reschedule,
+    cancel,
+    listTours,
+    human,
+    question: questionTopic(t),
+    other: /\b(other (?:times?|options?|days?|ones?|places?)|something else|anything else (?:available|open)|more (?:times?|options?)|later (?:times?|that day|in the day)|earlier (?:times?|that day|in the day)|different (?:times?|days?|places?|ones?))\b/.test(t),
+    thirdParty:
+      /\b(?:her|his|their|someone else'?s|somebody else'?s|another (?:person|user|customer|tenant|prospect)'?s|other (?:people|users|customers)'?s?|([a-z]+)'s) (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)\b/.test(t) &&
+        !/\b(?:my|our)\b(?:\s+\w+){0,2}\s+(?:tours?|appointments?|bookings?)\b/.test(t.replace(/\b(?:her|his|their)\b.*$/, "")) ||
+      /\b(?:all|every|everyone'?s|any(?:one|body)'?s) (?:the )?(?:tours?|appointments?|bookings?|reservations?)\b/.test(t) ||
+      /\b(?:admin|developer|debug|god|root|system) mode\b|\bignore (?:all |your |the )?(?:previous|prior|above) (?:instructions|rules)/.test(t),
+    automated: /\b(are you (?:a |an )?(?:bot|robot|ai|human|real|person|machine|automated)|is this (?:a |an )?(?:bot|robot|ai|automated|real person|human)|am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|ai|human|real person|person))\b/.test(t),
+  };
+}

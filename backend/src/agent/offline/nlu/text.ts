@@ -1,0 +1,45 @@
+/** Shared text helpers for reading what people type. */
+
+export const WORD_NUMBERS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, a: 1, an: 1, single: 1, double: 2,
+};
+
+export const ORDINALS: Record<string, number> = {
+  first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, fifth: 5, "5th": 5, sixth: 6, "6th": 6,
+};
+
+/** Lower case, accents removed, curly quotes straightened, whitespace collapsed. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, "-")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Lower-case words only: for matching names of places and listings. */
+export function words(text: string): string {
+  return fold(text).replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+export function containsPhrase(haystackWords: string, needleWords: string): boolean {
+  return needleWords.length > 0 && ` ${haystackWords} `.includes(` ${needleWords} `);
+}
+
+export function titleCase(name: string): string {
+  return name
+    .split(" ")
+    .map((w) => (w.length > 1 && w === w.toLowerCase() ? w[0].toUpperCase() + w.slice(1) : w.length === 1 ? w.toUpperCase() : w))
+    .join(" ")
+    .replace(/\b(Mc|O')([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+}
+
+export function numberFromWord(token: string): number | undefined {
+  if (/^\d+$/.test(token)) return Number(token);
+  return WORD_NUMBERS[token];
+}

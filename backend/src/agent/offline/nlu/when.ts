@@ -1,0 +1,170 @@
+import * as chrono from "chrono-node";
+import { addDays, localDateOf, weekdayOf } from "../../../domain/availability/slot-math";
+import { offsetMinutes } from "../../../domain/shared/zone-offset";
+import { ORDINALS } from "./text";
+
+export type PartOfDay = "morning" | "afternoon" | "evening";
+
+/** When someone wants to come, read in the property's zone. */
+export interface WhenFinding {
+  /** A specific local date, YYYY-MM-DD. */
+  date?: string;
+  /** A span of local dates ("next week", "this weekend"). */
+  range?: { from: string; to: string };
+  /** A clock time, HH:MM (24 h), when one was given. */
+  time?: string;
+  partOfDay?: PartOfDay;
+  /** "after 4", "before noon": HH:MM bounds. */
+  after?: string;
+  before?: string;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * A clock hour without am/pm, read the way people mean tour times: 8-11 in the morning,
+ * 12 at noon, 1-7 in the afternoon or evening.
+ */
+export function businessHour(h: number): number {
+  if (h >= 1 && h <= 7) return h + 12;
+  return h;
+}
+
+function normalize(folded: string): string {
+  return folded
+    .replace(/\btmrw?\b|\btmr\b|\btomm?or+ow\b|\b2moro\b|\btomorow\b/g, "tomorrow")
+    .replace(/\btues\b/g, "tuesday")
+    .replace(/\bweds?\b/g, "wednesday")
+    .replace(/\bthur?s?\b/g, "thursday")
+    .replace(/\bwknd\b/g, "weekend")
+    .replace(/\bmidday\b|\blunch ?time\b|\blunch\b/g, "noon")
+    .replace(/(\d)\s*(a|p)\.?m\.?\b/g, "$1$2m")
+    .replace(/\bo'?clock\b/g, "");
+}
+
+function nextDayOfMonth(today: string, day: number): string | undefined {
+  const [y, m] = today.split("-").map(Number);
+  for (let k = 0; k < 3; k++) {
+    const year = y + Math.floor((m - 1 + k) / 12);
+    const month = ((m - 1 + k) % 12) + 1;
+    const candidate = `${year}-${pad(month)}-${pad(day)}`;
+    if (new Date(`${candidate}T00:00:00Z`).getUTCMonth() + 1 !== month) continue;
+    if (candidate >= today) return candidate;
+  }
+  return undefined;
+}
+
+function parseClock(h: string, m: string | undefined, mer: string | undefined): string | undefined {
+  let hour = Number(h);
+  const minute = m ? Number(m) : 0;
+  if (hour > 23 || minute > 59) return undefined;
+  if (mer === "pm" && hour < 12) hour += 12;
+  else if (mer === "am" && hour === 12) hour = 0;
+  else if (!mer) hour = businessHour(hour);
+  return `${pad(hour)}:${pad(minute)}`;
+}
+
+export function findWhen(text: string, folded: string, ref: { nowMs: number; tz: string }): WhenFinding {
+  const t = normalize(folded);
+  const today = localDateOf(new Date(ref.nowMs), ref.tz);
+  const out: WhenFinding = {};
+  const dow = weekdayOf(today);
+
+  // Spans.
+  if (/\bnext week\b/.test(t)) {
+    const monday = addDays(today, ((8 - dow) % 7) || 7);
+    out.range = { from: monday, to: addDays(monday, 6) };
+  } else if (/\bthis week\b|\blater this week\b|\bthis coming week\b/.test(t)) {
+    out.range = { from: today, to: addDays(today, (7 - dow) % 7) };
+  } else if (/\b(?:this |the |next |over the |on the )?weekend\b/.test(t)) {
+    const sat = addDays(today, (6 - dow + 7) % 7);
+    const from = /\bnext weekend\b/.test(t) && dow !== 6 && dow !== 0 ? addDays(sat, 7) : dow === 0 ? today : sat;
+    out.range = { from, to: dow === 0 ? today : addDays(sat, 1) };
+  } else if (/\b(?:any ?time|whenever|soon|asap|earliest|first available|next available|soonest)\b/.test(t)) {
+    out.range = { from: today, to: addDays(today, 6) };
+  }
+
+  // Parts of the day and bounds.
+  if (/\bmorning\b|\bearly\b(?! (?:dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|next|this))/.test(t)) out.partOfDay = "morning";
+  else if (/\bafternoon\b|\bafter lunch\b/.test(t)) out.partOfDay = "afternoon";
+  else if (/\bevening\b|\bafter work\b|\btonight\b|\blate\b(?! (?:dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov))/.test(t)) out.partOfDay = "evening";
+  const after = /\bafter\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b/.exec(t);
+  if (after) out.after = parseClock(after[1], after[2], after[3]);
+  const before = /\bbefore\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b|\bbefore noon\b/.exec(t);
+  if (before) out.before = before[1] ? parseClock(before[1], before[2], before[3]) : "12:00";
+
+  // "the 24th", "on the 3rd": the next date with that day of the month.
+  const dom = /\b(?:the|on)\s+(\d{1,2})(st|nd|rd|th)\b/.exec(t) ?? /\b(\d{1,2})(st|nd|rd|th)\b/.exec(t);
+  const monthNamed = new RegExp(`\\b(${MONTHS.join("|")})[a-z]*\\.?\\s+\\d`).test(t) || /\d\s*(?:st|nd|rd|th)?\s+of\s+[a-z]+/.test(t);
+  if (dom && !monthNamed) {
+    const d = nextDayOfMonth(today, Number(dom[1]));
+    if (d) out.date = d;
+  }
+
+  // Everything else: chrono, in the property's zone.
+  const results = chrono.parse(t, { instant: new Date(ref.nowMs), timezone: offsetMinutes(ref.tz, ref.nowMs) }, { forwardDate: true });
+  for (const r of results) {
+    const s = r.start;
+    const matched = r.text;
+    if (/^\d+$/.test(matched.trim())) continue;
+    if (!out.date && !out.range && (s.isCertain("day") || s.isCertain("weekday"))) {
+      if (!/\bnext week\b|\bweekend\b/.test(matched)) {
+        out.date = `${s.get("year")}-${pad(s.get("month")!)}-${pad(s.get("day")!)}`;
+        if (out.date < today) out.date = undefined;
+      }
+    }
+    if (!out.time && s.isCertain("hour") && !/^(?:noon)$/.test(matched.trim()) === true) {
+      const h = s.get("hour")!;
+      const m = s.get("minute") ?? 0;
+      const hasMeridiem = s.isCertain("meridiem") || /\b(am|pm|noon)\b/.test(matched);
+      out.time = `${pad(hasMeridiem ? h : businessHour(h % 12 === 0 && h !== 12 ? 12 : h))}:${pad(m)}`;
+    } else if (!out.time && /^noon$/.test(matched.trim())) {
+      out.time = "12:00";
+    }
+  }
+
+  // Bare hours chrono does not take: "how about 3?", "3 works", "around 2:30", "@4".
+  if (!out.time) {
+    const bare =
+      /\b(?:at|around|about|how about|what about|maybe|say|@|by|for)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
+      /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:works|is good|is fine|sounds good|please|would work|is perfect|is great|pls)?[.!?]*$/.exec(t.trim()) ??
+      /\b(\d{1,2}):(\d{2})\s*(am|pm)?\b/.exec(t);
+    if (bare) {
+      const clock = parseClock(bare[1], bare[2], bare[3]);
+      const hour = clock ? Number(clock.slice(0, 2)) : -1;
+      if (clock && hour >= 7 && hour <= 21) out.time = clock;
+    }
+  }
+  if (out.time && out.partOfDay) {
+    const hour = Number(out.time.slice(0, 2));
+    // "3 in the afternoon" already has its meridiem; keep the part of day only without a time.
+    if ((out.partOfDay === "morning" && hour >= 12) || (out.partOfDay !== "morning" && hour < 12)) {
+      if (hour < 12 && out.partOfDay !== "morning") out.time = `${pad(hour + 12)}:${out.time.slice(3)}`;
+    }
+    out.partOfDay = undefined;
+  }
+  if (out.date && out.range) out.range = undefined;
+  return out;
+}
+
+/** A move-in date from a fragment such as "january 1st", "asap", "next month", "mid december". */
+export function moveInDate(fragment: string, ref: { nowMs: number; tz: string }): string | undefined {
+  const today = localDateOf(new Date(ref.nowMs), ref.tz);
+  const f = fragment.trim();
+  if (/^(asap|immediately|right away|now|today)$/.test(f)) return today;
+  if (f === "next month") {
+    const [y, m] = today.split("-").map(Number);
+    return m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`;
+  }
+  const part = /^(early|mid|late|end of|beginning of|start of)\s+(\w+)/.exec(f);
+  const results = chrono.parse(part ? part[2] : f, { instant: new Date(ref.nowMs), timezone: offsetMinutes(ref.tz, ref.nowMs) }, { forwardDate: true });
+  const r = results[0];
+  if (!r) return undefined;
+  let day = r.start.isCertain("day") ? r.start.get("day")! : 1;
+  if (part) day = /mid/.test(part[1]) ? 15 : /late|end/.test(part[1]) ? 28 : 1;
+  const date = `${r.start.get("year")}-${pad(r.start.get("month")!)}-${pad(day)}`;
+  return date < today ? undefined : date;
+}
+
+export { ORDINALS };

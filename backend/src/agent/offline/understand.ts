@@ -1,0 +1,65 @@
+import type { FactsSnapshot } from "../conversation-facts";
+import type { Catalog, CatalogEntry } from "./nlu/catalog";
+import { findContact, type ContactFinding } from "./nlu/contact";
+import { findCriteria, type CriteriaFinding } from "./nlu/criteria";
+import { findIntents, type Intents } from "./nlu/intents";
+import { findOrdinal, findProperty, refersBack } from "./nlu/references";
+import { fold } from "./nlu/text";
+import { findWhen, moveInDate, type WhenFinding } from "./nlu/when";
+
+/** Everything the offline model reads out of one message. */
+export interface Interpretation {
+  text: string;
+  folded: string;
+  contact: ContactFinding;
+  criteria: CriteriaFinding;
+  moveIn?: string;
+  when: WhenFinding;
+  intents: Intents;
+  /** A listing named in the message. */
+  property?: CatalogEntry;
+  /** "the second one": 1-based, -1 for last. */
+  ordinal?: number;
+  refersBack: boolean;
+  tourLink?: string;
+  /** The zone dates and times were read in. */
+  timezone: string;
+}
+
+/** The zone to read dates in: the listing being discussed, else the area being searched. */
+export function readingZone(facts: FactsSnapshot, catalog: Catalog, property?: CatalogEntry): string {
+  if (property) return property.timezone;
+  if (facts.focus) return facts.focus.timezone;
+  const shown = facts.shown[0] && catalog.entries.find((e) => e.id === facts.shown[0].id);
+  if (shown) return shown.timezone;
+  const loc = typeof facts.criteria?.location === "string" ? fold(facts.criteria.location) : "";
+  const inArea = catalog.entries.find((e) => loc && (fold(e.city) === loc || fold(e.neighborhood) === loc));
+  return inArea?.timezone ?? catalog.entries[0]?.timezone ?? "UTC";
+}
+
+export function understand(text: string, facts: FactsSnapshot, catalog: Catalog): Interpretation {
+  const folded = fold(text);
+  const contact = findContact(text);
+  // Names and addresses of listings are read from the text without the contact details.
+  const withoutContact = contact.rest || text;
+  const property = findProperty(withoutContact, catalog, facts.shown.map((s) => s.id));
+  const tz = readingZone(facts, catalog, property);
+  const nowMs = Date.parse(facts.now);
+  const criteria = findCriteria(withoutContact, fold(withoutContact), catalog);
+  const when = findWhen(withoutContact, fold(withoutContact), { nowMs, tz });
+  const link = /https?:\/\/\S*\/tours\/([A-Za-z0-9_-]{16,128})|\/tours\/([A-Za-z0-9_-]{16,128})/.exec(text);
+  return {
+    text,
+    folded,
+    contact,
+    criteria,
+    moveIn: criteria.moveInText ? moveInDate(criteria.moveInText, { nowMs, tz }) : undefined,
+    when,
+    intents: findIntents(folded),
+    property,
+    ordinal: findOrdinal(fold(withoutContact)),
+    refersBack: refersBack(folded),
+    tourLink: link ? link[0] : undefined,
+    timezone: tz,
+  };
+}

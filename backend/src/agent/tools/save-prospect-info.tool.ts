@@ -1,0 +1,70 @@
+import { tool } from "langchain";
+import { z } from "zod";
+import { normalizeEmail, normalizeName, normalizePhone } from "../../domain/users/contact-validation";
+import { conversationIdOf } from "../agent-context";
+import { errorText } from "./format";
+import type { ToolDeps, ToolOutput } from "./tool-deps";
+
+const schema = z.object({
+  name: z.string().max(200).nullish().describe("Full name as the prospect gave it"),
+  email: z.string().max(320).nullish().describe("E-mail address"),
+  phone: z.string().max(40).nullish().describe("Phone number in any format"),
+});
+
+/**
+ * Saves the prospect this conversation is talking to. Later tools act for this person only.
+ * An e-mail that already belongs to someone links the conversation to them for new bookings,
+ * but never reveals or changes their existing tours or stored details.
+ */
+export function createSaveProspectInfoTool(d: ToolDeps) {
+  return tool(
+    async (args, runtime): Promise<ToolOutput> => {
+      const conversationId = conversationIdOf(runtime);
+      const conversation = d.conversations.get(conversationId);
+      const contact = { ...conversation.facts.contact };
+      const problems: string[] = [];
+      if (args.name) {
+        const name = normalizeName(args.name);
+        if (name) contact.name = name;
+        else problems.push(`"${args.name}" is not a usable name`);
+      }
+      if (args.email) {
+        const email = normalizeEmail(args.email);
+        if (email) contact.email = email;
+        else problems.push(`"${args.email}" is not a valid e-mail address`);
+      }
+      if (args.phone) {
+        const phone = normalizePhone(args.phone);
+        if (phone) contact.phone = phone;
+        else problems.push(`"${args.phone}" is not a valid phone number`);
+      }
+      d.conversations.updateFacts(conversationId, { contact });
+
+      let saved = "";
+      if (contact.name && contact.email) {
+        try {
+          const existing = d.users.findByEmail(contact.email);
+          const user = existing ?? d.users.upsertProspect({ name: contact.name, email: contact.email, phone: contact.phone ?? null });
+          d.conversations.linkUser(conversationId, user.id);
+          saved = `Saved prospect: ${contact.name}, ${contact.email}${contact.phone ? `, ${contact.phone}` : ""}.`;
+        } catch (err) {
+          problems.push(errorText(err));
+        }
+      }
+      const missing = [!contact.name && "name", !contact.email && "e-mail"].filter(Boolean).join(" and ");
+      const parts = [
+        saved || `Noted: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(", ") || "nothing yet"}.`,
+        missing ? `Still needed before booking: ${missing}.` : "",
+        problems.length ? `Problems: ${problems.join("; ")}. Ask the prospect to correct this.` : "",
+      ].filter(Boolean);
+      return [parts.join(" "), { ok: problems.length === 0, saved: Boolean(saved), contact, invalid: problems }];
+    },
+    {
+      name: "save_prospect_info",
+      description:
+        "Save the prospect's name, e-mail and phone number (any may be given; later calls add to or correct earlier ones). Invalid values are reported back so you can ask again. A name and e-mail are required before book_tour.",
+      schema,
+      responseFormat: "content_and_artifact",
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import { tool } from "langchain";
+import { z } from "zod";
+import { localDateOf } from "../../domain/availability/slot-math";
+import type { SearchCriteria } from "../../domain/conversations/conversation";
+import { conversationIdOf } from "../agent-context";
+import { propertyLine, propertyOption } from "./format";
+import type { ToolDeps, ToolOutput } from "./tool-deps";
+
+const schema = z.object({
+  location: z.string().max(100).nullish().describe("City or neighbourhood, e.g. 'Austin' or 'East Austin'"),
+  beds: z.number().int().min(0).max(10).nullish().describe("Exact number of bedrooms; 0 means studio"),
+  minBeds: z.number().int().min(0).max(10).nullish().describe("Minimum number of bedrooms"),
+  maxRent: z.number().int().positive().nullish().describe("Highest monthly rent in dollars"),
+  pets: z.enum(["dog", "cat", "any"]).nullish().describe("Pet the prospect has"),
+  moveIn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().describe("Move-in date YYYY-MM-DD; the unit must be available by then"),
+});
+
+export function createSearchPropertiesTool(d: ToolDeps) {
+  return tool(
+    async (args, runtime): Promise<ToolOutput> => {
+      const conversationId = conversationIdOf(runtime);
+      const criteria: SearchCriteria = {};
+      if (args.location) criteria.location = args.location;
+      if (args.beds != null) criteria.beds = args.beds;
+      if (args.minBeds != null) criteria.minBeds = args.minBeds;
+      if (args.maxRent != null) criteria.maxRent = args.maxRent;
+      if (args.pets) criteria.pets = args.pets;
+      if (args.moveIn) criteria.moveIn = args.moveIn;
+      const found = d.properties.search({ ...criteria, limit: 5 }).map((r) => r.property);
+      const total = d.properties.search(criteria).length;
+      d.conversations.updateFacts(conversationId, { criteria, shown: found.map((p) => p.id), focusPropertyId: found.length === 1 ? found[0].id : undefined });
+      if (found.length === 0) {
+        const nearby = criteria.maxRent ? d.properties.search({ ...criteria, maxRent: undefined }).length : 0;
+        const hint = nearby > 0 ? ` ${nearby} would match without the budget limit.` : "";
+        return [`No active listings match ${JSON.stringify(criteria)}.${hint}`, { ok: true, count: 0 }];
+      }
+      const today = localDateOf(d.clock.now(), found[0].timezone);
+      const lines = found.map((p, i) => `${i + 1}. ${propertyLine(p, today)}`);
+      const more = total > found.length ? `\n(${total - found.length} more match; narrow the search to see them.)` : "";
+      return [`${total} listing(s) match. Top ${found.length}:\n${lines.join("\n")}${more}`, { ok: true, count: total, options: found.map(propertyOption) }];
+    },
+    {
+      name: "search_properties",
+      description:
+        "Search active rental listings by city or neighbourhood, bedrooms, maximum rent, pets and move-in date. Returns up to five ranked listings with their ids, rent, size, pet policy and availability date. Use it before talking about any listing.",
+      schema,
+      responseFormat: "content_and_artifact",
+    },
+  );
+}

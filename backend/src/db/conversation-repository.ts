@@ -1,0 +1,126 @@
+import type { Channel, Conversation, ConversationMessage, MessageRole, SessionFacts } from "../domain/conversations/conversation";
+import type { ConversationRepository } from "../domain/conversations/conversation-service";
+import type { Db } from "./database";
+
+interface ConversationRow {
+  id: string;
+  channel: Channel;
+  mode: "ai" | "human";
+  user_id: number | null;
+  facts: string;
+  subject: string | null;
+  escalation_reason: string | null;
+  escalated_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_message_at: string | null;
+}
+interface MessageRow {
+  id: number;
+  conversation_id: string;
+  role: MessageRole;
+  text: string;
+  data: string | null;
+  created_at: string;
+}
+
+function toConversation(r: ConversationRow): Conversation {
+  return {
+    id: r.id,
+    channel: r.channel,
+    mode: r.mode,
+    userId: r.user_id,
+    facts: JSON.parse(r.facts) as SessionFacts,
+    subject: r.subject,
+    escalation: r.escalation_reason ? { reason: r.escalation_reason, at: r.escalated_at ?? r.updated_at } : null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    lastMessageAt: r.last_message_at,
+  };
+}
+
+function toMessage(r: MessageRow): ConversationMessage {
+  return {
+    id: r.id,
+    conversationId: r.conversation_id,
+    role: r.role,
+    text: r.text,
+    data: r.data ? (JSON.parse(r.data) as ConversationMessage["data"]) : null,
+    createdAt: r.created_at,
+  };
+}
+
+export class SqliteConversationRepository implements ConversationRepository {
+  private readonly ins;
+  private readonly byId;
+  private readonly facts;
+  private readonly user;
+  private readonly msg;
+  private readonly touch;
+  private readonly book;
+  private readonly books;
+
+  constructor(private readonly db: Db) {
+    this.ins = db.prepare<unknown[], ConversationRow>(
+      "INSERT INTO conversations (id, channel, subject, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING *",
+    );
+    this.byId = db.prepare<[string], ConversationRow>("SELECT * FROM conversations WHERE id = ?");
+    this.facts = db.prepare<[string, string, string]>("UPDATE conversations SET facts = ?, updated_at = ? WHERE id = ?");
+    this.user = db.prepare<[number, string, string]>("UPDATE conversations SET user_id = ?, updated_at = ? WHERE id = ?");
+    this.msg = db.prepare<unknown[], MessageRow>(
+      "INSERT INTO conversation_messages (conversation_id, role, text, data, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *",
+    );
+    this.touch = db.prepare<[string, string, string]>("UPDATE conversations SET last_message_at = ?, updated_at = ? WHERE id = ?");
+    this.book = db.prepare<[string, number, string]>(
+      "INSERT OR IGNORE INTO conversation_bookings (conversation_id, booking_id, via) VALUES (?, ?, ?)",
+    );
+    this.books = db.prepare<[string], number>(
+      "SELECT booking_id FROM conversation_bookings WHERE conversation_id = ? ORDER BY booking_id",
+    ).pluck() as never;
+  }
+
+  insert(c: { id: string; channel: Channel; now: string; subject?: string | null }): Conversation {
+    return toConversation(this.ins.get(c.id, c.channel, c.subject ?? null, c.now, c.now)!);
+  }
+
+  findById(id: string): Conversation | undefined {
+    const r = this.byId.get(id);
+    return r ? toConversation(r) : undefined;
+  }
+
+  setFacts(id: string, facts: SessionFacts, now: string): void {
+    this.facts.run(JSON.stringify(facts), now, id);
+  }
+
+  setUser(id: string, userId: number, now: string): void {
+    this.user.run(userId, now, id);
+  }
+
+  appendMessage(m: { conversationId: string; role: MessageRole; text: string; data?: ConversationMessage["data"]; now: string }): ConversationMessage {
+    return this.db.transaction(() => {
+      const row = this.msg.get(m.conversationId, m.role, m.text, m.data ? JSON.stringify(m.data) : null, m.now)!;
+      if (m.role !== "tool" && m.role !== "system") this.touch.run(m.now, m.now, m.conversationId);
+      return toMessage(row);
+    })();
+  }
+
+  messages(id: string, opts: { roles?: MessageRole[]; limit?: number }): ConversationMessage[] {
+    const roles = opts.roles ?? [];
+    const rows = this.db
+      .prepare<unknown[], MessageRow>(
+        `SELECT * FROM (SELECT * FROM conversation_messages WHERE conversation_id = ?
+           ${roles.length ? `AND role IN (${roles.map(() => "?").join(", ")})` : ""}
+           ORDER BY id DESC LIMIT ?) ORDER BY id`,
+      )
+      .all(id, ...roles, opts.limit ?? 500);
+    return rows.map(toMessage);
+  }
+
+  addBooking(id: string, bookingId: number, via: "booked" | "link"): void {
+    this.book.run(id, bookingId, via);
+  }
+
+  bookingIds(id: string): number[] {
+    return (this.books as unknown as { all(id: string): number[] }).all(id);
+  }
+}

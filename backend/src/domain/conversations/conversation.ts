@@ -1,0 +1,56 @@
+import type { PetKind } from "../properties/property";
+
+export type Channel = "chat" | "email";
+export type ConversationMode = "ai" | "human";
+export type MessageRole = "user" | "assistant" | "staff" | "tool" | "system";
+
+/** A structured choice the assistant offers: a tour time or a property. */
+export type ChoiceOption =
+  | { type: "slot"; label: string; value: string; propertyId: number; start: string; local: string }
+  | { type: "property"; label: string; value: string; propertyId: number; beds: number; rent: number; city: string; neighborhood: string }
+  | { type: "reply"; label: string; value: string };
+
+export interface SearchCriteria {
+  location?: string;
+  beds?: number;
+  minBeds?: number;
+  maxRent?: number;
+  pets?: PetKind;
+  moveIn?: string;
+}
+
+/**
+ * What the assistant has established in a conversation. Written by tools, read back into
+ * every model call as a compact summary, so the prompt stays small however long the chat.
+ */
+export interface SessionFacts {
+  contact?: { name?: string; email?: string; phone?: string };
+  criteria?: SearchCriteria;
+  /** Property ids of the last search, in the order shown. */
+  shown?: number[];
+  focusPropertyId?: number;
+  /** Tour times last offered, in the order shown. */
+  offered?: Array<{ propertyId: number; start: string; local: string }>;
+}
+
+export interface Conversation {
+  id: string;
+  channel: Channel;
+  mode: ConversationMode;
+  userId: number | null;
+  facts: SessionFacts;
+  subject: string | null;
+  escalation: { reason: string; at: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  lastMessageAt: string | null;
+}
+
+export interface ConversationMessage {
+  id: number;
+  conversationId: string;
+  role: MessageRole;
+  text: string;
+  data: { options?: ChoiceOption[]; tool?: string; label?: string; [k: string]: unknown } | null;
+  createdAt: string;
+}

@@ -1,0 +1,81 @@
+import { Router, type Response } from "express";
+import { z } from "zod";
+import type { ChatService } from "../channels/chat/chat-service";
+import type { ChatEvent } from "../channels/chat/chat-events";
+import type { ConversationService } from "../domain/conversations/conversation-service";
+import { AppError } from "../shared/app-error";
+import { parseInput } from "./validation";
+
+export const MAX_MESSAGE_CHARS = 2000;
+
+const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+/** Validates a chat body: an unknown session id is fine (a new session starts). */
+function chatInput(body: unknown): { sessionId?: string; message: string } {
+  const b = (body ?? {}) as { sessionId?: unknown; message?: unknown };
+  if (typeof b.message !== "string") throw new AppError("validation", '"message" must be a string.', { issues: [{ field: "message", message: "required string" }] });
+  const message = b.message.trim();
+  if (!message) throw new AppError("validation", '"message" must not be empty.', { issues: [{ field: "message", message: "empty" }] });
+  if ([...message].length > MAX_MESSAGE_CHARS) {
+    throw new AppError("payload_too_large", `Messages can be at most ${MAX_MESSAGE_CHARS} characters.`, { details: { limit: MAX_MESSAGE_CHARS } });
+  }
+  const sessionId = typeof b.sessionId === "string" && sessionIdSchema.safeParse(b.sessionId).success ? b.sessionId : undefined;
+  if (b.sessionId !== undefined && b.sessionId !== null && typeof b.sessionId !== "string") {
+    throw new AppError("validation", '"sessionId" must be a string.', { issues: [{ field: "sessionId", message: "must be a string" }] });
+  }
+  return { sessionId, message };
+}
+
+function sse(res: Response, e: ChatEvent): void {
+  const { type, ...data } = e;
+  res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+export function chatRoutes(chat: ChatService, conversations: ConversationService): Router {
+  const r = Router();
+
+  r.post("/chat", async (req, res) => {
+    const input = chatInput(req.body);
+    const result = await chat.send(input);
+    res.json({
+      sessionId: result.sessionId,
+      reply: result.reply,
+      options: result.options,
+      ...(result.mode === "human" ? { mode: "human" } : {}),
+      ...(result.error ? { error: result.error } : {}),
+    });
+  });
+
+  r.post("/chat/stream", async (req, res) => {
+    const input = chatInput(req.body);
+    res.status(200);
+    res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
+    res.setHeader("Cache-Control", "no-cache, no-transform");
+    res.setHeader("X-Accel-Buffering", "no");
+    res.flushHeaders();
+    try {
+      await chat.send(input, (e) => {
+        if (!res.writableEnded) sse(res, e);
+      });
+    } catch {
+      sse(res, { type: "error", code: "internal", message: "Something went wrong. Please try again." });
+    }
+    res.end();
+  });
+
+  r.get("/chat/:sessionId/messages", (req, res) => {
+    const id = parseInput(sessionIdSchema, req.params.sessionId);
+    const c = conversations.find(id);
+    if (!c || c.channel !== "chat") throw new AppError("not_found", "No such chat session.");
+    const messages = conversations.messages(id, ["user", "assistant", "staff"]).map((m) => ({
+      id: m.id,
+      role: m.role,
+      text: m.text,
+      options: m.data?.options ?? [],
+      createdAt: m.createdAt,
+    }));
+    res.json({ sessionId: id, mode: c.mode, messages });
+  });
+
+  return r;
+}
