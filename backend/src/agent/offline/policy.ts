@@ -110,7 +110,10 @@ export function decide(ctx: PolicyContext): Decision {
   }
   const property = targetProperty(ctx);
   const namedProperty = interp.property !== undefined || (interp.ordinal !== undefined && prev.lastOffer === "properties");
-  const searching = changed || (i.search && !namedProperty) || (i.other && prev.lastOffer === "properties");
+  // A question that only mentions a city ("what's the weather in Austin?") is not a search.
+  const onlyPlace = interp.criteria.location !== undefined && interp.criteria.beds === undefined && interp.criteria.minBeds === undefined && interp.criteria.maxRent === undefined && !interp.criteria.pets && !interp.moveIn;
+  const offTopicQuestion = i.question === "other" && onlyPlace && !i.search && !i.availability && !i.tour;
+  const searching = (changed && !offTopicQuestion) || (i.search && !namedProperty) || (i.other && prev.lastOffer === "properties");
   if (searching && !namedProperty) {
     if (!criteria.location && !facts.criteria?.location && criteria.beds === undefined && criteria.minBeds === undefined && !criteria.maxRent) {
       return {
