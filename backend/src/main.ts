@@ -26,7 +26,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { createLeasingAgent, type LeasingAgent } from "./agent/leasing-agent";
 import { createOpenAiModel } from "./agent/models/openai-model";
-import { buildCatalog } from "./agent/offline/nlu/catalog";
+import { buildCatalog, type Catalog } from "./agent/offline/nlu/catalog";
 import { OfflineChatModel } from "./agent/offline/offline-chat-model";
 import { DEFAULT_PERSONA, type Persona } from "./agent/persona";
 import type { ToolDeps } from "./agent/tools/tool-deps";
@@ -68,6 +68,21 @@ export interface App {
   server?: Server;
   url?: string;
   close(): Promise<void>;
+}
+
+/** The offline model's view of the catalogue, rebuilt only when the listings change. */
+function catalogOf(properties: PropertyService) {
+  let source: unknown;
+  let catalog: Catalog | undefined;
+  return (): Catalog => {
+    const active = properties.listActive();
+    const all = properties.listAllCached();
+    if (all !== source || !catalog) {
+      source = all;
+      catalog = buildCatalog(active);
+    }
+    return catalog;
+  };
 }
 
 /** The composition root: config → database → repositories → services → HTTP and workers. */
@@ -126,7 +141,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     o.model ??
     (config.llm.provider === "openai"
       ? createOpenAiModel({ apiKey: config.llm.apiKey!, model: config.llm.model, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs })
-      : new OfflineChatModel({ catalog: () => buildCatalog(properties.listActive()), persona }));
+      : new OfflineChatModel({ catalog: catalogOf(properties), persona }));
   const agent = createLeasingAgent({ model, deps: toolDeps, checkpointer: new SqliteSaver(db), persona });
   const chat = new ChatService({ agent, conversations, log, turnTimeoutMs: config.llm.timeoutMs });
 

@@ -7,7 +7,7 @@ import type { ToolDeps } from "./tools/tool-deps";
 /** Human turns the model sees in full; older turns reach it only through the facts summary. */
 export const MODEL_TURNS = 4;
 /** Human turns kept in the stored thread; older messages are removed from the checkpoint. */
-export const STORED_TURNS = 8;
+export const STORED_TURNS = 4;
 
 /** Index of the first message of the last `turns` human turns (0 when there are fewer). */
 export function windowStart(messages: readonly BaseMessage[], turns: number): number {

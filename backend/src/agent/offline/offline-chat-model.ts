@@ -68,7 +68,7 @@ export class OfflineChatModel extends BaseChatModel {
     if (done.length >= MAX_TOOL_CALLS_PER_TURN) {
       decision = { reply: `${w.sorry()} I got stuck on that one. Could you say it another way?`, state: {} };
     } else {
-      const interp = understand(text(messages[lastHuman]), facts, this.catalog());
+      const interp = this.understandCached(text(messages[lastHuman]), facts);
       decision = decide({ facts, interp, prev, done, catalog: this.catalog(), w });
       // Never repeat an identical call within a turn: answer with what is known instead.
       if (decision.call && done.some((d) => d.name === decision.call!.name && JSON.stringify(d.args) === JSON.stringify(decision.call!.args))) {
@@ -86,6 +86,21 @@ export class OfflineChatModel extends BaseChatModel {
       content: decision.reply ?? "",
       additional_kwargs: { [STATE_KEY]: decision.state ?? {}, options: decision.options ?? [] },
     });
+  }
+
+  private readonly interpretations = new Map<string, ReturnType<typeof understand>>();
+
+  /** A turn calls the model several times with the same message; read it once. */
+  private understandCached(message: string, facts: FactsSnapshot) {
+    const catalog = this.catalog();
+    const key = JSON.stringify([message, facts.now, facts.focus?.id, facts.shown.map((s) => s.id), facts.criteria?.location, catalog.entries.length]);
+    let interp = this.interpretations.get(key);
+    if (!interp) {
+      interp = understand(message, facts, catalog);
+      if (this.interpretations.size > 500) this.interpretations.clear();
+      this.interpretations.set(key, interp);
+    }
+    return interp;
   }
 
   private doneCalls(turn: BaseMessage[]): DoneCall[] {

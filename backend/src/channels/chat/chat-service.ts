@@ -1,4 +1,5 @@
-import { AIMessage, HumanMessage, type BaseMessage, type ToolMessage } from "@langchain/core/messages";
+import { randomUUID } from "node:crypto";
+import { AIMessage, AIMessageChunk, HumanMessage, type BaseMessage, type ToolMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
 import type { LeasingAgent } from "../../agent/leasing-agent";
 import { STATE_KEY } from "../../agent/offline/offline-state";
@@ -39,75 +40,108 @@ export class ChatService {
     return this.o.conversations.start("chat");
   }
 
-  async send(input: { sessionId?: string; message: string }, emit: (e: ChatEvent) => void = () => {}): Promise<ChatTurnResult> {
+  /** One turn. With `emit`, tokens and tool activity are reported as they happen. */
+  async send(input: { sessionId?: string; message: string }, emit?: (e: ChatEvent) => void): Promise<ChatTurnResult> {
     const conversation = this.session(input.sessionId);
     const sessionId = conversation.id;
-    emit({ type: "session", sessionId });
+    emit?.({ type: "session", sessionId });
     return this.locks.run(sessionId, () => this.turn(sessionId, input.message, emit));
   }
 
-  private async turn(sessionId: string, message: string, emit: (e: ChatEvent) => void): Promise<ChatTurnResult> {
-    const { conversations, agent, log } = this.o;
+  private async turn(sessionId: string, message: string, emit: ((e: ChatEvent) => void) | undefined): Promise<ChatTurnResult> {
+    const { conversations, log } = this.o;
     conversations.append(sessionId, "user", message);
-
-    let final: AIMessage | undefined;
-    let toolOptions: ChoiceOption[] | undefined;
     const signal = AbortSignal.timeout(this.o.turnTimeoutMs);
+    let outcome: { final?: AIMessage; toolOptions?: ChoiceOption[] };
     try {
-      const stream = await agent.stream(
-        { messages: [new HumanMessage(message)] },
-        {
-          configurable: { thread_id: sessionId },
-          context: { conversationId: sessionId },
-          streamMode: ["messages", "updates"],
-          signal,
-          durability: "exit",
-        } as never,
-      );
-      for await (const item of stream as AsyncIterable<[string, unknown]>) {
-        const [mode, payload] = item;
-        if (mode === "messages") {
-          const [chunk, meta] = payload as [BaseMessage, { langgraph_node?: string }];
-          if (meta.langgraph_node === "model_request" && chunk.getType() === "ai") {
-            const t = messageText(chunk);
-            if (t) emit({ type: "token", text: t });
-            for (const tc of (chunk as AIMessage & { tool_call_chunks?: Array<{ name?: string }> }).tool_call_chunks ?? []) {
-              if (tc.name) emit({ type: "tool", name: tc.name, label: toolLabel(tc.name), status: "started" });
-            }
-          }
-        } else if (mode === "updates") {
-          for (const update of Object.values(payload as Record<string, { messages?: BaseMessage[] }>)) {
-            for (const m of update?.messages ?? []) {
-              if (m.getType() === "tool") {
-                const tm = m as ToolMessage;
-                const name = tm.name ?? "tool";
-                emit({ type: "tool", name, label: toolLabel(name), status: "finished" });
-                conversations.append(sessionId, "tool", messageText(tm).slice(0, 2000), { tool: name, label: toolLabel(name) });
-                const opts = (tm.artifact as { options?: ChoiceOption[] } | undefined)?.options;
-                if (opts?.length) toolOptions = opts;
-              } else if (m.getType() === "ai" && !(m as AIMessage).tool_calls?.length) {
-                final = m as AIMessage;
-              }
-            }
-          }
-        }
-      }
+      outcome = emit ? await this.streamTurn(sessionId, message, signal, emit) : await this.invokeTurn(sessionId, message, signal);
     } catch (err) {
       const timedOut = signal.aborted;
       log.warn({ err, sessionId, timedOut }, "chat turn failed");
       conversations.append(sessionId, "assistant", RETRY_MESSAGE, { error: timedOut ? "timeout" : "upstream_unavailable" });
       const error = { code: timedOut ? "timeout" : "upstream_unavailable", message: RETRY_MESSAGE };
-      emit({ type: "error", ...error });
-      emit({ type: "done", sessionId, reply: RETRY_MESSAGE, mode: "ai" });
+      emit?.({ type: "error", ...error });
+      emit?.({ type: "done", sessionId, reply: RETRY_MESSAGE, mode: "ai" });
       return { sessionId, reply: RETRY_MESSAGE, options: [], mode: "ai", error };
     }
-
+    const { final, toolOptions } = outcome;
     const reply = final ? messageText(final) : "";
     const modelOptions = final?.additional_kwargs?.options as ChoiceOption[] | undefined;
+    // A model that offers its own quick replies (the offline model always does) decides them;
+    // otherwise the choices of the last tool that returned some are shown.
     const options = final?.additional_kwargs?.[STATE_KEY] !== undefined ? (modelOptions ?? []) : (modelOptions ?? toolOptions ?? []);
     conversations.append(sessionId, "assistant", reply, options.length ? { options } : null);
-    if (options.length) emit({ type: "options", options });
-    emit({ type: "done", sessionId, reply, mode: "ai" });
+    if (options.length) emit?.({ type: "options", options });
+    emit?.({ type: "done", sessionId, reply, mode: "ai" });
     return { sessionId, reply, options, mode: "ai" };
+  }
+
+  private config(sessionId: string, signal: AbortSignal) {
+    return { configurable: { thread_id: sessionId }, context: { conversationId: sessionId }, signal, durability: "exit" } as const;
+  }
+
+  private recordTool(sessionId: string, tm: ToolMessage): ChoiceOption[] | undefined {
+    const name = tm.name ?? "tool";
+    this.o.conversations.append(sessionId, "tool", messageText(tm).slice(0, 2000), { tool: name, label: toolLabel(name) });
+    const opts = (tm.artifact as { options?: ChoiceOption[] } | undefined)?.options;
+    return opts?.length ? opts : undefined;
+  }
+
+  /** A whole turn without token streaming (JSON API). */
+  private async invokeTurn(sessionId: string, message: string, signal: AbortSignal) {
+    const human = new HumanMessage({ content: message, id: randomUUID() });
+    const state = await this.o.agent.invoke({ messages: [human] }, this.config(sessionId, signal) as never);
+    const messages = (state as { messages: BaseMessage[] }).messages;
+    const from = messages.findIndex((m) => m.id === human.id);
+    let final: AIMessage | undefined;
+    let toolOptions: ChoiceOption[] | undefined;
+    for (const m of messages.slice(from + 1)) {
+      if (m.getType() === "tool") toolOptions = this.recordTool(sessionId, m as ToolMessage) ?? toolOptions;
+      else if (m.getType() === "ai" && !(m as AIMessage).tool_calls?.length) final = m as AIMessage;
+    }
+    return { final, toolOptions };
+  }
+
+  /** A turn that reports tokens and tool activity as they happen. */
+  private async streamTurn(sessionId: string, message: string, signal: AbortSignal, emit: (e: ChatEvent) => void) {
+    const stream = await this.o.agent.stream(
+      { messages: [new HumanMessage(message)] },
+      { ...this.config(sessionId, signal), streamMode: "messages" } as never,
+    );
+    let toolOptions: ChoiceOption[] | undefined;
+    // Chunks of the model call in progress; the last call without tool calls is the answer.
+    let current: AIMessageChunk | undefined;
+    let currentRun: string | undefined;
+    let final: AIMessage | undefined;
+    const close = () => {
+      if (current && !current.tool_call_chunks?.length) {
+        final = new AIMessage({ content: messageText(current), additional_kwargs: current.additional_kwargs });
+      }
+      current = undefined;
+    };
+    for await (const item of stream as AsyncIterable<[BaseMessage, { langgraph_node?: string; run_id?: string }]>) {
+      const [chunk, meta] = item;
+      if (meta.langgraph_node === "model_request" && chunk.getType() === "ai") {
+        const runKey = meta.run_id ?? chunk.id;
+        if (runKey !== currentRun) {
+          close();
+          currentRun = runKey;
+        }
+        const c = chunk as AIMessageChunk;
+        current = current ? current.concat(c) : c;
+        const t = messageText(c);
+        if (t) emit({ type: "token", text: t });
+        for (const tc of c.tool_call_chunks ?? []) {
+          if (tc.name) emit({ type: "tool", name: tc.name, label: toolLabel(tc.name), status: "started" });
+        }
+      } else if (chunk.getType() === "tool") {
+        close();
+        const tm = chunk as ToolMessage;
+        emit({ type: "tool", name: tm.name ?? "tool", label: toolLabel(tm.name ?? "tool"), status: "finished" });
+        toolOptions = this.recordTool(sessionId, tm) ?? toolOptions;
+      }
+    }
+    close();
+    return { final, toolOptions };
   }
 }

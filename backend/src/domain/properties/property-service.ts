@@ -32,6 +32,11 @@ export class PropertyService {
     return p;
   }
 
+  /** The full catalogue; the same array until the catalogue changes. */
+  listAllCached(): readonly Property[] {
+    return this.repo.listAll();
+  }
+
   listActive(): Property[] {
     return this.repo.listAll().filter((p) => p.active);
   }
