@@ -75,11 +75,10 @@ function catalogOf(properties: PropertyService) {
   let source: unknown;
   let catalog: Catalog | undefined;
   return (): Catalog => {
-    const active = properties.listActive();
     const all = properties.listAllCached();
     if (all !== source || !catalog) {
       source = all;
-      catalog = buildCatalog(active);
+      catalog = buildCatalog(all.map((p) => ({ ...p })));
     }
     return catalog;
   };

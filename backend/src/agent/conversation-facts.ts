@@ -1,5 +1,5 @@
 import type { Conversation } from "../domain/conversations/conversation";
-import { localDateOf } from "../domain/availability/slot-math";
+import { localDateOf, toLocalString } from "../domain/availability/slot-math";
 import { formatDay } from "../domain/shared/time-format";
 import { slotWhen } from "./tools/format";
 import { sessionUpcomingTours } from "./tools/session-tours";
@@ -15,7 +15,7 @@ export interface FactsSnapshot {
   shown: Array<{ n: number; id: number; name: string; city: string; neighborhood: string; address: string; beds: number; rent: number }>;
   focus?: { id: number; name: string; timezone: string };
   offered: Array<{ n: number; propertyId: number; start: string; local: string; label: string }>;
-  tours: Array<{ id: number; propertyId: number; property: string; start: string; startLocal: string; label: string }>;
+  tours: Array<{ id: number; propertyId: number; property: string; start: string; startLocal: string; localTime: string; label: string }>;
 }
 
 export const FACTS_OPEN = "<facts>";
@@ -35,7 +35,7 @@ export function buildFacts(d: ToolDeps, c: Conversation): FactsSnapshot {
   });
   const tours = sessionUpcomingTours(d, c.id).map((b) => {
     const p = d.properties.get(b.propertyId);
-    return { id: b.id, propertyId: p.id, property: p.name, start: b.start.toISOString(), startLocal: localDateOf(b.start, p.timezone), label: slotWhen(b.start, p.timezone) };
+    return { id: b.id, propertyId: p.id, property: p.name, start: b.start.toISOString(), startLocal: localDateOf(b.start, p.timezone), localTime: toLocalString(b.start, p.timezone).slice(11, 16), label: slotWhen(b.start, p.timezone) };
   });
   return {
     today: localDateOf(now, tz),

@@ -92,6 +92,8 @@ export function mergedCriteria(ctx: PolicyContext): { criteria: SearchCriteria; 
     delete next.beds;
   }
   if (f.maxRent !== undefined) next.maxRent = f.maxRent;
+  if (f.minBaths !== undefined) next.minBaths = f.minBaths;
+  if (f.features?.length) next.features = [...new Set([...(next.features ?? []), ...f.features])];
   if (f.pets) next.pets = f.pets;
   if (f.noPets) delete next.pets;
   if (interp.moveIn) next.moveIn = interp.moveIn;

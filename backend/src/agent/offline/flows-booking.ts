@@ -51,7 +51,7 @@ export function bookedReply(ctx: PolicyContext): Decision {
     const thanks = did(ctx, "save_prospect_info") ? `${w.thanks(facts.prospect.name)} ` : "";
     return {
       reply: `${thanks}You're booked: ${where}. A confirmation with a calendar invite and a link to reschedule or cancel is on its way${email}. Anything else I can help with?`,
-      state: {},
+      state: { lastBookedId: Number(art.bookingId), awaiting: "anything_else" },
     };
   }
   if (art.needsContact) {
@@ -71,6 +71,7 @@ export function bookedReply(ctx: PolicyContext): Decision {
 /** Arguments for check_availability from what the person said. */
 export function availabilityArgs(property: CatalogEntry, when: WhenFinding, fallbackDate?: string): Record<string, unknown> {
   const args: Record<string, unknown> = { propertyId: property.id };
+  if (when.earliest && !when.date && !when.range) return args;
   if (when.date) args.date = when.date;
   else if (when.range) {
     args.date = when.range.from;
@@ -93,6 +94,7 @@ export function availabilityReply(ctx: PolicyContext): Decision {
     const slot = facts.offered.find((o) => o.start === art.requestedOpen);
     if (slot) return proposeOrBook(ctx, slot);
   }
+  if (ctx.interp.when.earliest && facts.offered.length) return proposeOrBook(ctx, facts.offered[0]);
   if (options.length === 0) return { reply: `${a.content}`, state: {} };
   const name = propertyName(ctx, Number(a.args.propertyId));
   const lead = /is not available/.test(a.content)

@@ -35,7 +35,11 @@ export function searchReply(ctx: PolicyContext, criteria: SearchCriteria): Decis
     const entry = catalog.entries.find((e) => e.id === p.id);
     return `${i + 1}. ${p.name} — ${beds(p.beds)}, ${money(p.rent)}/mo, ${p.neighborhood}, ${p.city}${entry ? "" : ""}`;
   });
-  const intro = count === 1 ? "I found one match:" : count > lines.length ? `I found ${count} matches; here are the best ${lines.length}:` : `I found ${count} matches:`;
+  let intro = count === 1 ? "I found one match:" : count > lines.length ? `I found ${count} matches; here are the best ${lines.length}:` : `I found ${count} matches:`;
+  if (ctx.interp.criteria.cheapest && facts.shown.length) {
+    const cheapest = [...facts.shown].sort((a, b) => a.rent - b.rent)[0];
+    intro = `The most affordable is ${cheapest.name} at ${money(cheapest.rent)}/mo (${beds(cheapest.beds)}, ${cheapest.neighborhood}). All matches:`;
+  }
   const ask = count === 1 ? "Would you like to see tour times or more details?" : "Would you like details or tour times for any of these?";
   return {
     reply: `${intro}\n${lines.join("\n")}\n${ask}`,
@@ -59,53 +63,74 @@ const UNKNOWN_TOPIC: Partial<Record<QuestionTopic, string>> = {
   other: "that",
 };
 
-/** Answers a question about one listing from get_property_details, saying plainly what it does not know. */
-export function detailsReply(ctx: PolicyContext, property: CatalogEntry, topic: QuestionTopic | undefined): Decision {
-  const d = did(ctx, "get_property_details")!;
-  if (!d.artifact?.ok) return { reply: d.content, state: {} };
-  const c = d.content;
+function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ctxText = ""): string {
   const amenities = field(c, "Amenities") ?? "";
   const has = (re: RegExp) => amenities.split(", ").filter((a) => re.test(a));
-  let answer: string;
   switch (topic) {
-    case "pets":
-      answer = `Pets at ${property.name}: ${field(c, "Pets")}`;
-      break;
+    case "pets": {
+      const policy = field(c, "Pets") ?? "";
+      const limit = /(\d+)\s*lb/.exec(policy);
+      const theirs = /(\d+)\s*(?:lb|lbs|pound)/.exec(ctxText);
+      const weight = limit && theirs ? (Number(theirs[1]) > Number(limit[1]) ? ` A ${theirs[1]} lb pet is over the ${limit[1]} lb limit, so that one wouldn't fit the policy.` : ` A ${theirs[1]} lb pet is within the ${limit[1]} lb limit.`) : "";
+      return `Pets at ${property.name}: ${policy}${weight}`;
+    }
     case "parking": {
       const found = has(/parking|garage|ev charging/i);
-      answer = found.length ? `${property.name} lists ${list(found)}.` : `I don't see parking listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
-      break;
+      return found.length ? `${property.name} lists ${list(found)}.` : `I don't see parking listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
     }
     case "laundry": {
       const found = has(/laundry|washer|dryer/i);
-      answer = found.length ? `${property.name} has ${list(found)}.` : `I don't see laundry listed for ${property.name} — the leasing team can confirm.`;
-      break;
+      return found.length ? `${property.name} has ${list(found)}.` : `I don't see laundry listed for ${property.name} — the leasing team can confirm.`;
     }
     case "price":
-      answer = `${property.name} is ${field(c, "Rent")}.`;
-      break;
+      return `${property.name} is ${field(c, "Rent")}.`;
     case "size":
-      answer = `${property.name}: ${field(c, "Layout")}.`;
-      break;
+      return `${property.name}: ${field(c, "Layout")}.`;
     case "amenities":
-      answer = `${property.name} amenities: ${amenities || "none listed"}.`;
-      break;
+      return `${property.name} amenities: ${amenities || "none listed"}.`;
     case "address":
-      answer = `${property.name} is at ${field(c, "Address")}.`;
-      break;
+      return `${property.name} is at ${field(c, "Address")}.`;
     case "available":
-      answer = `${property.name} is available ${field(c, "Available")}.`;
-      break;
-    case undefined:
-      answer = `${property.name}: ${field(c, "Layout")}, ${field(c, "Rent")}. ${field(c, "About")} Pets: ${field(c, "Pets")} Amenities: ${amenities}. Available ${field(c, "Available")}.`;
-      break;
+      return `${property.name} is available ${field(c, "Available")}.`;
+    case "utilities": {
+      const included = has(/included/i);
+      return included.length
+        ? `${property.name} lists ${list(included)}; I don't have details on other utilities — the leasing team can confirm.`
+        : `I don't have utility details for ${property.name}, and I don't want to guess — the leasing team can confirm.`;
+    }
     default:
-      answer = `I don't have information about ${UNKNOWN_TOPIC[topic] ?? "that"} for ${property.name}, and I don't want to guess — the leasing team can answer it.`;
+      return `I don't have information about ${UNKNOWN_TOPIC[topic] ?? "that"} for ${property.name}, and I don't want to guess — the leasing team can answer it.`;
   }
+}
+
+function overview(property: CatalogEntry, c: string): string {
+  return `${property.name}, ${field(c, "Address")}: ${field(c, "Layout")}, ${field(c, "Rent")}. ${field(c, "About")} Pets: ${field(c, "Pets")} Amenities: ${field(c, "Amenities")}. Available ${field(c, "Available")}.`;
+}
+
+/** Answers questions about one listing from get_property_details, saying plainly what it does not know. */
+export function detailsReply(ctx: PolicyContext, property: CatalogEntry, topics: QuestionTopic[], general: boolean): Decision {
+  const d = [...ctx.done].reverse().find((x) => x.name === "get_property_details" && Number(x.args.propertyId) === property.id) ?? did(ctx, "get_property_details")!;
+  if (!d.artifact?.ok) return { reply: d.content, state: {} };
+  const answers = topics.length ? [...new Set(topics)].map((t) => answerTopic(property, d.content, t, ctx.interp.folded)) : [overview(property, d.content)];
+  if (general && topics.length) answers.unshift(overview(property, d.content));
   return {
-    reply: `${answer} Would you like to see tour times?`,
+    reply: `${answers.join(" ")} Would you like to see tour times?`,
     state: { lastOffer: undefined },
     options: [{ type: "reply", label: "See tour times", value: `What times can I tour ${property.name}?` }],
+  };
+}
+
+/** Two listings side by side, from their details. */
+export function compareReply(ctx: PolicyContext, pair: CatalogEntry[]): Decision {
+  const lines = pair.map((p) => {
+    const d = ctx.done.find((x) => x.name === "get_property_details" && Number(x.args.propertyId) === p.id);
+    const c = d?.content ?? "";
+    return `• ${p.name} (${p.neighborhood}, ${p.city}): ${field(c, "Layout")}, ${field(c, "Rent")}; pets: ${field(c, "Pets")?.split(".")[0]}; available ${field(c, "Available")}; ${field(c, "Amenities")}.`;
+  });
+  return {
+    reply: `Here's how they compare:\n${lines.join("\n")}\nWould you like tour times for either?`,
+    state: { lastOffer: "properties" },
+    options: pair.map((p) => ({ type: "property", label: p.name, value: p.name, propertyId: p.id, beds: p.beds, rent: p.rent, city: p.city, neighborhood: p.neighborhood })),
   };
 }
 

@@ -16,7 +16,11 @@ export function cancelFlow(ctx: PolicyContext): Decision {
   if (done) {
     if (done.artifact?.ok) {
       const text = done.content.replace(/^Cancelled tour \d+: /, "").replace(/\. A cancellation e-mail is on its way\.$/, "");
-      return { reply: `Done — your tour of ${text} is cancelled, and a cancellation e-mail is on its way. Would you like to pick another time?`, state: {} };
+      const propertyId = ctx.catalog.entries.find((e) => text.startsWith(e.name))?.id;
+      return {
+        reply: `Done — your tour of ${text} is cancelled, and a cancellation e-mail is on its way. Would you like to pick another time?`,
+        state: { awaiting: "anything_else", ...(propertyId ? { rebookPropertyId: propertyId } : {}) },
+      };
     }
     return { reply: `${w.sorry()} I couldn't cancel it: ${done.content.replace(/^Not cancelled: /, "")}`, state: {} };
   }
@@ -49,7 +53,7 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
     const art = moved.artifact ?? {};
     if (art.ok) {
       const t = facts.tours.find((x) => x.id === art.bookingId);
-      return { reply: `Done — your tour${t ? ` of ${t.property}` : ""} is now ${t ? t.label : "moved"}. An updated calendar invite is on its way.`, state: {} };
+      return { reply: `Done — your tour${t ? ` of ${t.property}` : ""} is now ${t ? t.label : "moved"}. An updated calendar invite is on its way. Anything else I can help with?`, state: { awaiting: "anything_else" } };
     }
     if (art.options?.length) {
       return {
@@ -86,7 +90,13 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
   if (slot && slot.propertyId === target.propertyId) return call("reschedule_tour", { bookingId: target.id, newStart: slot.start });
   const property = ctx.catalog.entries.find((e) => e.id === target.propertyId);
   if (!property) return { reply: NO_TOURS, state: {} };
-  const when = interp.when;
+  // "Same day at 4", "Wednesday, same time": keep that part of the current tour.
+  const when = { ...interp.when };
+  if (when.sameDay && !when.date) when.date = target.startLocal;
+  if (when.sameTime && !when.time) when.time = target.localTime;
+  if (when.date && when.time) {
+    return call("reschedule_tour", { bookingId: target.id, newStart: `${when.date}T${when.time}` });
+  }
   if (when.date || when.range || when.time || when.partOfDay || when.after || when.before) {
     return call("check_availability", availabilityArgs(property, when, target.startLocal));
   }

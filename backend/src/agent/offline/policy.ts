@@ -1,10 +1,15 @@
 import type { ChoiceOption } from "../../domain/conversations/conversation";
 import { chosenSlot, mergedCriteria, newContactArgs, targetProperty } from "./choices";
 import { availabilityArgs, availabilityReply, bookedReply, proposeOrBook } from "./flows-booking";
-import { askWhichProperty, describeCriteria, detailsReply, searchArgs, searchReply } from "./flows-search";
+import { askWhichProperty, compareReply, describeCriteria, detailsReply, searchArgs, searchReply } from "./flows-search";
 import { cancelFlow, listFlow, rescheduleFlow } from "./flows-tours";
+import type { WhenFinding } from "./nlu/when";
 import { call, did, type Decision, type PolicyContext } from "./policy-types";
 import { list } from "./wording";
+
+function hasWhen(w: WhenFinding): boolean {
+  return Boolean(w.date || w.range || w.time || w.partOfDay || w.after || w.before || w.earliest);
+}
 
 /**
  * The offline model's next move for one model call. It reads the latest message, the facts
@@ -32,14 +37,9 @@ export function decide(ctx: PolicyContext): Decision {
   if (contactArgs && !did(ctx, "save_prospect_info")) return call("save_prospect_info", contactArgs);
   const saved = did(ctx, "save_prospect_info");
   const invalid = (saved?.artifact?.invalid as string[] | undefined) ?? [];
-
   if (invalid.length) {
-    return {
-      reply: `${w.sorry()} ${invalid.join("; ")}. Could you double-check it?`,
-      state: { ...prev, awaiting: prev.awaiting ?? "contact" },
-    };
+    return { reply: `${w.sorry()} ${invalid.join("; ")}. Could you double-check it?`, state: { ...prev, awaiting: prev.awaiting ?? "contact" } };
   }
-
   const opened = did(ctx, "open_tour_link");
   if (opened && !i.cancel && !i.reschedule) {
     return { reply: opened.artifact?.ok ? `${opened.content} Would you like to reschedule or cancel it?` : opened.content, state: { lastOffer: "tours" } };
@@ -49,38 +49,49 @@ export function decide(ctx: PolicyContext): Decision {
   if (did(ctx, "cancel_tour")) return cancelFlow(ctx);
   if (did(ctx, "reschedule_tour")) return rescheduleFlow(ctx);
   if (did(ctx, "list_my_tours")) return listFlow(ctx);
-
-  // Tours already booked: cancel, list, reschedule.
-  const proposalPending = prev.proposal !== undefined;
-  if (i.cancel && !(proposalPending && facts.tours.length === 0)) return cancelFlow(ctx);
-  if (prev.awaiting === "which_cancel" && (interp.ordinal !== undefined || interp.property || interp.when.date)) return cancelFlow(ctx);
-  if (i.listTours && !i.reschedule) return listFlow(ctx);
-  const rescheduling =
-    (i.reschedule && facts.tours.length > 0 && !(proposalPending && prev.proposal?.kind === "book" && i.other)) ||
-    prev.awaiting === "which_reschedule" ||
-    (prev.rescheduleBookingId !== undefined && (chosenSlot(ctx) || interp.when.date || interp.when.time || interp.when.range || i.other));
-  if (rescheduling) return rescheduleFlow(ctx);
-  if (i.reschedule && facts.tours.length === 0 && !proposalPending && !facts.focus) return rescheduleFlow(ctx);
-
   if (did(ctx, "book_tour")) return bookedReply(ctx);
 
+  // "Wait, don't book it" right after a booking undoes it.
+  const justBooked = prev.lastBookedId !== undefined ? facts.tours.find((t) => t.id === prev.lastBookedId) : undefined;
+  if (justBooked && (i.undo || ((i.no || i.dropIt) && !hasWhen(interp.when) && !i.search))) {
+    return call("cancel_tour", { bookingId: justBooked.id });
+  }
+
+  const proposal = prev.proposal;
+  // Dropping a time that was only proposed.
+  if (proposal && !hasWhen(interp.when) && interp.ordinal === undefined && (i.dropIt || i.undo || (i.cancel && facts.tours.length === 0) || (i.no && !i.other))) {
+    return {
+      reply: i.dropIt || i.cancel || i.undo ? "No problem — I won't book it. Is there anything else I can help with?" : "No problem. Would another time work? I can show more times or a different day.",
+      state: i.dropIt || i.cancel || i.undo ? {} : { lastOffer: "slots", awaiting: "slot" },
+      options: i.dropIt || i.cancel || i.undo ? [] : offeredOptions(ctx, proposal.start),
+    };
+  }
+
+  // Tours already booked: cancel, list, reschedule.
+  if (i.cancel && !(proposal && facts.tours.length === 0)) return cancelFlow(ctx);
+  if (prev.awaiting === "which_cancel" && (interp.ordinal !== undefined || interp.property || interp.when.date)) return cancelFlow(ctx);
+  if (i.listTours && !i.reschedule) return listFlow(ctx);
+  const changeBooked = facts.tours.length > 0 && (i.reschedule || ((interp.when.sameDay || interp.when.sameTime) && !proposal));
+  const rescheduling =
+    (changeBooked && !(proposal?.kind === "book" && !interp.when.sameDay && !interp.when.sameTime)) ||
+    prev.awaiting === "which_reschedule" ||
+    (prev.rescheduleBookingId !== undefined && (chosenSlot(ctx) !== undefined || hasWhen(interp.when) || i.other));
+  if (rescheduling) return rescheduleFlow(ctx);
+  if (i.reschedule && facts.tours.length === 0 && !proposal && !facts.focus) return rescheduleFlow(ctx);
+
   // Answer to a proposed time.
-  if (prev.proposal?.kind === "book") {
-    const p = prev.proposal;
-    const changed = interp.when.date || interp.when.time || interp.when.range || interp.ordinal !== undefined || (interp.property && interp.property.id !== p.propertyId) || i.other;
-    if (!changed) {
-      if (i.no && !saved) {
-        return {
-          reply: "No problem. Would another time work? I can show more times or a different day.",
-          state: { lastOffer: "slots", awaiting: "slot" },
-          options: offeredOptions(ctx, p.start),
-        };
-      }
-      if (i.yes || saved || i.bookNow) {
-        if (facts.prospect.saved) return call("book_tour", { propertyId: p.propertyId, start: p.start });
-        const missing = [!facts.prospect.name && "your name", !facts.prospect.email && "your e-mail"].filter(Boolean) as string[];
-        return { reply: `${saved ? w.thanks(facts.prospect.name) + " " : ""}To book ${p.label}, I just need ${list(missing)}.`, state: { ...prev, awaiting: "contact" } };
-      }
+  if (proposal?.kind === "book") {
+    const changed = hasWhen(interp.when) || interp.ordinal !== undefined || (interp.property && interp.property.id !== proposal.propertyId) || i.other;
+    if (!changed && (i.yes || saved || i.bookNow)) {
+      if (facts.prospect.saved) return call("book_tour", { propertyId: proposal.propertyId, start: proposal.start });
+      const missing = [!facts.prospect.name && "your name", !facts.prospect.email && "your e-mail"].filter(Boolean) as string[];
+      return { reply: `${saved ? w.thanks(facts.prospect.name) + " " : ""}To book ${proposal.label}, I just need ${list(missing)}.`, state: { ...prev, awaiting: "contact" } };
+    }
+    // "Oops, I meant 12": a new time on the same day as the proposal.
+    if (interp.when.time && !interp.when.date && !interp.when.range && !chosenSlot(ctx) && (!interp.property || interp.property.id === proposal.propertyId)) {
+      const entry = ctx.catalog.entries.find((e) => e.id === proposal.propertyId);
+      const day = facts.offered.find((o) => o.start === proposal.start)?.local.slice(0, 10);
+      if (entry && day && !did(ctx, "check_availability")) return call("check_availability", availabilityArgs(entry, interp.when, day));
     }
   }
 
@@ -90,35 +101,74 @@ export function decide(ctx: PolicyContext): Decision {
     if (slot) return proposeOrBook(ctx, slot);
   }
 
-  // Search: new criteria or a request to look.
+  // Searches that already ran this turn.
   const { criteria, changed } = mergedCriteria(ctx);
-  if (did(ctx, "search_properties")) {
-    const searched = did(ctx, "search_properties")!;
+  const searched = did(ctx, "search_properties");
+  if (searched) {
     const single = Number(searched.artifact?.count ?? 0) === 1 ? facts.shown[0] : undefined;
-    const wantsTimes = interp.when.date || interp.when.range || interp.when.time || i.tour || i.availability;
+    const wantsTimes = hasWhen(interp.when) || i.tour || i.availability;
     if (single && wantsTimes && !did(ctx, "check_availability")) {
       const entry = ctx.catalog.entries.find((e) => e.id === single.id);
       if (entry) return call("check_availability", availabilityArgs(entry, interp.when));
     }
-    if (!did(ctx, "check_availability")) return searchReply(ctx, criteria);
+    if (did(ctx, "check_availability")) {
+      const times = availabilityReply(ctx);
+      return single ? { ...times, reply: `${single.name} (${single.neighborhood}, ${single.city}) matches. ${times.reply}` } : times;
+    }
+    return searchReply(ctx, criteria);
   }
-  if (interp.criteria.unknownPlace && !interp.criteria.location && (i.search || changed || !facts.criteria?.location)) {
+
+  // A listing that is not on the market.
+  const named = interp.property;
+  if (named && !named.active) {
+    return {
+      reply: `${named.name} isn't available for tours right now — it's off the market. Would you like me to find similar places in ${named.city}?`,
+      state: { awaiting: "location" },
+      options: [{ type: "reply", label: `Similar in ${named.city}`, value: `Show me ${named.beds === 0 ? "studios" : `${named.beds} bedroom places`} in ${named.city}` }],
+    };
+  }
+
+  if (interp.criteria.unknownPlace && !interp.criteria.location && (i.search || changed || !facts.criteria?.location || /\b(in|near)\b/.test(interp.folded))) {
     return {
       reply: `We don't have listings in ${interp.criteria.unknownPlace} right now. We have homes in ${list(ctx.catalog.cities)} — would any of those work?`,
       state: { awaiting: "location" },
     };
   }
-  const property = targetProperty(ctx);
-  const namedProperty = interp.property !== undefined || (interp.ordinal !== undefined && prev.lastOffer === "properties");
-  // A question that only mentions a city ("what's the weather in Austin?") is not a search.
-  const onlyPlace = interp.criteria.location !== undefined && interp.criteria.beds === undefined && interp.criteria.minBeds === undefined && interp.criteria.maxRent === undefined && !interp.criteria.pets && !interp.moveIn;
+
+  const property = pickedByComparison(ctx) ?? targetProperty(ctx);
+  const namedProperty = interp.property !== undefined || (interp.ordinal !== undefined && prev.lastOffer === "properties") || pickedByComparison(ctx) !== undefined;
+  const aboutProperty = property && (namedProperty || interp.refersBack || (facts.focus !== undefined && !changed));
+  const question = i.topics.filter((t) => t !== "other").length ? i.topics.filter((t) => t !== "other") : i.topics;
+
+  // Comparing two listings.
+  if (interp.properties.length >= 2 && (i.compare || i.topics.length || i.details)) {
+    const pair = interp.properties.slice(0, 2);
+    const detailed = ctx.done.filter((d) => d.name === "get_property_details").map((d) => Number(d.args.propertyId));
+    const next = pair.find((p) => !detailed.includes(p.id));
+    if (next) return call("get_property_details", { propertyId: next.id });
+    return compareReply(ctx, pair);
+  }
+
+  // A question about a specific listing comes before any search.
+  const when = interp.when;
+  const mentionsTime = hasWhen(when);
+  const wantsTimes = mentionsTime || i.tour || i.availability || i.bookNow || (i.other && prev.lastOffer === "slots") || (i.reschedule && facts.tours.length === 0);
+  const realQuestion = question.length > 0 && !(question[0] === "other" && wantsTimes);
+  if (did(ctx, "get_property_details") && property) return detailsReply(ctx, property, realQuestion ? question : [], i.details);
+  if (property && aboutProperty && (realQuestion || i.details) && !(wantsTimes && !realQuestion)) {
+    return call("get_property_details", { propertyId: property.id });
+  }
+
+  // Search: new criteria or a request to look.
+  const onlyPlace =
+    interp.criteria.location !== undefined && interp.criteria.beds === undefined && interp.criteria.minBeds === undefined && interp.criteria.maxRent === undefined && !interp.criteria.pets && !interp.moveIn && !interp.criteria.features;
   const offTopicQuestion = i.question === "other" && onlyPlace && !i.search && !i.availability && !i.tour;
-  const searching = (changed && !offTopicQuestion) || (i.search && !namedProperty) || (i.other && prev.lastOffer === "properties");
+  const searching = (changed && !offTopicQuestion) || (i.search && !namedProperty) || (i.other && prev.lastOffer === "properties") || (interp.criteria.cheapest && !namedProperty);
   if (searching && !namedProperty) {
     if (!criteria.location && !facts.criteria?.location && criteria.beds === undefined && criteria.minBeds === undefined && !criteria.maxRent) {
       return {
         reply: `${w.ack()} Which area are you interested in? We have listings in ${list(ctx.catalog.cities)}. Tell me the bedrooms and budget too and I'll find the best matches.`,
-        state: { awaiting: "location" },
+        state: { awaiting: "location", ...(mentionsTime ? { pendingWhen: when } : {}) },
       };
     }
     return call("search_properties", searchArgs(criteria));
@@ -126,34 +176,30 @@ export function decide(ctx: PolicyContext): Decision {
 
   // Tour times for a listing.
   if (did(ctx, "check_availability")) return availabilityReply(ctx);
-  const when = interp.when;
-  const mentionsTime = Boolean(when.date || when.range || when.time || when.partOfDay || when.after || when.before);
-  const wantsTimes = mentionsTime || i.tour || i.availability || i.bookNow || (i.other && prev.lastOffer === "slots") || (i.reschedule && facts.tours.length === 0);
-  // "Can I see it tomorrow?" is a tour request, not a question about the listing.
-  const question = i.question === "other" && wantsTimes ? undefined : i.question;
-  if (wantsTimes && property && !question) {
+  const pending = !mentionsTime && prev.pendingWhen && hasWhen(prev.pendingWhen) ? prev.pendingWhen : undefined;
+  if ((wantsTimes || (pending && namedProperty)) && property && !realQuestion) {
     if (i.other && !mentionsTime && facts.offered.length) {
       const last = facts.offered[facts.offered.length - 1].local.slice(0, 10);
       return call("check_availability", { propertyId: property.id, date: nextDay(last), endDate: nextDay(nextDay(nextDay(last))) });
     }
     const fallbackDate = facts.offered.find((o) => o.propertyId === property.id)?.local.slice(0, 10) ?? facts.today;
-    return call("check_availability", availabilityArgs(property, when, fallbackDate));
+    return call("check_availability", availabilityArgs(property, pending ?? when, fallbackDate));
   }
 
   // Questions about a listing.
-  if (did(ctx, "get_property_details") && property) return detailsReply(ctx, property, question);
-  if ((question || (namedProperty && !wantsTimes)) && property) return call("get_property_details", { propertyId: property.id });
-  if (question === "pets" && !property) {
-    return call("search_properties", searchArgs({ ...criteria, pets: criteria.pets ?? "any" }));
+  if ((realQuestion || i.details || (namedProperty && !wantsTimes)) && property) return call("get_property_details", { propertyId: property.id });
+  if (question[0] === "pets" && !property) return call("search_properties", searchArgs({ ...criteria, pets: criteria.pets ?? "any" }));
+  if (realQuestion && question[0] !== "other" && !property && !i.automated && !i.human) return askWhichProperty(ctx);
+  if (wantsTimes && !property) {
+    const ask = askWhichProperty(ctx);
+    return { ...ask, state: { ...ask.state, ...(mentionsTime ? { pendingWhen: when } : {}) } };
   }
-  if (question && !property && !i.automated && !i.human) return askWhichProperty(ctx);
-  if (wantsTimes && !property) return askWhichProperty(ctx);
 
   // Details saved without anything else asked.
   if (saved) {
     const p = facts.prospect;
-    const next = prev.proposal ? "" : facts.offered.length ? " Which time works for you?" : " What would you like to do next — search listings or book a tour?";
-    return { reply: `${w.thanks(p.name)} I've saved ${list([p.name, p.email, p.phone].filter(Boolean) as string[])}.${next}`, state: { ...prev, awaiting: prev.proposal ? prev.awaiting : undefined } };
+    const next = proposal ? "" : facts.offered.length ? " Which time works for you?" : " What would you like to do next — search listings or book a tour?";
+    return { reply: `${w.thanks(p.name)} I've saved ${list([p.name, p.email, p.phone].filter(Boolean) as string[])}.${next}`, state: { ...prev, awaiting: proposal ? prev.awaiting : undefined } };
   }
 
   if (i.automated) return { reply: `I'm an automated assistant (an AI), not a person. ${w.capabilities()}`, state: prev };
@@ -164,13 +210,29 @@ export function decide(ctx: PolicyContext): Decision {
     };
   }
   if (i.thanks || i.bye) return { reply: "You're welcome! If anything else comes up, I'm here.", state: {} };
+  if (prev.awaiting === "anything_else" && i.yes && prev.rebookPropertyId !== undefined && !did(ctx, "check_availability")) {
+    return call("check_availability", { propertyId: prev.rebookPropertyId });
+  }
+  if (prev.awaiting === "anything_else" && (i.yes || i.no)) {
+    return i.yes ? { reply: "Sure — what else can I help you with?", state: {} } : { reply: "Great — enjoy your tour! I'm here if anything comes up.", state: {} };
+  }
   if (i.greeting) return { reply: w.greeting(), state: {} };
   if (i.no) return { reply: "No problem. Is there anything else I can help you with?", state: {} };
   if (i.yes && facts.offered.length && prev.lastOffer === "slots") {
     return { reply: "Which time works for you?", state: { lastOffer: "slots", awaiting: "slot" }, options: offeredOptions(ctx) };
   }
-
+  if (realQuestion && question[0] === "other") return unknownQuestion(ctx);
   return fallback(ctx);
+}
+
+/** "The cheaper one" among the listings shown. */
+function pickedByComparison(ctx: PolicyContext) {
+  const by = ctx.interp.intents.pickBy;
+  if (!by || ctx.facts.shown.length < 2 || ctx.interp.property) return undefined;
+  const shown = [...ctx.facts.shown];
+  const sorted =
+    by === "cheapest" ? shown.sort((a, b) => a.rent - b.rent) : by === "priciest" ? shown.sort((a, b) => b.rent - a.rent) : by === "biggest" ? shown.sort((a, b) => b.beds - a.beds || b.rent - a.rent) : shown.sort((a, b) => a.beds - b.beds || a.rent - b.rent);
+  return ctx.catalog.entries.find((e) => e.id === sorted[0].id);
 }
 
 function nextDay(date: string): string {
@@ -181,6 +243,13 @@ function offeredOptions(ctx: PolicyContext, except?: string): ChoiceOption[] {
   return ctx.facts.offered
     .filter((o) => o.start !== except)
     .map((o) => ({ type: "slot" as const, label: o.label, value: o.label, propertyId: o.propertyId, start: o.start, local: o.local }));
+}
+
+function unknownQuestion(ctx: PolicyContext): Decision {
+  return {
+    reply: `I don't know the answer to that, and I'd rather not guess. ${ctx.w.capabilities()} For anything else, the leasing team can help.`,
+    state: { ...ctx.prev, stalled: (ctx.prev.stalled ?? 0) + 1 },
+  };
 }
 
 function fallback(ctx: PolicyContext): Decision {

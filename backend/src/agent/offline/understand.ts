@@ -3,7 +3,7 @@ import type { Catalog, CatalogEntry } from "./nlu/catalog";
 import { findContact, type ContactFinding } from "./nlu/contact";
 import { findCriteria, type CriteriaFinding } from "./nlu/criteria";
 import { findIntents, type Intents } from "./nlu/intents";
-import { findOrdinal, findProperty, refersBack } from "./nlu/references";
+import { findOrdinal, findProperties, refersBack } from "./nlu/references";
 import { fold } from "./nlu/text";
 import { findWhen, moveInDate, type WhenFinding } from "./nlu/when";
 
@@ -18,6 +18,8 @@ export interface Interpretation {
   intents: Intents;
   /** A listing named in the message. */
   property?: CatalogEntry;
+  /** Every listing named (for comparisons). */
+  properties: CatalogEntry[];
   /** "the second one": 1-based, -1 for last. */
   ordinal?: number;
   refersBack: boolean;
@@ -40,13 +42,22 @@ export function readingZone(facts: FactsSnapshot, catalog: Catalog, property?: C
 export function understand(text: string, facts: FactsSnapshot, catalog: Catalog): Interpretation {
   const folded = fold(text);
   const contact = findContact(text);
+  // A listing's name is not a person's ("see Maple Court, jo@x.com").
+  if (contact.name && !/\b(?:my name|name's|name\s*:)/i.test(text)) {
+    const nameWords = fold(contact.name).split(" ");
+    const listingWords = new Set(catalog.entries.flatMap((e) => fold(e.name).split(/[^a-z]+/)).filter((x) => x.length > 3));
+    if (nameWords.some((x) => listingWords.has(x))) contact.name = undefined;
+  }
   // Names and addresses of listings are read from the text without the contact details.
   const withoutContact = contact.rest || text;
-  const property = findProperty(withoutContact, catalog, facts.shown.map((s) => s.id));
+  const properties = findProperties(withoutContact, catalog, facts.shown.map((s) => s.id));
+  const property = properties[0];
   const tz = readingZone(facts, catalog, property);
   const nowMs = Date.parse(facts.now);
   const criteria = findCriteria(withoutContact, fold(withoutContact), catalog);
-  const when = findWhen(withoutContact, fold(withoutContact), { nowMs, tz });
+  // A move-in date is not a tour date: read tour times from the rest.
+  const tourText = criteria.moveInText ? fold(withoutContact).replace(criteria.moveInText, " ") : fold(withoutContact);
+  const when = findWhen(withoutContact, tourText, { nowMs, tz });
   const link = /https?:\/\/\S*\/tours\/([A-Za-z0-9_-]{16,128})|\/tours\/([A-Za-z0-9_-]{16,128})/.exec(text);
   return {
     text,
@@ -57,6 +68,7 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
     when,
     intents: findIntents(folded),
     property,
+    properties,
     ordinal: findOrdinal(fold(withoutContact)),
     refersBack: refersBack(folded),
     tourLink: link ? link[0] : undefined,

@@ -11,6 +11,8 @@ const schema = z.object({
   beds: z.number().int().min(0).max(10).nullish().describe("Exact number of bedrooms; 0 means studio"),
   minBeds: z.number().int().min(0).max(10).nullish().describe("Minimum number of bedrooms"),
   maxRent: z.number().int().positive().nullish().describe("Highest monthly rent in dollars"),
+  minBaths: z.number().min(0).max(10).nullish().describe("Minimum number of bathrooms"),
+  features: z.array(z.string().max(40)).max(6).nullish().describe("Amenities that must be listed, e.g. ['in-unit laundry', 'parking', 'pool']"),
   pets: z.enum(["dog", "cat", "any"]).nullish().describe("Pet the prospect has"),
   moveIn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().describe("Move-in date YYYY-MM-DD; the unit must be available by then"),
 });
@@ -24,6 +26,8 @@ export function createSearchPropertiesTool(d: ToolDeps) {
       if (args.beds != null) criteria.beds = args.beds;
       if (args.minBeds != null) criteria.minBeds = args.minBeds;
       if (args.maxRent != null) criteria.maxRent = args.maxRent;
+      if (args.minBaths != null) criteria.minBaths = args.minBaths;
+      if (args.features?.length) criteria.features = args.features;
       if (args.pets) criteria.pets = args.pets;
       if (args.moveIn) criteria.moveIn = args.moveIn;
       const found = d.properties.search({ ...criteria, limit: 5 }).map((r) => r.property);
@@ -42,7 +46,7 @@ export function createSearchPropertiesTool(d: ToolDeps) {
     {
       name: "search_properties",
       description:
-        "Search active rental listings by city or neighbourhood, bedrooms, maximum rent, pets and move-in date. Returns up to five ranked listings with their ids, rent, size, pet policy and availability date. Use it before talking about any listing.",
+        "Search active rental listings by city or neighbourhood, bedrooms, bathrooms, maximum rent, amenities, pets and move-in date. Returns up to five ranked listings with their ids, rent, size, pet policy and availability date. Use it before talking about any listing.",
       schema,
       responseFormat: "content_and_artifact",
     },

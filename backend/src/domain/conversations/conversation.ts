@@ -15,6 +15,8 @@ export interface SearchCriteria {
   beds?: number;
   minBeds?: number;
   maxRent?: number;
+  minBaths?: number;
+  features?: string[];
   pets?: PetKind;
   moveIn?: string;
 }

@@ -9,6 +9,10 @@ export interface PropertySearchCriteria {
   /** Minimum number of bedrooms. */
   minBeds?: number;
   maxRent?: number;
+  /** Minimum number of bathrooms. */
+  minBaths?: number;
+  /** Amenities that must all be listed, matched loosely ("laundry" matches "in-unit laundry"). */
+  features?: string[];
   pets?: PetKind;
   /** YYYY-MM-DD: the unit must be available on or before this date. */
   moveIn?: string;
@@ -18,6 +22,15 @@ export interface PropertySearchCriteria {
 export interface RankedProperty {
   property: Property;
   score: number;
+}
+
+/** True when a listing's amenities mention a feature ("laundry" matches "in-unit laundry"). */
+export function hasFeature(p: Property, feature: string): boolean {
+  const wanted = normalizeText(feature);
+  return p.amenities.some((a) => {
+    const have = normalizeText(a);
+    return have.includes(wanted) || (wanted === "in unit laundry" && /in unit laundry|washer and dryer|washer dryer/.test(have));
+  });
 }
 
 /** How well a place name matches a listing: 0 none, 1 city, 2 neighbourhood, 3 both. */
@@ -54,6 +67,8 @@ export function searchProperties(all: readonly Property[], c: PropertySearchCrit
     if (c.beds !== undefined && p.beds !== c.beds) continue;
     if (c.minBeds !== undefined && p.beds < c.minBeds) continue;
     if (c.maxRent !== undefined && p.rent > c.maxRent) continue;
+    if (c.minBaths !== undefined && p.baths < c.minBaths) continue;
+    if (c.features?.length && !c.features.every((f) => hasFeature(p, f))) continue;
     if (c.pets && !allowsPet(p.petsAllowed, c.pets)) continue;
     if (c.moveIn && p.availableFrom > c.moveIn) continue;
 

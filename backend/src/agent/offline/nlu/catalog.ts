@@ -8,6 +8,7 @@ export interface CatalogEntry {
   beds: number;
   rent: number;
   timezone: string;
+  active: boolean;
 }
 
 export interface Catalog {
@@ -16,10 +17,12 @@ export interface Catalog {
   neighborhoods: string[];
 }
 
+/** Listings known by name, active or not (so "that one is off the market" can be said). */
 export function buildCatalog(entries: CatalogEntry[]): Catalog {
+  const active = entries.filter((e) => e.active);
   return {
     entries,
-    cities: [...new Set(entries.map((e) => e.city))],
-    neighborhoods: [...new Set(entries.map((e) => e.neighborhood))],
+    cities: [...new Set(active.map((e) => e.city))],
+    neighborhoods: [...new Set(active.map((e) => e.neighborhood))],
   };
 }

@@ -32,7 +32,9 @@ const NOT_NAME = new Set(
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning afternoon evening noon week weekend " +
     "january february march april june july august september october november december works work book tour tours time times " +
     "slot slots option options one two three first second third last next other sounds good that fine cancel reschedule " +
-    "move change call text email mail phone number cell mobile address downtown street avenue"
+    "move change call text email mail phone number cell mobile address downtown street avenue see visit view come " +
+    "check show schedule reserve want need like lofts loft flats house apartments residences commons court terrace gardens row " +
+    "block townhomes studios landing view cottages bungalows"
   ).split(" "),
 );
 
@@ -50,6 +52,8 @@ function cleanName(raw: string): string | undefined {
   return titleCase(name);
 }
 
+const STOP_AFTER = /^(and|but|from|with|at|email|e-mail|phone|number|cell|mobile|want|wanna|need|needs|would|like|to|see|tour|book|visit|can|could|please|pls|interested|looking|checking|moving|calling|writing|reaching|trying|hoping|i|i'm|im|my|me|we|just|also|and|or|so|if|who|that|here|there|today|tomorrow)$/i;
+
 /** Name introductions: "my name is …", "I'm …", "this is …", "call me …", "name: …", "… here". */
 const NAME_PATTERNS: RegExp[] = [
   /\bmy name(?:'s| is)\s+([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,3})/iu,
@@ -59,6 +63,12 @@ const NAME_PATTERNS: RegExp[] = [
 ];
 
 function nameFrom(text: string): string | undefined {
+  // "Name's O'Brien, Sean": surname first, then the given name.
+  const lastFirst = /\b(?:my name(?:'s| is)|name\s*[:=-]|name's)\s+([\p{L}][\p{L}'-]+),\s*([\p{L}][\p{L}'-]+)\s*(?:[-–,(]|$)/iu.exec(text);
+  if (lastFirst) {
+    const name = cleanName(`${lastFirst[2]} ${lastFirst[1]}`);
+    if (name) return name;
+  }
   for (const re of NAME_PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -67,7 +77,9 @@ function nameFrom(text: string): string | undefined {
     const kept: string[] = [];
     for (const t of tokens) {
       const bare = t.replace(/[.,!?;:]+$/, "");
-      if (NOT_NAME.has(bare.toLowerCase()) || /^(and|but|from|with|at|email|e-mail|phone|number|cell|mobile)$/i.test(bare)) break;
+      if (NOT_NAME.has(bare.toLowerCase()) || STOP_AFTER.test(bare)) break;
+      // "Dana Lee want…": a lower-case word after capitalised ones ends the name.
+      if (kept.length && /^\p{Lu}/u.test(kept[0]) && /^\p{Ll}/u.test(bare)) break;
       kept.push(bare);
       if (bare !== t) break; // punctuation ends the name
     }
@@ -92,7 +104,16 @@ export function findContact(text: string): ContactFinding {
   let rest = text;
   const out: ContactFinding = { correction: /\b(actually|sorry|oops|i meant|correction|typo|wrong|instead|should be|not\s+\S+@)\b/i.test(text), rest: "" };
 
-  const emails = [...text.matchAll(EMAIL_RE)].map((m) => m[0].replace(/[.,;:]+$/, ""));
+  const emailMatches = [...text.matchAll(EMAIL_RE)];
+  const emails = emailMatches.map((m) => m[0].replace(/[.,;:]+$/, ""));
+  let nearEmail: string | undefined;
+  if (emailMatches.length) {
+    // "…, Sam Ortiz sam.ortiz@gmail.com": the words right before an address are often the name.
+    const segments = text.slice(0, emailMatches[0].index).split(/[,;:()\[\]\n|]|\s[-–—]\s|\b(?:and|email|e-mail|is|at|my|it's|its|here's)\s*$/i);
+    const before = [...segments].reverse().find((x) => x.trim()) ?? "";
+    const tokens = before.trim().split(/\s+/).filter(Boolean).slice(-3);
+    for (let k = tokens.length; k >= 2 && !nearEmail; k--) nearEmail = cleanName(tokens.slice(-k).join(" "));
+  }
   if (emails.length) {
     // With several, the last one is the correction ("not a@x.com, it's b@x.com").
     const candidate = emails[emails.length - 1];
@@ -119,7 +140,7 @@ export function findContact(text: string): ContactFinding {
     if (m) out.invalidPhone = m[1].trim();
   }
 
-  out.name = nameFrom(rest);
+  out.name = nameFrom(rest) ?? nearEmail;
   out.rest = rest.replace(/\s+/g, " ").trim();
   return out;
 }

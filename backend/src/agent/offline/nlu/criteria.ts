@@ -6,6 +6,10 @@ export interface CriteriaFinding {
   beds?: number;
   minBeds?: number;
   maxRent?: number;
+  minBaths?: number;
+  features?: string[];
+  /** "the cheapest": rank by rent. */
+  cheapest?: boolean;
   pets?: PetKind;
   /** The person said they have no pets. */
   noPets?: boolean;
@@ -44,6 +48,7 @@ export function findBeds(folded: string): { beds?: number; minBeds?: number } {
 }
 
 function money(amount: string, k: string | undefined): number | undefined {
+  if (k === "grand") k = "k";
   const n = Number(amount.replace(/,/g, ""));
   if (!Number.isFinite(n)) return undefined;
   const value = k ? n * 1000 : n;
@@ -53,14 +58,20 @@ function money(amount: string, k: string | undefined): number | undefined {
 
 /** Budget: "under $2,800", "max 3k", "up to 2500/mo", "between 1500 and 2000", "$1800-2200", "budget is 2.5k". */
 export function findBudget(folded: string): number | undefined {
-  const AMT = "\\$?\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(k)?";
+  const AMT = "\\$?\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(k|grand)?";
+  // "around 2k": about, so a little over is fine.
+  const approx = new RegExp(`\\b(?:around|about|roughly|approximately|approx\\.?|ish|close to|in the range of)\\s*${AMT}`).exec(folded) ?? new RegExp(`${AMT}\\s*-?ish\\b`).exec(folded);
+  if (approx) {
+    const v = money(approx[1], approx[2]);
+    if (v) return Math.round((v * 1.1) / 50) * 50;
+  }
   const range = new RegExp(`${AMT}\\s*(?:-|to|and)\\s*${AMT}\\s*(?:/|a |per )?(?:mo|month)?`).exec(folded);
   if (range && (/\$|k\b|budget|rent|month|mo\b|between/.test(folded))) {
     const hi = money(range[3], range[4] ?? range[2]);
     if (hi) return hi;
   }
   const capped = new RegExp(
-    `\\b(?:under|below|less than|no more than|not more than|max(?:imum)?|up to|upto|at most|cap(?:ped)? at|within|budget(?: is| of|'s)?(?: around| about)?|afford|around|about|spend|<=?)\\s*(?:of\\s*)?${AMT}`,
+    `\\b(?:under|below|less than|no more than|not more than|max(?:imum)?|up to|upto|at most|cap(?:ped)? at|within|budget(?: is| of|'s)?|afford|spend|pay|<=?)\\s*(?:of\\s*)?${AMT}`,
   ).exec(folded);
   if (capped) {
     const v = money(capped[1], capped[2]);
@@ -93,27 +104,78 @@ export function findPets(folded: string): { pets?: PetKind; noPets?: boolean } {
   return {};
 }
 
+// Words of neighbourhood names too generic to identify one alone.
+const GENERIC_PLACE = new Set(["district", "park", "hill", "east", "west", "north", "south", "end", "the", "arts", "garden", "plain", "city", "creek", "mount", "glen", "rose"]);
+// Words after "in"/"near" that are not places.
+const NOT_PLACE = new Set(
+  "the a an my your our person unit building town city area morning afternoon evening night week weekend month year general total advance mind time touch case fact particular person-to-person full cash person order addition person total".split(" "),
+);
+
+/** Names of the catalogue mentioned in the text, longest first, skipping ones after "not". */
+function mentioned(w: string, names: string[]): string[] {
+  return names
+    .filter((name) => {
+      const n = words(name);
+      if (!containsPhrase(w, n)) return false;
+      return !new RegExp(`\\b(?:not|no|instead of|rather than)\\s+(?:in\\s+)?${n}\\b`).test(w);
+    })
+    .sort((a, b) => b.length - a.length);
+}
+
 /** A city or neighbourhood of the catalogue mentioned anywhere in the text. */
 export function findLocation(text: string, catalog: Catalog): { location?: string; unknownPlace?: string } {
   const w = words(text);
-  let best: { name: string; len: number } | undefined;
-  for (const name of [...catalog.neighborhoods, ...catalog.cities]) {
-    const n = words(name);
-    if (n === "downtown") continue; // needs a city to mean anything
-    if (containsPhrase(w, n) && (!best || n.length > best.len)) best = { name, len: n.length };
+  const hoods = mentioned(w, catalog.neighborhoods.filter((h) => words(h) !== "downtown"));
+  const cities = mentioned(w, catalog.cities);
+  // "east austin" is a neighbourhood; "austin" alone is the city.
+  if (hoods.length) return { location: hoods[0] };
+  if (/\bdowntown\b/.test(w) && !/\bnot downtown\b/.test(w)) return { location: cities[0] ? `Downtown ${cities[0]}` : "Downtown" };
+  if (cities.length) return { location: cities[0] };
+  // A distinctive word of a neighbourhood: "the pearl", "capitol", "jamaica".
+  for (const h of catalog.neighborhoods) {
+    const parts = words(h).split(" ").filter((p) => p.length > 3 && !GENERIC_PLACE.has(p));
+    if (parts.some((p) => containsPhrase(w, p))) return { location: h };
   }
-  const city = catalog.cities.find((c) => containsPhrase(w, words(c)));
-  if (best) {
-    // "east austin" is a neighbourhood; "austin" alone is the city.
-    return { location: best.name };
-  }
-  if (/\bdowntown\b/.test(w)) return { location: city ? `Downtown ${city}` : "Downtown" };
-  if (city) return { location: city };
-  const place = /\b(?:in|near|around|at)\s+((?:[A-Z][a-zA-Z.'-]+)(?:\s+[A-Z][a-zA-Z.'-]+){0,2})/.exec(text);
-  if (place && !/^(The|A|An|I|My|Our|Your|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(place[1])) {
-    return { unknownPlace: place[1] };
+  const place =
+    /\b(?:in|near|around|at)\s+((?:[A-Z][a-zA-Z.'-]+)(?:\s+[A-Z][a-zA-Z.'-]+){0,2})/.exec(text) ??
+    /\b(?:in|near|around|to)\s+([a-z][a-z.'-]{2,}(?:\s+[a-z][a-z.'-]{2,})?)\s*(?:[?.!,]|$)/.exec(text.trim());
+  const candidate = place?.[1];
+  if (
+    candidate &&
+    !NOT_PLACE.has(candidate.toLowerCase().split(" ")[0]) &&
+    !/^(The|A|An|I|My|Our|Your|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow)\b/i.test(candidate) &&
+    !/^(person|unit|mind|time|advance|total|general|cash|full|order|case|fact|particular|touch|the|a|an|my|your|this|that|town|here|there|it|them|one|studio|apartment|place|bed|beds|bedroom|bedrooms|\d)/i.test(candidate)
+  ) {
+    return { unknownPlace: candidate.replace(/\b\w/g, (c) => c.toUpperCase()) };
   }
   return {};
+}
+
+/** Bathrooms: "2 bath", "2ba", "two bathrooms", "2b2b". */
+export function findBaths(folded: string): number | undefined {
+  const m = new RegExp(`\\b${NUM}(?:\\.5)?\\s*-?\\s*(?:ba|bath|baths|bathroom|bathrooms|bth)\\b`).exec(folded) ?? /\b\d\s*b\s*\/?\s*(\d)(?:\.5)?\s*b(?:a|ath)?\b/.exec(folded);
+  if (!m) return undefined;
+  const n = numberFromWord(m[1]);
+  return n !== undefined && n >= 1 && n <= 6 ? n : undefined;
+}
+
+const FEATURES: Array<[RegExp, string]> = [
+  [/\b(in[- ]unit (?:laundry|washer|w\/d)|washer(?: and |\/| & )dryer|w\/d in unit|own washer)\b/, "in-unit laundry"],
+  [/\b(parking|garage|car space|parking spot)\b/, "parking"],
+  [/\b(pool|swimming)\b/, "pool"],
+  [/\b(gym|fitness)\b/, "fitness center"],
+  [/\b(balcony|balconies)\b/, "balcony"],
+  [/\b(yard|backyard|garden)\b/, "yard"],
+  [/\b(dishwasher)\b/, "dishwasher"],
+  [/\b(ev charg\w*|electric car charg\w*)\b/, "EV charging"],
+  [/\b(rooftop|roof deck)\b/, "roof"],
+  [/\b(concierge|doorman)\b/, "concierge"],
+];
+
+/** Amenities asked for as requirements ("need in-unit laundry", "with parking"). */
+export function findFeatures(folded: string): string[] {
+  if (!/\b(need|needs|must|must have|with|want|wants|require|required|has|have|having|w\/|includes?|looking for)\b/.test(folded)) return [];
+  return FEATURES.filter(([re]) => re.test(folded)).map(([, name]) => name);
 }
 
 /** Move-in wording: returns the fragment that names the date, for the date reader. */
@@ -130,6 +192,11 @@ export function findMoveIn(folded: string): string | undefined {
 export function findCriteria(text: string, folded: string, catalog: Catalog): CriteriaFinding {
   const out: CriteriaFinding = {};
   Object.assign(out, findBeds(folded));
+  const baths = findBaths(folded);
+  if (baths !== undefined && baths > 1) out.minBaths = baths;
+  const features = findFeatures(folded);
+  if (features.length) out.features = features;
+  if (/\b(cheapest|least expensive|lowest (?:rent|price)|most affordable|cheapest one)\b/.test(folded)) out.cheapest = true;
   const budget = findBudget(folded);
   if (budget !== undefined) out.maxRent = budget;
   Object.assign(out, findPets(folded));

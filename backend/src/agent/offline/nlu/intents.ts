@@ -14,8 +14,20 @@ export interface Intents {
   cancel: boolean;
   listTours: boolean;
   human: boolean;
-  /** A question about a listing: the topic asked about. */
+  /** A question about a listing: the first topic asked about. */
   question?: QuestionTopic;
+  /** Every topic asked about ("pets and a pool?"); empty for "tell me more". */
+  topics: QuestionTopic[];
+  /** "tell me more about it": the general description. */
+  details: boolean;
+  /** "undo that", "don't book it", "I didn't want to book yet". */
+  undo: boolean;
+  /** "never mind", "not interested anymore": drop what is pending. */
+  dropIt: boolean;
+  /** "compare", "difference between", "which is better". */
+  compare: boolean;
+  /** "the cheaper one", "the bigger one": pick from what is shown. */
+  pickBy?: "cheapest" | "priciest" | "biggest" | "smallest";
   /** The person says they do not want something offered ("none of those", "other times"). */
   other: boolean;
   automated: boolean;
@@ -42,24 +54,38 @@ export type QuestionTopic =
 
 const has = (t: string, re: RegExp) => re.test(t);
 
-function questionTopic(t: string): QuestionTopic | undefined {
-  const isQuestion = /\?|^(do|does|is|are|can|could|what|what's|whats|how|where|when|which|any|tell me|i was wondering|wondering)\b/.test(t);
-  if (!isQuestion) return undefined;
-  if (has(t, /\b(pets?|dogs?|cats?|animals?|pet[- ]friendly|pet policy|pet rent|pet deposit)\b/)) return "pets";
-  if (has(t, /\b(parking|garage|car|cars|park|spot|ev charging)\b/)) return "parking";
-  if (has(t, /\b(laundry|washer|dryer|w\/d|washing machine)\b/)) return "laundry";
-  if (has(t, /\b(deposit|security deposit)\b/)) return "deposit";
-  if (has(t, /\b(fees?|application fee|admin fee|move-in cost|move in cost)\b/)) return "fees";
-  if (has(t, /\b(utilities|electric|electricity|water bill|gas bill|internet|wifi|wi-fi|heat included)\b/)) return "utilities";
-  if (has(t, /\b(lease (term|length)|how long is the lease|month-to-month|month to month|short[- ]term|12[- ]month|6[- ]month)\b/)) return "lease";
-  if (has(t, /\b(square (feet|foot|footage)|sq ?ft|sqft|how big|size)\b/)) return "size";
-  if (has(t, /\b(amenit(y|ies)|gym|fitness|pool|rooftop|balcony|patio|yard|dishwasher|elevator|storage|concierge)\b/)) return "amenities";
-  if (has(t, /\b(furnished|furniture)\b/)) return "furnished";
-  if (has(t, /\b(apply|application|credit check|background check|income requirement|qualif(y|ications?)|co-?signer|guarantor)\b/)) return "application";
-  if (has(t, /\b(how much|price|rent|cost|per month|monthly)\b/)) return "price";
-  if (has(t, /\b(where is|address|located|location|what street|neighbou?rhood)\b/)) return "address";
-  if (has(t, /\b(when (is|will) it (be )?available|available from|move[- ]in date|when can i move)\b/)) return "available";
-  return "other";
+const TOPIC_RULES: Array<[QuestionTopic, RegExp]> = [
+  ["pets", /\b(pets?|dogs?|cats?|animals?|pet[- ]friendly|pet policy|pet rent|pet deposit|pupp(?:y|ies)|kittens?|lab|labrador|retriever|terrier|poodle|husky|breed|lbs?|pounds?)\b/],
+  ["parking", /\b(parking|garage|park (?:my|a|the) car|parking spot|car space|ev charging)\b/],
+  ["laundry", /\b(laundry|washer|dryer|w\/d|washing machine)\b/],
+  ["deposit", /\b(deposit|security deposit)\b/],
+  ["fees", /\b(fees?|application fee|admin fee|move-in cost|move in cost|move-in costs)\b/],
+  ["utilities", /\b(utilities|electric|electricity|water bill|gas bill|internet|wifi|wi-fi|heat(?:ing)? included|heat)\b/],
+  ["lease", /\b(lease (?:term|length)s?|how long is the lease|month-to-month|month to month|short[- ]term|12[- ]month|6[- ]month|lease terms?)\b/],
+  ["size", /\b(square (?:feet|foot|footage)|sq\.? ?ft|sqft|how big|size|how large|footage)\b/],
+  ["amenities", /\b(amenit(?:y|ies)|gym|fitness|pool|rooftop|balcony|patio|yard|dishwasher|elevator|storage|concierge|ac|air condition\w*)\b/],
+  ["furnished", /\b(furnished|furniture)\b/],
+  ["application", /\b(apply|application|credit check|background check|income requirement|qualif(?:y|ications?)|co-?signer|guarantor)\b/],
+  ["price", /\b(how much|price|rent|cost|per month|monthly|expensive)\b/],
+  ["address", /\b(where(?: exactly)? is|where'?s|address|located|location|what street|neighbou?rhood|directions|how do i get there)\b/],
+  ["available", /\b(when (?:is|will) it (?:be )?available|available from|move[- ]in date|when can i move|earliest (?:i could |i can |to )?move|move in (?:by|on|when)|availability date|still available)\b/],
+];
+
+const GENERAL_DETAILS = /\b(tell me (?:more )?about|more (?:info|information|details)|details (?:on|about|for)|what'?s (?:it|the place) like|describe|info (?:on|about)|more about|learn more)\b/;
+
+function questionTopics(t: string): QuestionTopic[] {
+  const isQuestion =
+    /\?|^(do|does|is|are|can|could|what|what's|whats|how|where|when|which|any|tell me|i was wondering|wondering|and)\b/.test(t) ||
+    /\b(how much|how many|how big|is there|are there|does it|do they|do you|is it|what is|what's|whats|where is|where's|i'd like to know|want to know|wondering)\b/.test(t) ||
+    GENERAL_DETAILS.test(t);
+  if (!isQuestion) return [];
+  let topics = TOPIC_RULES.filter(([, re]) => re.test(t)).map(([topic]) => topic);
+  // "How much is the deposit?" asks about the deposit, not the rent.
+  if (topics.includes("price") && topics.some((x) => x === "deposit" || x === "fees" || x === "utilities" || x === "pets") && !/\brent\b/.test(t)) {
+    topics = topics.filter((x) => x !== "price");
+  }
+  if (topics.length) return topics;
+  return GENERAL_DETAILS.test(t) ? [] : ["other"];
 }
 
 export function findIntents(t: string): Intents {
@@ -74,7 +100,7 @@ export function findIntents(t: string): Intents {
     /\b(cancel+(?:ed|ing)?|call(?:ing)? off|can'?t make it|cannot make it|won'?t make it|will not make it|won'?t be able to (?:make|come|attend)|no longer (?:need|want|interested)|scrap (?:the|my) (?:tour|appointment|visit))\b/.test(t) &&
     !/\bcancel(?:lation)? (?:policy|fee)\b/.test(t);
   const reschedule =
-    /\b(re-?schedul\w*|move (?:my|the|it|our)\b|change (?:my|the) (?:tour|time|appointment|visit|booking|showing)|push (?:it|my tour|the tour)? ?(?:back|out)|different (?:time|day)|another (?:time|day)|earlier time|later time|switch (?:the|my) (?:time|tour)|can we do .* instead|instead\b)/.test(t);
+    /\b(re-?schedul\w*|move (?:my|the|it|our|that)\b|change (?:my|the|it|that)\b(?: (?:tour|time|appointment|visit|booking|showing))?|push (?:it|my tour|the tour|that)\b|bump (?:it|my tour|the tour)\b|make it (?:at |for |on )?(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|later|earlier|an? )|different (?:time|day)|another (?:time|day)|earlier time|later time|switch (?:the|my|it) (?:time|tour|to)|can we do .* instead|instead\b)/.test(t);
   const listTours =
     /\b(my (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)|(?:what|which) tours? (?:do i|have i|did i)|do i have (?:a|any) (?:tours?|appointments?|bookings?)|when is my (?:tour|appointment|visit|showing)|what time is my|tours? (?:i have|i booked|booked for me)|did (?:it|that|my tour) (?:go through|get booked)|am i booked|what did i book)\b/.test(t);
   const tour =
@@ -108,7 +134,21 @@ export function findIntents(t: string): Intents {
     cancel,
     listTours,
     human,
-    question: questionTopic(t),
+    question: questionTopics(t)[0],
+    topics: questionTopics(t),
+    details: GENERAL_DETAILS.test(t),
+    undo: /\b(undo(?: that| it)?|don'?t book(?: it| that)?|do not book|didn'?t (?:want|mean) to book|shouldn'?t have booked|unbook|take (?:it|that) back|wasn'?t ready to book)\b/.test(t),
+    dropIt: /\b(never ?mind|forget (?:it|that|about it)|not interested(?: anymore)?|no longer interested|changed my mind|scratch that|i'?ll pass|pass on (?:it|that))\b/.test(t),
+    compare: /\b(compare|comparison|difference between|differences|which (?:one )?is (?:better|bigger|cheaper|nicer)|vs\.?|versus)\b/.test(t),
+    pickBy: /\b(cheaper|cheapest|less expensive|least expensive|lower rent|more affordable|most affordable)\b/.test(t)
+      ? "cheapest"
+      : /\b(bigger|biggest|larger|largest|more space|more room|most space)\b/.test(t)
+        ? "biggest"
+        : /\b(smaller|smallest)\b/.test(t)
+          ? "smallest"
+          : /\b(pricier|most expensive|nicer|fancier)\b/.test(t)
+            ? "priciest"
+            : undefined,
     other: /\b(other (?:times?|options?|days?|ones?|places?)|something else|anything else (?:available|open)|more (?:times?|options?)|later (?:times?|that day|in the day)|earlier (?:times?|that day|in the day)|different (?:times?|days?|places?|ones?))\b/.test(t),
     thirdParty:
       /\b(?:her|his|their|someone else'?s|somebody else'?s|another (?:person|user|customer|tenant|prospect)'?s|other (?:people|users|customers)'?s?|([a-z]+)'s) (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)\b/.test(t) &&

@@ -17,6 +17,11 @@ export interface WhenFinding {
   /** "after 4", "before noon": HH:MM bounds. */
   after?: string;
   before?: string;
+  /** "same day" / "same time": keep that part of the tour being changed. */
+  sameDay?: boolean;
+  sameTime?: boolean;
+  /** "the first available", "earliest", "asap". */
+  earliest?: boolean;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -39,6 +44,9 @@ function normalize(folded: string): string {
     .replace(/\bthur?s?\b/g, "thursday")
     .replace(/\bwknd\b/g, "weekend")
     .replace(/\bmidday\b|\blunch ?time\b|\blunch\b/g, "noon")
+    .replace(/\bhalf (?:past|after) (\d{1,2})\b/g, (_m, h: string) => `${h}:30`)
+    .replace(/\bquarter (?:past|after) (\d{1,2})\b/g, (_m, h: string) => `${h}:15`)
+    .replace(/\bquarter (?:to|till|til|of) (\d{1,2})\b/g, (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`)
     .replace(/(\d)\s*(a|p)\.?m\.?\b/g, "$1$2m")
     .replace(/\bo'?clock\b/g, "");
 }
@@ -70,6 +78,9 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   const today = localDateOf(new Date(ref.nowMs), ref.tz);
   const out: WhenFinding = {};
   const dow = weekdayOf(today);
+  if (/\bsame day\b|\bthat same day\b|\bsame date\b/.test(t)) out.sameDay = true;
+  if (/\bsame time\b/.test(t)) out.sameTime = true;
+  if (/\b(first available|earliest|soonest|next available|first (?:open )?(?:slot|time|opening))\b/.test(t)) out.earliest = true;
 
   // Spans.
   if (/\bnext week\b/.test(t)) {
@@ -102,12 +113,28 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     if (d) out.date = d;
   }
 
+  // Weekdays, read here because chrono misreads phrases like "the evening on friday".
+  const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+  const ABBR: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+  const wd =
+    new RegExp(`\\b(next |this |on |coming |this coming )?(${WEEKDAYS.join("|")})s?\\b`).exec(t) ??
+    /\b(next |this |on )?(mon|tue|wed|thu|fri|sat|sun)\.?\b(?=\s*(?:at\b|@|\d|morning|afternoon|evening|night|around|between|or\b|,|\?|$))/.exec(t);
+  if (wd && !out.date && !out.range) {
+    const target = wd[2].length <= 3 ? ABBR[wd[2]] : WEEKDAYS.indexOf(wd[2]);
+    let ahead = (target - dow + 7) % 7;
+    if (ahead === 0 && wd[1]?.trim() !== "this") ahead = 7;
+    if (wd[1]?.trim() === "next" && ahead < 2) ahead += 7;
+    out.date = addDays(today, ahead);
+  }
+
   // Everything else: chrono, in the property's zone.
   const results = chrono.parse(t, { instant: new Date(ref.nowMs), timezone: offsetMinutes(ref.tz, ref.nowMs) }, { forwardDate: true });
   for (const r of results) {
     const s = r.start;
     const matched = r.text;
     if (/^\d+$/.test(matched.trim())) continue;
+    // A bare "sat" or "sun" is usually not a day ("I sat down", "the sun").
+    if (/^(?:on )?(mon|tue|wed|thu|fri|sat|sun)\.?$/.test(matched.trim())) continue;
     if (!out.date && !out.range && (s.isCertain("day") || s.isCertain("weekday"))) {
       if (!/\bnext week\b|\bweekend\b/.test(matched)) {
         out.date = `${s.get("year")}-${pad(s.get("month")!)}-${pad(s.get("day")!)}`;
@@ -126,8 +153,17 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
 
   // Bare hours chrono does not take: "how about 3?", "3 works", "around 2:30", "@4".
   if (!out.time) {
+    // "1030", "230pm", "@ 1130".
+    const compact = /\b(?:at|@|around|by)\s*(\d{1,2})(\d{2})\s*(am|pm)?\b/.exec(t) ?? /\b(\d{1,2})(\d{2})\s*(am|pm)\b/.exec(t);
+    if (compact && Number(compact[2]) < 60) {
+      const clock = parseClock(compact[1], compact[2], compact[3]);
+      const hour = clock ? Number(clock.slice(0, 2)) : -1;
+      if (clock && hour >= 7 && hour <= 21) out.time = clock;
+    }
+  }
+  if (!out.time) {
     const bare =
-      /\b(?:at|around|about|how about|what about|maybe|say|@|by|for)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
+      /\b(?:at|around|about|how about|what about|maybe|say|@|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
       /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:works|is good|is fine|sounds good|please|would work|is perfect|is great|pls)?[.!?]*$/.exec(t.trim()) ??
       /\b(\d{1,2}):(\d{2})\s*(am|pm)?\b/.exec(t);
     if (bare) {
