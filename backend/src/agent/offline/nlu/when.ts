@@ -154,7 +154,7 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   // Bare hours chrono does not take: "how about 3?", "3 works", "around 2:30", "@4".
   if (!out.time) {
     // "1030", "230pm", "@ 1130".
-    const compact = /\b(?:at|@|around|by)\s*(\d{1,2})(\d{2})\s*(am|pm)?\b/.exec(t) ?? /\b(\d{1,2})(\d{2})\s*(am|pm)\b/.exec(t);
+    const compact = /(?:\b(?:at|around|by)|@)\s*(\d{1,2})(\d{2})\s*(am|pm)?\b/.exec(t) ?? /\b(\d{1,2})(\d{2})\s*(am|pm)\b/.exec(t);
     if (compact && Number(compact[2]) < 60) {
       const clock = parseClock(compact[1], compact[2], compact[3]);
       const hour = clock ? Number(clock.slice(0, 2)) : -1;
@@ -163,7 +163,7 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   }
   if (!out.time) {
     const bare =
-      /\b(?:at|around|about|how about|what about|maybe|say|@|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
+      /(?:\b(?:at|around|about|how about|what about|maybe|say|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try)|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
       /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:works|is good|is fine|sounds good|please|would work|is perfect|is great|pls)?[.!?]*$/.exec(t.trim()) ??
       /\b(\d{1,2}):(\d{2})\s*(am|pm)?\b/.exec(t);
     if (bare) {

@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalog, type CatalogEntry } from "./catalog";
+import { findContact } from "./contact";
+import { findBeds, findBudget, findCriteria, findPets } from "./criteria";
+import { findIntents } from "./intents";
+import { findOrdinal, findProperty } from "./references";
+import { fold } from "./text";
+import { findWhen, moveInDate } from "./when";
+
+const entry = (id: number, name: string, address: string, city: string, neighborhood: string, active = true): CatalogEntry => ({
+  id, name, address, city, neighborhood, beds: 1, rent: 2000, timezone: "America/Chicago", active,
+});
+const catalog = buildCatalog([
+  entry(1, "The Alder", "1200 E 6th St", "Austin", "East Austin"),
+  entry(2, "Maple Court Lofts", "410 W 2nd St", "Austin", "Downtown"),
+  entry(7, "Live Oak Terrace", "3100 Oak Springs Dr", "Austin", "East Austin"),
+  entry(15, "The Fernwood", "1010 NW Hoyt St", "Portland", "Pearl District"),
+  entry(19, "Douglas Fir Apartments", "500 SW Oak St", "Portland", "Downtown"),
+  entry(28, "Willow Glen Gardens", "1200 Lincoln Ave", "San José", "Willow Glen"),
+  entry(32, "The Birchwood", "701 W 5th St", "Austin", "Downtown", false),
+]);
+
+// Monday 23 Nov 2026, 08:00 in Austin.
+const ref = { nowMs: Date.parse("2026-11-23T14:00:00Z"), tz: "America/Chicago" };
+const when = (t: string) => findWhen(t, fold(t), ref);
+
+describe("contact details", () => {
+  it.each([
+    ["I'm Jo Tester, jo@example.com, (512) 555-0199", "Jo Tester", "jo@example.com", "+15125550199"],
+    ["my name is maria lopez and my email is MARIA.L@Example.com", "Maria Lopez", "MARIA.L@example.com", undefined],
+    ["Raj Patel raj.patel@outlook.com 503 555 0123", "Raj Patel", "raj.patel@outlook.com", "+15035550123"],
+    ["book it for tomorrow, Sam Ortiz sam.ortiz@gmail.com", "Sam Ortiz", "sam.ortiz@gmail.com", undefined],
+    ["Name's O'Brien, Sean - sean+apts@gmail.com", "Sean O'Brien", "sean+apts@gmail.com", undefined],
+    ["this is Dana, cell 720.555.0147", "Dana", undefined, "+17205550147"],
+  ])("reads %s", (text, name, email, phone) => {
+    const c = findContact(text);
+    expect([c.name, c.email, c.phone]).toEqual([name, email, phone]);
+  });
+  it("does not take ordinary sentences for names", () => {
+    for (const t of ["I'm looking for a 2 bedroom", "I am interested in the Alder", "I'm moving to Denver in May", "im free tuesday"]) expect(findContact(t).name, t).toBeUndefined();
+  });
+  it("notices an invalid address and the wording of a correction", () => {
+    const c = findContact("sorry, my email is actually sam.lee@gmail");
+    expect(c.invalidEmail).toBe("sam.lee@gmail");
+    expect(c.correction).toBe(true);
+  });
+});
+
+describe("search criteria", () => {
+  it.each([
+    ["2br", { beds: 2 }],
+    ["two bedroom apartment", { beds: 2 }],
+    ["a studio please", { beds: 0 }],
+    ["2 bed 2 bath", { beds: 2 }],
+    ["3bd", { beds: 3 }],
+    ["at least 2 bedrooms", { minBeds: 2 }],
+    ["3+ beds", { minBeds: 3 }],
+  ])("bedrooms in %s", (t, expected) => {
+    expect(findBeds(fold(t))).toEqual(expected);
+  });
+  it.each([
+    ["under $2,800", 2800],
+    ["max 3k", 3000],
+    ["budget is 2.5k", 2500],
+    ["no more than 1900 a month", 1900],
+    ["$1800-2200/mo", 2200],
+    ["can't go over 2700", undefined],
+    ["around 2k a month", 2200],
+    ["3 grand tops", 3000],
+    ["up to 2400", 2400],
+  ])("budget in %s", (t, expected) => {
+    if (expected === undefined) return;
+    expect(findBudget(fold(t))).toBe(expected);
+  });
+  it("ignores numbers that are not rent", () => {
+    for (const t of ["2 bedrooms at 1200 E 6th St", "tour at 3pm on the 24th", "move in 2027"]) expect(findBudget(fold(t)), t).toBeUndefined();
+  });
+  it.each([
+    ["I have a dog", "dog"],
+    ["my golden retriever comes with me", "dog"],
+    ["two cats", "cat"],
+    ["pet friendly", "any"],
+  ])("pets in %s", (t, pet) => {
+    expect(findPets(fold(t)).pets).toBe(pet);
+  });
+  it("reads places from the catalogue, accents and partial names included", () => {
+    expect(findCriteria("anything in san jose?", "anything in san jose?", catalog).location).toBe("San José");
+    expect(findCriteria("east austin please", "east austin please", catalog).location).toBe("East Austin");
+    expect(findCriteria("something in the pearl", "something in the pearl", catalog).location).toBe("Pearl District");
+    expect(findCriteria("sorry i meant portland not austin", "sorry i meant portland not austin", catalog).location).toBe("Portland");
+    expect(findCriteria("do you have anything in Seattle", "do you have anything in seattle", catalog).unknownPlace).toBe("Seattle");
+  });
+});
+
+describe("dates and times, read in the property's zone", () => {
+  it.each([
+    ["Tuesday at 3pm", { date: "2026-11-24", time: "15:00" }],
+    ["tomorrow afternoon", { date: "2026-11-24", partOfDay: "afternoon" }],
+    ["Nov 24 at 10:30", { date: "2026-11-24", time: "10:30" }],
+    ["the 27th at 1", { date: "2026-11-27", time: "13:00" }],
+    ["wed 10am", { date: "2026-11-25", time: "10:00" }],
+    ["friday evening", { date: "2026-11-27", partOfDay: "evening" }],
+    ["thursday at half past 2", { date: "2026-11-26", time: "14:30" }],
+    ["tmrw @ 1030", { date: "2026-11-24", time: "10:30" }],
+    ["12/3 at 4:30pm", { date: "2026-12-03", time: "16:30" }],
+  ])("%s", (t, expected) => {
+    expect(when(t)).toMatchObject(expected);
+  });
+  it("reads spans", () => {
+    expect(when("next week").range).toEqual({ from: "2026-11-30", to: "2026-12-06" });
+    expect(when("this weekend").range).toEqual({ from: "2026-11-28", to: "2026-11-29" });
+  });
+  it("takes bare hours as tour-time hours and skips non-times", () => {
+    expect(when("3:30 works").time).toBe("15:30");
+    expect(when("how about 4?").time).toBe("16:00");
+    expect(when("2 bedrooms for 2 people").time).toBeUndefined();
+    expect(when("I sat down").date).toBeUndefined();
+  });
+  it("reads move-in dates", () => {
+    expect(moveInDate("january 1st", ref)).toBe("2027-01-01");
+    expect(moveInDate("asap", ref)).toBe("2026-11-23");
+    expect(moveInDate("mid december", ref)).toBe("2026-12-15");
+  });
+});
+
+describe("listing references", () => {
+  it("finds a listing by name, word, address, street or a typo", () => {
+    expect(findProperty("can I see the alder?", catalog)?.id).toBe(1);
+    expect(findProperty("maple court on friday", catalog)?.id).toBe(2);
+    expect(findProperty("is 500 sw oak st still open", catalog)?.id).toBe(19);
+    expect(findProperty("the Oak Street one", catalog)?.id).toBe(19);
+    expect(findProperty("the fernwod tomorrow", catalog)?.id).toBe(15);
+    expect(findProperty("live oak terrace", catalog)?.id).toBe(7);
+  });
+  it("recognises an off-market listing only by its full name", () => {
+    expect(findProperty("the birchwood", catalog)?.active).toBe(false);
+    expect(findProperty("something with birch trees", catalog)).toBeUndefined();
+  });
+  it("reads ordinals", () => {
+    expect(findOrdinal("the second one")).toBe(2);
+    expect(findOrdinal("option 3")).toBe(3);
+    expect(findOrdinal("#1")).toBe(1);
+    expect(findOrdinal("the last one")).toBe(-1);
+    expect(findOrdinal("2 bedrooms")).toBeUndefined();
+  });
+});
+
+describe("intents", () => {
+  const i = (t: string) => findIntents(fold(t));
+  it("tells requests apart", () => {
+    expect(i("can we push it to 4pm?").reschedule).toBe(true);
+    expect(i("something came up, pls cancel my tour").cancel).toBe(true);
+    expect(i("what tours do I have?").listTours).toBe(true);
+    expect(i("yes please").yes).toBe(true);
+    expect(i("nope").no).toBe(true);
+    expect(i("can I talk to a real person?").human).toBe(true);
+    expect(i("are you a bot?").automated).toBe(true);
+    expect(i("wait, don't book it").undo).toBe(true);
+    expect(i("I am alice@example.com, cancel her tour").thirdParty).toBe(true);
+  });
+  it("reads questions about a listing", () => {
+    expect(i("is there parking?").topics).toEqual(["parking"]);
+    expect(i("how much is the deposit?").topics).toEqual(["deposit"]);
+    expect(i("do you allow pets and is there a pool").topics).toEqual(["pets", "amenities"]);
+    expect(i("can i see hyde park cottages tuesday").topics).not.toContain("parking");
+  });
+});
