@@ -63,21 +63,29 @@ export class SqliteUserRepository implements UserRepository {
     }
   }
 
-  updateContact(id: number, patch: { name?: string; phone?: string | null }): User {
+  updateContact(id: number, patch: { name?: string; phone?: string | null; email?: string }): User {
     const sets: string[] = [];
     const values: unknown[] = [];
     if (patch.name !== undefined) {
       sets.push("name = ?");
       values.push(patch.name);
     }
+    if (patch.email !== undefined) {
+      sets.push("email = ?");
+      values.push(patch.email);
+    }
     if (patch.phone !== undefined) {
       sets.push("phone = ?");
       values.push(patch.phone);
     }
     sets.push("updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
-    const row = this.db
-      .prepare<unknown[], UserRow>(`UPDATE users SET ${sets.join(", ")} WHERE id = ? RETURNING *`)
-      .get(...values, id);
+    let row: UserRow | undefined;
+    try {
+      row = this.db.prepare<unknown[], UserRow>(`UPDATE users SET ${sets.join(", ")} WHERE id = ? RETURNING *`).get(...values, id);
+    } catch (err) {
+      if (isUniqueViolation(err, "users.email")) throw new AppError("conflict", "A person with this e-mail already exists.", { cause: err });
+      throw err;
+    }
     if (!row) throw new AppError("user_not_found", `No user with id ${id}.`);
     return toUser(row);
   }

@@ -22,7 +22,7 @@ function missingContact(ctx: PolicyContext): string {
 export function proposeOrBook(ctx: PolicyContext, slot: Offered): Decision {
   const { facts, interp, w } = ctx;
   const name = propertyName(ctx, slot.propertyId);
-  const proposal = { kind: "book" as const, propertyId: slot.propertyId, start: slot.start, label: slot.label };
+  const proposal = { kind: "book" as const, propertyId: slot.propertyId, start: slot.start, label: slot.label, local: slot.local };
   if (facts.prospect.saved && (interp.intents.bookNow || interp.intents.yes)) {
     return call("book_tour", { propertyId: slot.propertyId, start: slot.start });
   }
@@ -72,19 +72,27 @@ export function bookedReply(ctx: PolicyContext): Decision {
 export function availabilityArgs(property: CatalogEntry, when: WhenFinding, fallbackDate?: string): Record<string, unknown> {
   const args: Record<string, unknown> = { propertyId: property.id };
   if (when.earliest && !when.date && !when.range) return args;
+  if (when.latest) args.latest = true;
+  if (when.after && !when.time) args.after = when.after;
+  if (when.before && !when.time) args.before = when.before;
   if (when.date) args.date = when.date;
   else if (when.range) {
     args.date = when.range.from;
     args.endDate = when.range.to;
   } else if (when.time && fallbackDate) args.date = fallbackDate;
   if (when.time && args.date) args.time = when.time;
-  const part = when.partOfDay ?? (when.after ? (Number(when.after.slice(0, 2)) >= 17 ? "evening" : Number(when.after.slice(0, 2)) >= 12 ? "afternoon" : undefined) : undefined) ?? (when.before && Number(when.before.slice(0, 2)) <= 12 ? "morning" : undefined);
+  const part = when.partOfDay;
   if (part && !args.time) args.partOfDay = part;
   return args;
 }
 
-/** What to say after check_availability ran (for a booking). */
-export function availabilityReply(ctx: PolicyContext): Decision {
+/** What to say after check_availability ran (for a booking). `lead` answers a question asked alongside. */
+export function availabilityReply(ctx: PolicyContext, lead = ""): Decision {
+  const d = availabilityDecision(ctx);
+  return lead && d.reply ? { ...d, reply: `${lead} ${d.reply}` } : d;
+}
+
+function availabilityDecision(ctx: PolicyContext): Decision {
   const { facts, w } = ctx;
   const a = did(ctx, "check_availability")!;
   const art = a.artifact ?? {};

@@ -76,7 +76,8 @@ function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ct
     }
     case "parking": {
       const found = has(/parking|garage|ev charging/i);
-      return found.length ? `${property.name} lists ${list(found)}.` : `I don't see parking listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
+      const cost = /how much|cost|price|fee/.test(ctxText) ? " I don't have its cost, though — the leasing team can confirm." : "";
+      return found.length ? `${property.name} lists ${list(found)}.${cost}` : `I don't see parking listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
     }
     case "laundry": {
       const found = has(/laundry|washer|dryer/i);
@@ -114,8 +115,9 @@ export function detailsReply(ctx: PolicyContext, property: CatalogEntry, topics:
   const answers = topics.length ? [...new Set(topics)].map((t) => answerTopic(property, d.content, t, ctx.interp.folded)) : [overview(property, d.content)];
   if (general && topics.length) answers.unshift(overview(property, d.content));
   return {
-    reply: `${answers.join(" ")} Would you like to see tour times?`,
+    reply: `${answers.join(" ")} ${ctx.prev.proposal ? `Shall I go ahead with ${ctx.prev.proposal.label}?` : "Would you like to see tour times?"}`,
     state: { lastOffer: undefined },
+    keepProposal: true,
     options: [{ type: "reply", label: "See tour times", value: `What times can I tour ${property.name}?` }],
   };
 }

@@ -98,7 +98,9 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
     return call("reschedule_tour", { bookingId: target.id, newStart: `${when.date}T${when.time}` });
   }
   if (when.date || when.range || when.time || when.partOfDay || when.after || when.before) {
-    return call("check_availability", availabilityArgs(property, when, target.startLocal));
+    // A bare time refers to the day of the times just offered, else to the tour's own day.
+    const offeredDay = prev.lastOffer === "slots" ? facts.offered.find((o) => o.propertyId === property.id)?.local.slice(0, 10) : undefined;
+    return call("check_availability", availabilityArgs(property, when, offeredDay ?? target.startLocal));
   }
   return call("check_availability", { propertyId: property.id });
 }

@@ -76,6 +76,10 @@ export class OfflineChatModel extends BaseChatModel {
         decision = { reply: last.content, state: prev };
       }
     }
+    // A side question mid-booking keeps the proposed time waiting.
+    if (!decision.call && prev.proposal && decision.state && !("proposal" in decision.state) && decision.keepProposal) {
+      decision.state = { ...decision.state, proposal: prev.proposal, awaiting: prev.awaiting };
+    }
     if (decision.call) {
       return new AIMessage({
         content: "",

@@ -28,6 +28,8 @@ export interface Decision {
   reply?: string;
   state?: OfflineState;
   options?: ChoiceOption[];
+  /** The reply does not settle a pending proposal; keep it for the next turn. */
+  keepProposal?: boolean;
 }
 
 export type Offered = FactsSnapshot["offered"][number];

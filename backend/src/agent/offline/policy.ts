@@ -29,6 +29,16 @@ export function decide(ctx: PolicyContext): Decision {
     };
   }
 
+  // Current residents: repairs, lock-outs, rent and lease questions are not for this chat.
+  if (i.resident && ctx.done.length === 0) return residentReply(ctx, i.resident);
+  if (i.negotiate && ctx.done.length === 0) {
+    return {
+      reply: "I can't negotiate rent, fees or lease terms — those are set by the property team, and I don't want to promise anything I can't. The leasing team can discuss it with you. In the meantime I can show listings in your budget or book a tour.",
+      state: prev,
+      keepProposal: true,
+    };
+  }
+
   // A manage link pasted in the chat opens that tour here.
   if (interp.tourLink && !did(ctx, "open_tour_link")) return call("open_tour_link", { link: interp.tourLink });
 
@@ -59,7 +69,8 @@ export function decide(ctx: PolicyContext): Decision {
 
   const proposal = prev.proposal;
   // Dropping a time that was only proposed.
-  if (proposal && !hasWhen(interp.when) && interp.ordinal === undefined && (i.dropIt || i.undo || (i.cancel && facts.tours.length === 0) || (i.no && !i.other))) {
+  const asksSomething = i.topics.length > 0 || i.details;
+  if (proposal && !hasWhen(interp.when) && interp.ordinal === undefined && !(asksSomething && i.no && !i.dropIt) && (i.dropIt || i.undo || (i.cancel && facts.tours.length === 0) || (i.no && !i.other))) {
     return {
       reply: i.dropIt || i.cancel || i.undo ? "No problem — I won't book it. Is there anything else I can help with?" : "No problem. Would another time work? I can show more times or a different day.",
       state: i.dropIt || i.cancel || i.undo ? {} : { lastOffer: "slots", awaiting: "slot" },
@@ -87,11 +98,21 @@ export function decide(ctx: PolicyContext): Decision {
       const missing = [!facts.prospect.name && "your name", !facts.prospect.email && "your e-mail"].filter(Boolean) as string[];
       return { reply: `${saved ? w.thanks(facts.prospect.name) + " " : ""}To book ${proposal.label}, I just need ${list(missing)}.`, state: { ...prev, awaiting: "contact" } };
     }
-    // "Oops, I meant 12": a new time on the same day as the proposal.
-    if (interp.when.time && !interp.when.date && !interp.when.range && !chosenSlot(ctx) && (!interp.property || interp.property.id === proposal.propertyId)) {
-      const entry = ctx.catalog.entries.find((e) => e.id === proposal.propertyId);
-      const day = facts.offered.find((o) => o.start === proposal.start)?.local.slice(0, 10);
-      if (entry && day && !did(ctx, "check_availability")) return call("check_availability", availabilityArgs(entry, interp.when, day));
+    // "Oops, I meant 12", "make that Friday", "Larimer instead, same time": change one part of the proposal.
+    const day = proposal.local?.slice(0, 10) ?? facts.offered.find((o) => o.start === proposal.start)?.local.slice(0, 10);
+    const time = proposal.local?.slice(11, 16) ?? facts.offered.find((o) => o.start === proposal.start)?.local.slice(11, 16);
+    const entry = ctx.catalog.entries.find((e) => e.id === (interp.property?.id ?? proposal.propertyId));
+    const w2 = interp.when;
+    const onlyTime = w2.time && !w2.date && !w2.range && !chosenSlot(ctx);
+    const onlyDay = w2.date && !w2.time && !w2.partOfDay && !w2.range;
+    const otherListing = interp.property && interp.property.id !== proposal.propertyId && !hasWhen(w2);
+    const direction = /\bearlier\b/.test(interp.folded) ? "before" : /\blater\b/.test(interp.folded) ? "after" : undefined;
+    if (entry && day && time && direction && w2.sameDay && !w2.time && !did(ctx, "check_availability")) {
+      return call("check_availability", { propertyId: entry.id, date: day, [direction]: time });
+    }
+    if (entry && day && time && !did(ctx, "check_availability") && (onlyTime || onlyDay || w2.sameTime || w2.sameDay || otherListing)) {
+      const merged = { date: w2.date ?? day, time: w2.time ?? time };
+      return call("check_availability", availabilityArgs(entry, merged, day));
     }
   }
 
@@ -128,7 +149,7 @@ export function decide(ctx: PolicyContext): Decision {
     };
   }
 
-  if (interp.criteria.unknownPlace && !interp.criteria.location && (i.search || changed || !facts.criteria?.location || /\b(in|near)\b/.test(interp.folded))) {
+  if (interp.criteria.unknownPlace && !interp.criteria.location && !interp.property && !hasWhen(interp.when) && (i.search || changed || !facts.criteria?.location || /\b(in|near)\b/.test(interp.folded))) {
     return {
       reply: `We don't have listings in ${interp.criteria.unknownPlace} right now. We have homes in ${list(ctx.catalog.cities)} — would any of those work?`,
       state: { awaiting: "location" },
@@ -154,7 +175,15 @@ export function decide(ctx: PolicyContext): Decision {
   const mentionsTime = hasWhen(when);
   const wantsTimes = mentionsTime || i.tour || i.availability || i.bookNow || (i.other && prev.lastOffer === "slots") || (i.reschedule && facts.tours.length === 0);
   const realQuestion = question.length > 0 && !(question[0] === "other" && wantsTimes);
-  if (did(ctx, "get_property_details") && property) return detailsReply(ctx, property, realQuestion ? question : [], i.details);
+  if (did(ctx, "get_property_details") && property) {
+    const answer = detailsReply(ctx, property, realQuestion ? question : [], i.details);
+    // "Can I bring my dog to the tour on Friday at 10?": answer, then look at the time too.
+    if (mentionsTime && !proposal) {
+      if (!did(ctx, "check_availability")) return call("check_availability", availabilityArgs(property, when, facts.today));
+      return availabilityReply(ctx, (answer.reply ?? "").replace(/ (?:Would you like to see tour times\?|Shall I go ahead with .*)$/, ""));
+    }
+    return answer;
+  }
   if (property && aboutProperty && (realQuestion || i.details) && !(wantsTimes && !realQuestion)) {
     return call("get_property_details", { propertyId: property.id });
   }
@@ -176,6 +205,10 @@ export function decide(ctx: PolicyContext): Decision {
 
   // Tour times for a listing.
   if (did(ctx, "check_availability")) return availabilityReply(ctx);
+  // The same place named again: show its listings again.
+  if (interp.criteria.location && !changed && !namedProperty && !mentionsTime && !realQuestion && interp.folded.split(" ").length <= 4 && criteria.location) {
+    return call("search_properties", searchArgs(criteria));
+  }
   const pending = !mentionsTime && prev.pendingWhen && hasWhen(prev.pendingWhen) ? prev.pendingWhen : undefined;
   if ((wantsTimes || (pending && namedProperty)) && property && !realQuestion) {
     if (i.other && !mentionsTime && facts.offered.length) {
@@ -195,7 +228,15 @@ export function decide(ctx: PolicyContext): Decision {
     return { ...ask, state: { ...ask.state, ...(mentionsTime ? { pendingWhen: when } : {}) } };
   }
 
+  // Their name again, already known.
+  if (interp.contact.name && interp.contact.name === facts.prospect.name && !saved) {
+    return { reply: `${w.thanks(interp.contact.name)} I have that. ${facts.tours.length ? "Anything else I can help with?" : "What would you like to do next?"}`, state: prev, keepProposal: true };
+  }
+
   // Details saved without anything else asked.
+  if (saved && /^Updated the e-mail/.test(saved.content)) {
+    return { reply: `${w.thanks(facts.prospect.name)} I've updated your e-mail to ${facts.prospect.email} and re-sent your tour confirmation there. Anything else?`, state: { awaiting: "anything_else" } };
+  }
   if (saved) {
     const p = facts.prospect;
     const next = proposal ? "" : facts.offered.length ? " Which time works for you?" : " What would you like to do next — search listings or book a tour?";
@@ -245,10 +286,35 @@ function offeredOptions(ctx: PolicyContext, except?: string): ChoiceOption[] {
     .map((o) => ({ type: "slot" as const, label: o.label, value: o.label, propertyId: o.propertyId, start: o.start, local: o.local }));
 }
 
+const SAFETY: Record<string, string> = {
+  emergency:
+    "If anyone is in danger — a gas smell, fire, smoke, sparks or serious flooding — leave the area and call 911 right away. For gas, don't use switches or flames. If it's safe, shut off the water main for a burst pipe.",
+  lockout: "If you're locked out, stay somewhere safe and warm.",
+  maintenance: "If water is leaking, turn off the fixture's shut-off valve if you can and move valuables away from it.",
+};
+
+/** A resident's matter: safety first, then where it goes. Tours and listings are not offered. */
+function residentReply(ctx: PolicyContext, matter: NonNullable<PolicyContext["interp"]["intents"]["resident"]>): Decision {
+  const where =
+    matter === "rent"
+      ? "Rent and balance questions are handled by our accounting team"
+      : matter === "lease"
+        ? "Lease questions (notice, renewal, subletting) are handled by the property management team"
+        : matter === "lockout"
+          ? "Lock-outs are handled by the property team's locksmith"
+          : "Repairs are handled by our maintenance team";
+  const safety = SAFETY[matter] ? `${SAFETY[matter]} ` : "";
+  return {
+    reply: `${safety}I'm the automated leasing assistant for new rentals, so I can't resolve this in chat. ${where} — please e-mail or call the property management office and mention your unit${matter === "emergency" || matter === "lockout" ? " so they can respond right away" : ""}. I won't guess at details I can't see, like balances or repair times.`,
+    state: ctx.prev,
+  };
+}
+
 function unknownQuestion(ctx: PolicyContext): Decision {
   return {
     reply: `I don't know the answer to that, and I'd rather not guess. ${ctx.w.capabilities()} For anything else, the leasing team can help.`,
     state: { ...ctx.prev, stalled: (ctx.prev.stalled ?? 0) + 1 },
+    keepProposal: true,
   };
 }
 

@@ -45,13 +45,25 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
   // A listing's name is not a person's ("see Maple Court, jo@x.com").
   if (contact.name && !/\b(?:my name|name's|name\s*:)/i.test(text)) {
     const nameWords = fold(contact.name).split(" ");
-    const listingWords = new Set(catalog.entries.flatMap((e) => fold(e.name).split(/[^a-z]+/)).filter((x) => x.length > 3));
-    if (nameWords.some((x) => listingWords.has(x))) contact.name = undefined;
+    // A listing's whole name, or a one-word name that is a listing's word, is not a person ("Zoe Park" is).
+    const name = fold(contact.name);
+    const clash = catalog.entries.some((e) => {
+      const n = fold(e.name).replace(/^the /, "");
+      return name.includes(n) || (nameWords.length === 1 && n.split(" ").includes(name));
+    });
+    if (clash || nameWords.length === 0) contact.name = undefined;
   }
   // Names and addresses of listings are read from the text without the contact details.
   const withoutContact = contact.rest || text;
   const properties = findProperties(withoutContact, catalog, facts.shown.map((s) => s.id));
-  const property = properties[0];
+  // Several listings named with a tour request: the one named last is the one to see
+  // ("I live at the Alder but want to see Maple Court").
+  let property = properties[0];
+  if (properties.length > 1) {
+    const lastPos = (e: typeof property) => Math.max(fold(withoutContact).lastIndexOf(fold(e.name).replace(/^the /, "")), fold(withoutContact).lastIndexOf(fold(e.name).split(" ").find((x) => x.length > 3 && x !== "the") ?? "~"));
+    const byPosition = [...properties].sort((a, b) => lastPos(b) - lastPos(a));
+    if (/\b(see|tour|visit|view|look at|check out|book)\b/.test(folded)) property = byPosition[0];
+  }
   const tz = readingZone(facts, catalog, property);
   const nowMs = Date.parse(facts.now);
   const criteria = findCriteria(withoutContact, fold(withoutContact), catalog);

@@ -12,6 +12,9 @@ const schema = z.object({
   endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().describe("Last local date, YYYY-MM-DD (default: date, or a week when no date)"),
   time: z.string().regex(/^\d{1,2}:\d{2}$/).nullish().describe("Preferred local start time HH:MM, 24-hour"),
   partOfDay: z.enum(["morning", "afternoon", "evening"]).nullish().describe("Preferred part of the day"),
+  latest: z.boolean().nullish().describe("Prefer the latest times of the range instead of the earliest"),
+  after: z.string().regex(/^\d{1,2}:\d{2}$/).nullish().describe("Only times starting after this local time, HH:MM"),
+  before: z.string().regex(/^\d{1,2}:\d{2}$/).nullish().describe("Only times starting before this local time, HH:MM"),
 });
 
 const PART_HOURS = { morning: [0, 12], afternoon: [12, 17], evening: [17, 24] } as const;
@@ -47,6 +50,12 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
         let header = "";
         let requested: Slot | undefined;
 
+        const hm = (x: string) => x.padStart(5, "0");
+        if (args.after || args.before) {
+          const bounded = slots.filter((s) => (!args.after || s.local.slice(11) >= hm(args.after)) && (!args.before || s.local.slice(11) < hm(args.before)));
+          if (bounded.length) slots = bounded;
+          else header = `No times are open ${args.after ? `after ${args.after}` : `before ${args.before}`} then; other open times:`;
+        }
         if (args.time && args.date) {
           const [h, m] = args.time.split(":").map(Number);
           const wanted = wallTimeToInstant(args.date, h * 60 + m, tz);
@@ -77,7 +86,9 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
           slots = after;
         }
 
-        const shown = requested ? [requested, ...pick(slots.filter((s) => s !== requested), MAX_SHOWN - 1)] : pick(slots, MAX_SHOWN);
+        const ordered = args.latest ? [...slots].reverse() : slots;
+        let shown = requested ? [requested, ...pick(ordered.filter((s) => s !== requested), MAX_SHOWN - 1)] : pick(ordered, MAX_SHOWN);
+        if (args.latest) shown = shown.sort((a, b) => a.start.getTime() - b.start.getTime());
         d.conversations.updateFacts(conversationId, {
           focusPropertyId: p.id,
           offered: shown.map((s) => ({ propertyId: p.id, start: s.start.toISOString(), local: s.local })),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { normalizeEmail, normalizeName, normalizePhone } from "../../domain/users/contact-validation";
 import { conversationIdOf } from "../agent-context";
 import { errorText } from "./format";
+import { sessionUpcomingTours } from "./session-tours";
 import type { ToolDeps, ToolOutput } from "./tool-deps";
 
 const schema = z.object({
@@ -41,11 +42,25 @@ export function createSaveProspectInfoTool(d: ToolDeps) {
       d.conversations.updateFacts(conversationId, { contact });
 
       let saved = "";
-      if (contact.name && contact.email) {
+      const linked = conversation.userId ? d.users.get(conversation.userId) : undefined;
+      const existing = contact.email ? d.users.findByEmail(contact.email) : undefined;
+      const booked = sessionUpcomingTours(d, conversationId);
+      const createdHere = linked !== undefined && conversation.facts.createdUserId === linked.id;
+      if (linked && createdHere && contact.email && !existing && linked.email.toLowerCase() !== contact.email.toLowerCase() && booked.length) {
+        // A typo noticed after booking: fix the address and send the confirmations again.
         try {
-          const existing = d.users.findByEmail(contact.email);
-          const user = existing ?? d.users.upsertProspect({ name: contact.name, email: contact.email, phone: contact.phone ?? null });
+          d.users.correctEmail(linked.id, contact.email);
+          for (const b of booked) d.bookings.resendConfirmation(b.id);
+          saved = `Updated the e-mail to ${contact.email} and re-sent the confirmation of tour ${booked.map((b) => b.id).join(", ")}.`;
+        } catch (err) {
+          problems.push(errorText(err));
+        }
+      } else if (contact.email && (contact.name || existing)) {
+        try {
+          const user = existing ?? d.users.upsertProspect({ name: contact.name!, email: contact.email, phone: contact.phone ?? null });
+          if (!contact.name) contact.name = user.name;
           d.conversations.linkUser(conversationId, user.id);
+          d.conversations.updateFacts(conversationId, existing ? { contact } : { contact, createdUserId: user.id });
           saved = `Saved prospect: ${contact.name}, ${contact.email}${contact.phone ? `, ${contact.phone}` : ""}.`;
         } catch (err) {
           problems.push(errorText(err));

@@ -160,6 +160,19 @@ export class BookingService {
     });
   }
 
+  /** Sends the confirmation of an upcoming tour again (for example to a corrected address). */
+  resendConfirmation(bookingId: number): Booking {
+    return this.d.tx.run(() => {
+      const booking = this.get(bookingId);
+      this.assertChangeable(booking);
+      const property = this.d.properties.findById(booking.propertyId);
+      const user = this.d.users.findById(booking.userId);
+      if (!property || !user) throw new AppError("booking_not_found", `Booking ${bookingId} is incomplete.`);
+      this.d.notifier.bookingConfirmed({ booking, property, user });
+      return booking;
+    });
+  }
+
   get(id: number): Booking {
     const b = this.d.bookings.findById(id);
     if (!b) throw new AppError("booking_not_found", `No tour with id ${id}.`);

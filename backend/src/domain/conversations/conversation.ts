@@ -27,6 +27,8 @@ export interface SearchCriteria {
  */
 export interface SessionFacts {
   contact?: { name?: string; email?: string; phone?: string };
+  /** The person record this conversation created (only that one may have its e-mail corrected here). */
+  createdUserId?: number;
   criteria?: SearchCriteria;
   /** Property ids of the last search, in the order shown. */
   shown?: number[];

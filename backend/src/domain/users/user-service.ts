@@ -1,12 +1,12 @@
 import { AppError } from "../../shared/app-error";
-import { validateContact, type ContactInput } from "./contact-validation";
+import { normalizeEmail, validateContact, type ContactInput } from "./contact-validation";
 import type { User, UserRole } from "./user";
 
 export interface UserRepository {
   findById(id: number): User | undefined;
   findByEmail(email: string): User | undefined;
   insertProspect(contact: { name: string; email: string; phone: string | null }): User;
-  updateContact(id: number, patch: { name?: string; phone?: string | null }): User;
+  updateContact(id: number, patch: { name?: string; phone?: string | null; email?: string }): User;
   list(filter: { role?: UserRole }): User[];
 }
 
@@ -30,6 +30,20 @@ export class UserService {
     if (contact.name !== existing.name) patch.name = contact.name;
     if (contact.phone && contact.phone !== existing.phone) patch.phone = contact.phone;
     return Object.keys(patch).length ? this.repo.updateContact(existing.id, patch) : existing;
+  }
+
+  /**
+   * Corrects a prospect's e-mail (a typo noticed after booking). Tenants' addresses are not
+   * changed from a chat, and an address that belongs to someone else is never taken over.
+   */
+  correctEmail(userId: number, rawEmail: string): User {
+    const user = this.get(userId);
+    const email = normalizeEmail(rawEmail);
+    if (!email) throw new AppError("validation", `"${rawEmail.slice(0, 80)}" is not a valid e-mail address.`);
+    if (user.email.toLowerCase() === email.toLowerCase()) return user;
+    if (user.role !== "prospect") throw new AppError("forbidden", "A resident's e-mail can only be changed by the property team.");
+    if (this.repo.findByEmail(email)) throw new AppError("conflict", "That e-mail address already belongs to another person.");
+    return this.repo.updateContact(userId, { email });
   }
 
   get(id: number): User {

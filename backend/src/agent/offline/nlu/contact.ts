@@ -30,7 +30,7 @@ const NOT_NAME = new Set(
     "after before around near between by for if when what which who how why is are was be been my your his her our their " +
     "this that these those it its i me we you they them us dog cat pet pets studio bedroom bed beds apartment place unit " +
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning afternoon evening noon week weekend " +
-    "january february march april june july august september october november december works work book tour tours time times " +
+    "january february march july september october november december works work book tour tours time times " +
     "slot slots option options one two three first second third last next other sounds good that fine cancel reschedule " +
     "move change call text email mail phone number cell mobile address downtown street avenue see visit view come " +
     "check show schedule reserve want need like lofts loft flats house apartments residences commons court terrace gardens row " +
@@ -109,7 +109,7 @@ export function findContact(text: string): ContactFinding {
   let nearEmail: string | undefined;
   if (emailMatches.length) {
     // "…, Sam Ortiz sam.ortiz@gmail.com": the words right before an address are often the name.
-    const segments = text.slice(0, emailMatches[0].index).split(/[,;:()\[\]\n|]|\s[-–—]\s|\b(?:and|email|e-mail|is|at|my|it's|its|here's)\s*$/i);
+    const segments = text.slice(0, emailMatches[0].index).split(/[,;:()\[\]\n|/!?]|\.\s|\s[-–—]\s|\b(?:and|email|e-mail|is|at|my|it's|its|here's)\s*$/i);
     const before = [...segments].reverse().find((x) => x.trim()) ?? "";
     const tokens = before.trim().split(/\s+/).filter(Boolean).slice(-3);
     for (let k = tokens.length; k >= 2 && !nearEmail; k--) nearEmail = cleanName(tokens.slice(-k).join(" "));

@@ -111,12 +111,33 @@ const NOT_PLACE = new Set(
   "the a an my your our person unit building town city area morning afternoon evening night week weekend month year general total advance mind time touch case fact particular person-to-person full cash person order addition person total".split(" "),
 );
 
+function distance(a: string, b: string): number {
+  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) dp[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return dp[a.length][b.length];
+}
+
+/** True when the words contain the name, allowing one typo in names of six letters or more ("portand", "san hose"). */
+function containsFuzzy(w: string, n: string): boolean {
+  if (containsPhrase(w, n)) return true;
+  if (n.length < 6) return false;
+  const tokens = w.split(" ");
+  const size = n.split(" ").length;
+  for (let i = 0; i + size <= tokens.length; i++) {
+    const gram = tokens.slice(i, i + size).join(" ");
+    if (gram[0] === n[0] && Math.abs(gram.length - n.length) <= 1 && distance(gram, n) <= 1) return true;
+  }
+  return false;
+}
+
 /** Names of the catalogue mentioned in the text, longest first, skipping ones after "not". */
 function mentioned(w: string, names: string[]): string[] {
   return names
     .filter((name) => {
       const n = words(name);
-      if (!containsPhrase(w, n)) return false;
+      if (!containsFuzzy(w, n)) return false;
       return !new RegExp(`\\b(?:not|no|instead of|rather than)\\s+(?:in\\s+)?${n}\\b`).test(w);
     })
     .sort((a, b) => b.length - a.length);
@@ -136,15 +157,17 @@ export function findLocation(text: string, catalog: Catalog): { location?: strin
     const parts = words(h).split(" ").filter((p) => p.length > 3 && !GENERIC_PLACE.has(p));
     if (parts.some((p) => containsPhrase(w, p))) return { location: h };
   }
+  // A place we do not have: "anything in Seattle?", "apartments near chicago".
   const place =
-    /\b(?:in|near|around|at)\s+((?:[A-Z][a-zA-Z.'-]+)(?:\s+[A-Z][a-zA-Z.'-]+){0,2})/.exec(text) ??
-    /\b(?:in|near|around|to)\s+([a-z][a-z.'-]{2,}(?:\s+[a-z][a-z.'-]{2,})?)\s*(?:[?.!,]|$)/.exec(text.trim());
+    /\b(?:in|near|around)\s+((?:[A-Z][a-zA-Z.'-]+)(?:\s+[A-Z][a-zA-Z.'-]+){0,2})/.exec(text) ??
+    /\b(?:anything|something|places?|apartments?|listings?|rentals?|homes?|units?|studios?|houses?|condos?|bedrooms?|br|moving|relocating|move)\s+(?:available\s+)?(?:in|near|to)\s+([a-z][a-z.'-]{2,}(?:\s+[a-z][a-z.'-]{2,})?)\s*(?:[?.!,]|$)/.exec(text.trim().toLowerCase());
   const candidate = place?.[1];
   if (
     candidate &&
     !NOT_PLACE.has(candidate.toLowerCase().split(" ")[0]) &&
     !/^(The|A|An|I|My|Our|Your|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow)\b/i.test(candidate) &&
-    !/^(person|unit|mind|time|advance|total|general|cash|full|order|case|fact|particular|touch|the|a|an|my|your|this|that|town|here|there|it|them|one|studio|apartment|place|bed|beds|bedroom|bedrooms|\d)/i.test(candidate)
+    !/^(person|unit|mind|time|advance|total|general|cash|full|order|case|fact|particular|touch|the|a|an|my|your|this|that|town|here|there|it|them|one|studio|apartment|place|bed|beds|bedroom|bedrooms|noon|morning|afternoon|evening|circles|tour|look|work|notice|line|touch|charge|mind|stock|budget|total|person|\d)/i.test(candidate) &&
+    !/^(Noon|Circles|Tour|Look|Work|Notice|Person|Unit|Mind|Time|Town|Charge|Touch|Case|Fact|General|Advance|Total|Cash|Full|Order|Line|Stock|Budget|Love|Need|Trouble|Luck|Hurry|Rush|Pain|Shape|Debt|Person|The)\b/.test(candidate)
   ) {
     return { unknownPlace: candidate.replace(/\b\w/g, (c) => c.toUpperCase()) };
   }

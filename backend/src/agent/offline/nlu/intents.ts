@@ -33,6 +33,10 @@ export interface Intents {
   automated: boolean;
   /** Asks about or for someone else's tours, or everyone's ("her tour", "all bookings"). */
   thirdParty: boolean;
+  /** Haggling over rent or terms ("would they take 1700?"). */
+  negotiate: boolean;
+  /** A current resident's matter rather than a rental enquiry. */
+  resident?: "emergency" | "lockout" | "maintenance" | "rent" | "lease";
 }
 
 export type QuestionTopic =
@@ -67,6 +71,7 @@ const TOPIC_RULES: Array<[QuestionTopic, RegExp]> = [
   ["furnished", /\b(furnished|furniture)\b/],
   ["application", /\b(apply|application|credit check|background check|income requirement|qualif(?:y|ications?)|co-?signer|guarantor)\b/],
   ["price", /\b(how much|price|rent|cost|per month|monthly|expensive)\b/],
+  ["other", /\bhow much (?:is|are|does|do|would|will)?\s*(?:the |a |my |it )?(?:parking|key|keys|replacement|owe|deposit|fee|fees|late|utilit\w*|pet rent|application|charge|cost to|bill|new rent|renewal|to park|to apply)\b|\bhow much do i owe\b/],
   ["address", /\b(where(?: exactly)? is|where'?s|address|located|location|what street|neighbou?rhood|directions|how do i get there)\b/],
   ["available", /\b(when (?:is|will) it (?:be )?available|available from|move[- ]in date|when can i move|earliest (?:i could |i can |to )?move|move in (?:by|on|when)|availability date|still available)\b/],
 ];
@@ -76,16 +81,36 @@ const GENERAL_DETAILS = /\b(tell me (?:more )?about|more (?:info|information|det
 function questionTopics(t: string): QuestionTopic[] {
   const isQuestion =
     /\?|^(do|does|is|are|can|could|what|what's|whats|how|where|when|which|any|tell me|i was wondering|wondering|and)\b/.test(t) ||
-    /\b(how much|how many|how big|is there|are there|does it|do they|do you|is it|what is|what's|whats|where is|where's|i'd like to know|want to know|wondering)\b/.test(t) ||
+    /\b(how much|how many|how big|is there|are there|does it|do they|do you|is it|what is|what's|whats|where is|where's|i'd like to know|want to know|wondering|tell me (?:if|whether|about|more)|let me know (?:if|whether)|can you tell)\b/.test(t) ||
     GENERAL_DETAILS.test(t);
   if (!isQuestion) return [];
   let topics = TOPIC_RULES.filter(([, re]) => re.test(t)).map(([topic]) => topic);
+  // "How much is parking?" is a cost we may not know, not the rent.
+  if (topics.includes("other") && topics.includes("price")) topics = topics.filter((x) => x !== "price");
+  if (topics.length > 1) topics = topics.filter((x) => x !== "other");
   // "How much is the deposit?" asks about the deposit, not the rent.
   if (topics.includes("price") && topics.some((x) => x === "deposit" || x === "fees" || x === "utilities" || x === "pets") && !/\brent\b/.test(t)) {
     topics = topics.filter((x) => x !== "price");
   }
   if (topics.length) return topics;
   return GENERAL_DETAILS.test(t) ? [] : ["other"];
+}
+
+/** Residents write about repairs, lock-outs, rent and their lease, not about renting. */
+export function residentMatter(t: string): Intents["resident"] {
+  const resident = /\b(i live|i'?m a (?:current )?(?:tenant|resident)|my (?:unit|apartment|apt|lease|landlord|rent|neighbou?r)|in (?:unit|apt|apartment) #?\w+|unit #?\d+|current (?:tenant|resident)|our (?:unit|apartment))\b/.test(t);
+  if (/\b(gas (?:smell|leak)|smell(?:s)? (?:of )?gas|smoke|fire|sparks?|sparking|electrical (?:fire|hazard)|burning smell|flood(?:ing|ed)?|water (?:pouring|gushing|everywhere|coming through)|burst pipe|pipe burst|carbon monoxide|co alarm|break[- ]?in|broken into|intruder)\b/.test(t)) return "emergency";
+  if (/\b(locked out|lock(?:ed)? myself out|lost (?:my )?keys?|can'?t get in(?:side)?|cannot get in|key (?:doesn'?t|won'?t|does not) work|keys? (?:is|are) (?:lost|stuck)|need a locksmith|send a locksmith)\b/.test(t)) return "lockout";
+  if (/\b(maintenance|locksmith|repair (?:person|guy|tech|request)|work order|super(?:intendent)?)\b/.test(t) && !/\b(tour|for rent|looking for|apartment for)\b/.test(t)) {
+    if (/\blocksmith\b/.test(t)) return "lockout";
+    return "maintenance";
+  }
+  const repair = /\b(leak\w*|drip\w*|broken|not working|doesn'?t work|won'?t (?:work|turn on|drain|flush|close|open)|clogged|no (?:heat|hot water|power|electricity|ac|air)|heat(?:er|ing)? (?:is )?(?:out|broken|off)|mold|mould|pests?|roaches|mice|rats|bugs|repair|maintenance|fix|stuck|noise complaint|noisy neighbou?r|package (?:missing|stolen)|missing package|dishwasher|fridge|toilet|sink|faucet|outlet|garbage disposal)\b/.test(t);
+  if (repair && (resident || /\b(my|our)\b/.test(t)) && !/\b(tour|available|for rent|looking for)\b/.test(t)) return "maintenance";
+  if (/\b(pay(?:ing)? (?:my )?rent|rent (?:payment|portal|receipt|check|is late|was late|bounced)|late fee|payment plan|how much do i owe|my balance|balance due|where do i send (?:my )?rent|autopay|rent check|rent (?:increase|going up))\b/.test(t)) return "rent";
+  if (resident && /\b(notice|move out|moving out|sublet|sublease|renew|renewal|break (?:my|the) lease|lease end|end my lease)\b/.test(t)) return "lease";
+  if (/\b(give (?:my )?notice|sublet|sublease|renew my lease|break my lease|move[- ]out inspection)\b/.test(t)) return "lease";
+  return undefined;
 }
 
 export function findIntents(t: string): Intents {
@@ -97,12 +122,12 @@ export function findIntents(t: string): Intents {
     /^(?:no|nope|nah|not really|no thanks|no thank you|not yet|never ?mind|nevermind|don'?t|do not|cancel that|not that one|neither)\b/.test(t) ||
     /\b(none of (those|these|them)|doesn'?t work|does not work|won'?t work|can'?t do (that|those)|not (a )?good (time|for me))\b/.test(t);
   const cancel =
-    /\b(cancel+(?:ed|ing)?|call(?:ing)? off|can'?t make it|cannot make it|won'?t make it|will not make it|won'?t be able to (?:make|come|attend)|no longer (?:need|want|interested)|scrap (?:the|my) (?:tour|appointment|visit))\b/.test(t) &&
+    /\b(cancel+(?:ed|ing)?|call(?:ing)? off|can'?t make it|cannot make it|won'?t make it|will not make it|won'?t be able to (?:make|come|attend)|no longer (?:need|want|interested)|scrap (?:the|my) (?:tour|appointment|visit)|call (?:it|the tour|my tour) off|won'?t need (?:the|my) (?:tour|appointment)|don'?t need (?:the|my) (?:tour|appointment) anymore|found (?:a|another) place)\b/.test(t) &&
     !/\bcancel(?:lation)? (?:policy|fee)\b/.test(t);
   const reschedule =
-    /\b(re-?schedul\w*|move (?:my|the|it|our|that)\b|change (?:my|the|it|that)\b(?: (?:tour|time|appointment|visit|booking|showing))?|push (?:it|my tour|the tour|that)\b|bump (?:it|my tour|the tour)\b|make it (?:at |for |on )?(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|later|earlier|an? )|different (?:time|day)|another (?:time|day)|earlier time|later time|switch (?:the|my|it) (?:time|tour|to)|can we do .* instead|instead\b)/.test(t);
+    /\b(re-?schedul\w*|move (?:my|the|it|our|that)\b|change (?:my|the|it|that)\b(?: (?:tour|time|appointment|visit|booking|showing))?|push (?:it|my tour|the tour|that)\b|bump (?:it|my tour|the tour)\b|make it (?:at |for |on )?(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|later|earlier|an? )|different (?:time|day)|another (?:time|day)|earlier time|later time|switch (?:the|my|it) (?:time|tour|to)|a bit (?:later|earlier)|later that day|earlier that day)/.test(t);
   const listTours =
-    /\b(my (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)|(?:what|which) tours? (?:do i|have i|did i)|do i have (?:a|any) (?:tours?|appointments?|bookings?)|when is my (?:tour|appointment|visit|showing)|what time is my|tours? (?:i have|i booked|booked for me)|did (?:it|that|my tour) (?:go through|get booked)|am i booked|what did i book)\b/.test(t);
+    /\b(what (?:do|did) i have (?:booked|scheduled|lined up|coming up|on)|what'?ve i got|what i'?ve got (?:lined up|booked|scheduled|coming up)|(?:do|did) i have anything (?:else )?(?:booked|scheduled|lined up|coming up)|lined up|on my (?:calendar|schedule)|my schedule|remind me (?:when|what)|my (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)|(?:what|which) tours? (?:do i|have i|did i)|do i have (?:a|any) (?:tours?|appointments?|bookings?)|when is my (?:tour|appointment|visit|showing)|what time is my|tours? (?:i have|i booked|booked for me)|did (?:it|that|my tour) (?:go through|get booked)|am i booked|what did i book)\b/.test(t);
   const tour =
     /\b(tours?|visit|view(?:ing)?|see (?:it|the|this|that|one|them|a|an|inside|in person|the place|the unit|the apartment)|come (?:by|see|look|over|take a look)|stop by|swing by|check (?:it|them|the place|the unit) out|look at (?:it|the|this|that)|showings?|appointment|schedul\w*|book\w*|reserve|walk ?through|in person|open house)\b/.test(
       t,
@@ -154,7 +179,11 @@ export function findIntents(t: string): Intents {
       /\b(?:her|his|their|someone else'?s|somebody else'?s|another (?:person|user|customer|tenant|prospect)'?s|other (?:people|users|customers)'?s?|([a-z]+)'s) (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)\b/.test(t) &&
         !/\b(?:my|our)\b(?:\s+\w+){0,2}\s+(?:tours?|appointments?|bookings?)\b/.test(t.replace(/\b(?:her|his|their)\b.*$/, "")) ||
       /\b(?:all|every|everyone'?s|any(?:one|body)'?s) (?:the )?(?:tours?|appointments?|bookings?|reservations?)\b/.test(t) ||
+      /\b(?:her|his|their|[a-z]+'s) (?:phone|number|email|e-mail|address|unit|apartment)\b/.test(t) ||
+      /\b(?:what|which) unit (?:does|do|is)\b|\bwhere does [a-z]+ live\b|\bwho else (?:has|is)\b|\b(?:is )?any(?:one|body) else (?:booked|coming|touring|scheduled)\b|\bother people'?s\b/.test(t) ||
       /\b(?:admin|developer|debug|god|root|system) mode\b|\bignore (?:all |your |the )?(?:previous|prior|above) (?:instructions|rules)/.test(t),
+    resident: residentMatter(t),
+    negotiate: /\b(negotia\w*|take \$?\d[\d,.]*k? (?:for|instead)|lower (?:the )?rent|rent (?:reduction|discount)|any (?:discount|deals?|specials?|concessions?)|discount on|knock (?:some|\$?\d+)|come down (?:on|to)|waive (?:the )?(?:fee|deposit|application)|match (?:a|the|another) (?:price|offer))\b/.test(t),
     automated: /\b(are you (?:a |an )?(?:bot|robot|ai|human|real|person|machine|automated)|is this (?:a |an )?(?:bot|robot|ai|automated|real person|human)|am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|ai|human|real person|person))\b/.test(t),
   };
 }

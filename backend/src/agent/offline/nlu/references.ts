@@ -3,7 +3,7 @@ import { containsPhrase, ORDINALS, words } from "./text";
 
 // Words too common to identify a listing on their own.
 const GENERIC = new Set(
-  "park hill glen creek pearl the a an at on of and apartments apartment residences residence lofts loft flats flat house houses commons court terrace gardens garden row block townhomes townhome studios studio works place landing view north south east west street st avenue ave blvd drive dr".split(
+  "park hill glen creek pearl live rose garden mount the a an at on of and apartments apartment residences residence lofts loft flats flat house houses commons court terrace gardens garden row block townhomes townhome studios studio works place landing view north south east west street st avenue ave blvd drive dr".split(
     " ",
   ),
 );
@@ -78,7 +78,7 @@ export function findProperties(text: string, catalog: Catalog, among?: number[])
   // The street alone: "the Oak Street one", "on Larimer".
   for (const e of activePool) {
     const { street } = streetOf(e);
-    if (street.length > 2 && containsPhrase(w, street) && !GENERIC.has(street)) add(e);
+    if (street.length > 2 && /[a-z]{4}/.test(street) && !/^\d+(?:st|nd|rd|th)$/.test(street) && containsPhrase(w, street) && !GENERIC.has(street)) add(e);
   }
   return found;
 }

@@ -22,6 +22,8 @@ export interface WhenFinding {
   sameTime?: boolean;
   /** "the first available", "earliest", "asap". */
   earliest?: boolean;
+  /** "the latest you have". */
+  latest?: boolean;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -74,11 +76,19 @@ function parseClock(h: string, m: string | undefined, mer: string | undefined): 
 }
 
 export function findWhen(text: string, folded: string, ref: { nowMs: number; tz: string }): WhenFinding {
+  // "tomorrow at 3 no wait 4": what follows the correction wins.
+  const correction = /\b(?:no wait|wait no|no,? i mean|i mean|i meant|make (?:it|that)|or rather|actually|sorry)\b(?!.*\b(?:no wait|wait no|i mean|i meant|make (?:it|that)|or rather|actually|sorry)\b)/.exec(folded);
+  if (correction && correction.index > 0) {
+    const head = findWhen(text, folded.slice(0, correction.index), ref);
+    const tail = findWhen(text, folded.slice(correction.index + correction[0].length).trim(), ref);
+    return { ...head, ...Object.fromEntries(Object.entries(tail).filter(([, v]) => v !== undefined)) };
+  }
   const t = normalize(folded);
   const today = localDateOf(new Date(ref.nowMs), ref.tz);
   const out: WhenFinding = {};
   const dow = weekdayOf(today);
-  if (/\bsame day\b|\bthat same day\b|\bsame date\b/.test(t)) out.sameDay = true;
+  if (/\bsame day\b|\bthat same day\b|\bsame date\b|\b(?:later|earlier) (?:that|the same|on that) day\b|\bthat day\b/.test(t)) out.sameDay = true;
+  if (/\b(?:latest|last (?:slot|time|tour|appointment|one of the day)|as late as)\b/.test(t)) out.latest = true;
   if (/\bsame time\b/.test(t)) out.sameTime = true;
   if (/\b(first available|earliest|soonest|next available|first (?:open )?(?:slot|time|opening))\b/.test(t)) out.earliest = true;
 
@@ -106,7 +116,8 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   if (before) out.before = before[1] ? parseClock(before[1], before[2], before[3]) : "12:00";
 
   // "the 24th", "on the 3rd": the next date with that day of the month.
-  const dom = /\b(?:the|on)\s+(\d{1,2})(st|nd|rd|th)\b/.exec(t) ?? /\b(\d{1,2})(st|nd|rd|th)\b/.exec(t);
+  const NOT_A_DAY = "(?!\\s+(?:one|option|choice|listing|place|property|apartment|unit|time|slot|floor|bedroom|building))";
+  const dom = new RegExp(`\\b(?:the|on)\\s+(\\d{1,2})(st|nd|rd|th)\\b${NOT_A_DAY}`).exec(t) ?? new RegExp(`\\b(\\d{1,2})(st|nd|rd|th)\\b${NOT_A_DAY}`).exec(t);
   const monthNamed = new RegExp(`\\b(${MONTHS.join("|")})[a-z]*\\.?\\s+\\d`).test(t) || /\d\s*(?:st|nd|rd|th)?\s+of\s+[a-z]+/.test(t);
   if (dom && !monthNamed) {
     const d = nextDayOfMonth(today, Number(dom[1]));
@@ -163,8 +174,8 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   }
   if (!out.time) {
     const bare =
-      /(?:\b(?:at|around|about|how about|what about|maybe|say|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try)|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
-      /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:works|is good|is fine|sounds good|please|would work|is perfect|is great|pls)?[.!?]*$/.exec(t.trim()) ??
+      /(?:\b(?:at|around|about|how about|what about|maybe|say|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try|like|prefer|rather)|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
+      /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:works|is good|is fine|is better|sounds good|please|would work|is perfect|is great|pls|then|instead|it is|is best|works better)?[.!?]*$/.exec(t.trim()) ??
       /\b(\d{1,2}):(\d{2})\s*(am|pm)?\b/.exec(t);
     if (bare) {
       const clock = parseClock(bare[1], bare[2], bare[3]);
@@ -174,11 +185,9 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   }
   if (out.time && out.partOfDay) {
     const hour = Number(out.time.slice(0, 2));
-    // "3 in the afternoon" already has its meridiem; keep the part of day only without a time.
-    if ((out.partOfDay === "morning" && hour >= 12) || (out.partOfDay !== "morning" && hour < 12)) {
-      if (hour < 12 && out.partOfDay !== "morning") out.time = `${pad(hour + 12)}:${out.time.slice(3)}`;
-    }
-    out.partOfDay = undefined;
+    // A morning hour with "afternoon" (or the reverse) contradicts itself: keep the part of day.
+    if ((out.partOfDay === "morning" && hour >= 12) || (out.partOfDay !== "morning" && hour < 12)) out.time = undefined;
+    else out.partOfDay = undefined;
   }
   if (out.date && out.range) out.range = undefined;
   return out;

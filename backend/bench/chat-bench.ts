@@ -1,0 +1,178 @@
+/**
+ * Chat throughput and cost. Three phases:
+ *  1. N concurrent sessions (default 50) each hold a scripted booking conversation with the
+ *     offline model against a server in its own process: turns/s and p50/p99 turn latency,
+ *     beside the same client loop against GET /api/health as a baseline.
+ *  2. Many short sessions (default 10,000): the server's RSS before and after.
+ *  3. A 30-turn conversation through the OpenAI path (the real @langchain/openai client
+ *     against a local Chat Completions server): prompt size in tokens at turns 1, 10 and 30.
+ *
+ *   npm run bench:chat -- --sessions 50 --rounds 4 --rss-sessions 10000
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { countTokens } from "gpt-tokenizer";
+import { loadConfig } from "../src/config/config";
+import { buildApp } from "../src/main";
+import { FakeOpenAi } from "../test/support/fake-openai";
+import { freePortNumber } from "./free-port";
+import { spawnServer } from "./spawn-server";
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ""), process.argv[i + 1]);
+const SESSIONS = Number(args.get("sessions") ?? 50);
+const ROUNDS = Number(args.get("rounds") ?? 4);
+const RSS_SESSIONS = Number(args.get("rss-sessions") ?? 10_000);
+
+const CITIES = [
+  { city: "Austin", beds: 1, budget: "$2,500", name: "The Alder" },
+  { city: "Denver", beds: 2, budget: "3k", name: "Highland Row" },
+  { city: "Portland", beds: 2, budget: "$2,600", name: "Alberta Commons" },
+  { city: "Boston", beds: 1, budget: "3.5k", name: "Beacon & Vine" },
+  { city: "San Jose", beds: 2, budget: "$3,500", name: "Willow Glen Gardens" },
+];
+const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+const ORDINALS = ["first", "second", "third"];
+
+function script(n: number): string[] {
+  const c = CITIES[n % CITIES.length];
+  return [
+    "hi there",
+    `looking for a ${c.beds} bedroom in ${c.city} under ${c.budget}`,
+    `tell me about ${c.name}`,
+    `can I see it ${DAYS[Math.floor(n / CITIES.length) % DAYS.length]} afternoon?`,
+    `the ${ORDINALS[n % ORDINALS.length]} one`,
+    `Guest ${n}, guest${n}@example.com`,
+    "what tours do I have?",
+    "thanks!",
+  ];
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function post(url: string, body: unknown): Promise<{ sessionId: string; reply: string }> {
+  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (r.status !== 200) throw new Error(`chat answered ${r.status}`);
+  return (await r.json()) as { sessionId: string; reply: string };
+}
+
+async function conversations(base: string, count: number, concurrency: number, turnsOf: (n: number) => string[]) {
+  const latencies: number[] = [];
+  let next = 0;
+  let booked = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const n = next++;
+        let sessionId: string | undefined;
+        for (const message of turnsOf(n)) {
+          const t = performance.now();
+          const r = await post(`${base}/api/chat`, { sessionId, message });
+          latencies.push(performance.now() - t);
+          sessionId = r.sessionId;
+          if (/You're booked/.test(r.reply)) booked++;
+        }
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000, booked };
+}
+
+async function healthLoop(base: string, total: number, concurrency: number) {
+  const latencies: number[] = [];
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (done < total) {
+        done++;
+        const t = performance.now();
+        const r = await fetch(`${base}/api/health`);
+        await r.arrayBuffer();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+async function promptSizes(): Promise<Record<number, number>> {
+  const fake = await new FakeOpenAi().start();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "l2l-bench-openai-"));
+  const app = buildApp(
+    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: fake.baseUrl, OUTBOX_MODE: "inline" }),
+  );
+  const cities = ["Austin", "Denver", "Portland", "Boston", "San Jose"];
+  fake.script = (req) => {
+    const last = req.messages[req.messages.length - 1];
+    if (last.role === "user") return { toolCalls: [{ name: "search_properties", args: { location: cities[req.messages.length % cities.length] } }] };
+    return { content: "Here are a few places that match what you asked for, with rent, size and pet policy. Would you like to see tour times for one of them, or should I narrow the search by budget or move-in date?" };
+  };
+  const sizes: Record<number, number> = {};
+  let sessionId: string | undefined;
+  for (let turn = 1; turn <= 30; turn++) {
+    const before = fake.requests.length;
+    const r = await app.services.chat.send({ sessionId, message: `Turn ${turn}: what do you have in ${cities[turn % cities.length]} for a ${1 + (turn % 3)} bedroom?` });
+    sessionId = r.sessionId;
+    const first = fake.requests[before];
+    if ([1, 10, 30].includes(turn)) sizes[turn] = countTokens(JSON.stringify(first.messages)) + countTokens(JSON.stringify(first.tools ?? []));
+  }
+  await app.close();
+  await fake.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return sizes;
+}
+
+async function main() {
+  const server = await spawnServer({ LLM_PROVIDER: "offline" }, await freePortNumber());
+  const pid = server.child.pid!;
+  try {
+    // Warm up the server (JIT, caches) before measuring.
+    await conversations(server.url, 10, 5, script);
+    const conversationsRun = SESSIONS * ROUNDS;
+    const chat = await conversations(server.url, conversationsRun, SESSIONS, (n) => script(n + 1000));
+    const turns = chat.latencies.length;
+    const health = await healthLoop(server.url, turns, SESSIONS);
+
+    console.log(`\nPhase 1: ${conversationsRun} scripted booking conversations, ${SESSIONS} concurrent sessions, offline model`);
+    console.log(`turns             ${turns} (${chat.booked} tours booked)`);
+    console.log(`turns/s           ${(turns / chat.seconds).toFixed(0)}`);
+    console.log(`turn p50          ${pct(chat.latencies, 50).toFixed(1)} ms`);
+    console.log(`turn p99          ${pct(chat.latencies, 99).toFixed(1)} ms`);
+    console.log(`health req/s      ${(health.latencies.length / health.seconds).toFixed(0)}  (same client loop, GET /api/health)`);
+    console.log(`health p50        ${pct(health.latencies, 50).toFixed(1)} ms`);
+    console.log(`ratio             turns/s is ${((turns / chat.seconds) / (health.latencies.length / health.seconds) * 100).toFixed(1)}% of health req/s; p50 ${(pct(chat.latencies, 50) / pct(health.latencies, 50)).toFixed(1)}x`);
+
+    const rssBefore = rssMb(pid);
+    const short = await conversations(server.url, RSS_SESSIONS, SESSIONS, (n) => [`hi, any ${1 + (n % 3)} bedroom in ${CITIES[n % CITIES.length].city}?`]);
+    const rssAfter = rssMb(pid);
+    console.log(`\nPhase 2: ${RSS_SESSIONS} sessions (one turn each) in ${short.seconds.toFixed(1)} s`);
+    console.log(`RSS before        ${rssBefore.toFixed(1)} MB`);
+    console.log(`RSS after         ${rssAfter.toFixed(1)} MB`);
+    console.log(`RSS growth        ${(rssAfter - rssBefore).toFixed(1)} MB`);
+  } finally {
+    await server.stop();
+  }
+
+  const sizes = await promptSizes();
+  console.log(`\nPhase 3: prompt sent on the OpenAI path (tokens, gpt-tokenizer; messages + tool schemas)`);
+  console.log(`turn 1            ${sizes[1]}`);
+  console.log(`turn 10           ${sizes[10]}`);
+  console.log(`turn 30           ${sizes[30]}`);
+  console.log(`turn 30 / turn 10 ${(sizes[30] / sizes[10]).toFixed(2)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
