@@ -34,6 +34,13 @@ const CITIES = [
 ];
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"];
 const ORDINALS = ["first", "second", "third"];
+const FIRST = ["Ava", "Ben", "Cara", "Dev", "Elle", "Finn", "Gia", "Hugo", "Iris", "Jon", "Kai", "Lena", "Milo", "Nora", "Omar", "Pia"];
+const LAST = ["Reyes", "Stone", "Tran", "Udall", "Vance", "Wolfe", "Xu", "Young", "Zane", "Abbott", "Brooks", "Chen", "Diaz", "Ellis", "Frost", "Grant"];
+const person = (n: number) => {
+  const first = FIRST[n % FIRST.length];
+  const last = LAST[Math.floor(n / FIRST.length) % LAST.length];
+  return { name: `${first} ${last}`, email: `${first}.${last}.${n}@example.com`.toLowerCase() };
+};
 
 function script(n: number): string[] {
   const c = CITIES[n % CITIES.length];
@@ -43,7 +50,7 @@ function script(n: number): string[] {
     `tell me about ${c.name}`,
     `can I see it ${DAYS[Math.floor(n / CITIES.length) % DAYS.length]} afternoon?`,
     `the ${ORDINALS[n % ORDINALS.length]} one`,
-    `Guest ${n}, guest${n}@example.com`,
+    `${person(n).name}, ${person(n).email}`,
     "what tours do I have?",
     "thanks!",
   ];
@@ -139,11 +146,13 @@ async function main() {
   try {
     // Warm up the server (JIT, caches) before measuring.
     await conversations(server.url, 10, 5, script);
+    const single = await conversations(server.url, 10, 1, (n) => script(n + 500));
     const conversationsRun = SESSIONS * ROUNDS;
     const chat = await conversations(server.url, conversationsRun, SESSIONS, (n) => script(n + 1000));
     const turns = chat.latencies.length;
     const health = await healthLoop(server.url, turns, SESSIONS);
 
+    console.log(`\nOne session at a time: ${single.latencies.length} turns, p50 ${pct(single.latencies, 50).toFixed(1)} ms, p99 ${pct(single.latencies, 99).toFixed(1)} ms, ${(single.latencies.length / single.seconds).toFixed(0)} turns/s (${single.booked} booked)`);
     console.log(`\nPhase 1: ${conversationsRun} scripted booking conversations, ${SESSIONS} concurrent sessions, offline model`);
     console.log(`turns             ${turns} (${chat.booked} tours booked)`);
     console.log(`turns/s           ${(turns / chat.seconds).toFixed(0)}`);
