@@ -33,6 +33,14 @@ import type { ToolDeps } from "./agent/tools/tool-deps";
 import { ChatService } from "./channels/chat/chat-service";
 import { SqliteConversationRepository } from "./db/conversation-repository";
 import { ConversationService } from "./domain/conversations/conversation-service";
+import { EmailPipeline } from "./channels/email/email-pipeline";
+import { ImapMailWorker } from "./channels/email/imap-worker";
+import { modelClassifier } from "./channels/email/model-classifier";
+import { offlineClassifier } from "./channels/email/offline-classifier";
+import { SqliteInboundRepository, SqliteMailThreadRepository } from "./db/inbound-repository";
+import { SqliteStakeholderRepository, SqliteTicketRepository } from "./db/ticket-repository";
+import { TicketService } from "./domain/tickets/ticket-service";
+import { ticketExporter } from "./mail/ticket-export";
 import { createLogger } from "./shared/logger";
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -61,9 +69,14 @@ export interface App {
     users: UserService;
     conversations: ConversationService;
     chat: ChatService;
+    tickets: TicketService;
+    email: EmailPipeline;
   };
   agent: LeasingAgent;
-  repos: { outbox: SqliteOutboxRepository };
+  repos: { outbox: SqliteOutboxRepository; inbound: SqliteInboundRepository; threads: SqliteMailThreadRepository };
+  /** The inbox reader, when an inbox is configured and the worker was started. */
+  mailWorker?: ImapMailWorker;
+  startMailWorker(): ImapMailWorker | undefined;
   outbox: OutboxRunner;
   server?: Server;
   url?: string;
@@ -144,15 +157,55 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   const agent = createLeasingAgent({ model, deps: toolDeps, checkpointer: new SqliteSaver(db), persona });
   const chat = new ChatService({ agent, conversations, log, turnTimeoutMs: config.llm.timeoutMs });
 
+  const tickets = new TicketService(new SqliteTicketRepository(db), new SqliteStakeholderRepository(db), clock);
+  const inbound = new SqliteInboundRepository(db);
+  const threads = new SqliteMailThreadRepository(db);
+  const email = new EmailPipeline({
+    tx: transactionRunner(db),
+    inbound,
+    threads,
+    outbox: outboxRepo,
+    onQueued: () => outbox.nudge(),
+    conversations,
+    users,
+    properties,
+    bookings,
+    tickets,
+    agent,
+    classifier: config.llm.provider === "openai" || o.model ? modelClassifier(model, config.llm.timeoutMs) : offlineClassifier,
+    persona,
+    clock,
+    mailClock,
+    from: config.mailFrom,
+    notifyMode: config.mail.notify,
+    modelTimeoutMs: config.llm.timeoutMs,
+    maxAttempts: config.mail.maxAttempts,
+    onTicket: config.mail.ticketsExportDir ? ticketExporter(config.mail.ticketsExportDir, log) : undefined,
+    log,
+  });
+
   const app: App = {
     config,
     db,
     log,
     agent,
-    services: { properties, availability, bookings, users, conversations, chat },
-    repos: { outbox: outboxRepo },
+    services: { properties, availability, bookings, users, conversations, chat, tickets, email },
+    repos: { outbox: outboxRepo, inbound, threads },
     outbox,
+    startMailWorker() {
+      if (!config.imap || app.mailWorker) return app.mailWorker;
+      app.mailWorker = new ImapMailWorker(
+        { ...config.imap, pollMs: config.mail.pollMs, lookbackDays: config.mail.lookbackDays, concurrency: config.mail.concurrency },
+        email,
+        inbound,
+        clock,
+        log,
+      );
+      app.mailWorker.start();
+      return app.mailWorker;
+    },
     async close() {
+      await app.mailWorker?.stop();
       await new Promise<void>((resolve) => {
         if (!app.server) return resolve();
         app.server.close(() => resolve());
@@ -178,6 +231,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
     ...app.services,
   });
   app.outbox.start();
+  app.startMailWorker();
   await new Promise<void>((resolve, reject) => {
     const server = http.listen(config.port, config.host, () => resolve());
     server.once("error", reject);
@@ -189,7 +243,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
   return app;
 }
 
-function readEnv(): Record<string, string | undefined> {
+export function readEnv(): Record<string, string | undefined> {
   const envFile = path.resolve(process.cwd(), ".env");
   if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
   return process.env;
@@ -212,7 +266,7 @@ async function main(): Promise<void> {
     log.warn("ADMIN_TOKEN is not set: the development admin token from .env.example is in use. Set ADMIN_TOKEN before going live.");
   }
   log.info(
-    { url: config.publicUrl, port: config.port, dataDir: config.dataDir, mail: config.smtpUrl ? "smtp" : "file outbox" },
+    { url: config.publicUrl, port: config.port, dataDir: config.dataDir, mail: config.smtpUrl ? "smtp" : "file outbox", inbox: config.imap ? `${config.imap.host}/${config.imap.mailbox}` : "none", model: config.llm.provider },
     `Leasing assistant listening on ${config.publicUrl}`,
   );
   let closing = false;

@@ -6,9 +6,18 @@ import { z } from "zod";
  */
 export const agentContextSchema = z.object({
   conversationId: z.string(),
+  /** The channel the turn came from; e-mail turns book without an extra confirmation round. */
+  channel: z.enum(["chat", "email"]).optional(),
+  /** An inbound e-mail this turn answers: bookings made for it are idempotent. */
+  sourceRef: z.string().optional(),
 });
 
 export type AgentContext = z.infer<typeof agentContextSchema>;
+
+export function sourceRefOf(runtime: unknown): string | undefined {
+  const ref = (runtime as { context?: { sourceRef?: unknown } } | undefined)?.context?.sourceRef;
+  return typeof ref === "string" && ref ? ref : undefined;
+}
 
 export function conversationIdOf(runtime: unknown): string {
   const id = (runtime as { context?: { conversationId?: unknown } } | undefined)?.context?.conversationId;

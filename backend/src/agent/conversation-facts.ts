@@ -7,6 +7,7 @@ import type { ToolDeps } from "./tools/tool-deps";
 
 /** The machine-readable snapshot of a conversation that is appended to the system prompt. */
 export interface FactsSnapshot {
+  channel?: "chat" | "email";
   today: string;
   weekday: string;
   now: string;
@@ -38,6 +39,7 @@ export function buildFacts(d: ToolDeps, c: Conversation): FactsSnapshot {
     return { id: b.id, propertyId: p.id, property: p.name, start: b.start.toISOString(), startLocal: localDateOf(b.start, p.timezone), localTime: toLocalString(b.start, p.timezone).slice(11, 16), label: slotWhen(b.start, p.timezone) };
   });
   return {
+    channel: c.channel,
     today: localDateOf(now, tz),
     weekday: formatDay(now, tz),
     now: now.toISOString(),

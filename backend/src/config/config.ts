@@ -62,6 +62,19 @@ const envSchema = z.object({
   OPENAI_MODEL: optionalString,
   OPENAI_BASE_URL: urlString(["http:", "https:"]).optional(),
   MODEL_TIMEOUT_MS: intFrom(30_000, 100, 600_000),
+  IMAP_URL: urlString(["imap:", "imaps:"]).optional(),
+  IMAP_HOST: optionalString,
+  IMAP_PORT: intFrom(993, 1, 65535),
+  IMAP_USER: optionalString,
+  IMAP_PASSWORD: optionalString,
+  IMAP_TLS: z.enum(["true", "false"]).optional(),
+  IMAP_MAILBOX: optionalString,
+  MAIL_POLL_MS: intFrom(30_000, 100, 3_600_000),
+  MAIL_LOOKBACK_DAYS: intFrom(1, 1, 365),
+  MAIL_CONCURRENCY: intFrom(4, 1, 64),
+  MAIL_MAX_ATTEMPTS: intFrom(3, 1, 20),
+  STAKEHOLDER_NOTIFY: z.enum(["notice", "cc"]).default("notice"),
+  TICKETS_EXPORT_DIR: optionalString,
 });
 
 export interface Config {
@@ -82,6 +95,9 @@ export interface Config {
   tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number };
   outbox: { pollMs: number; maxBackoffMs: number; baseBackoffMs: number; concurrency: number; mode: "thread" | "inline" };
   llm: { provider: "openai" | "offline"; apiKey?: string; model: string; baseUrl?: string; timeoutMs: number };
+  /** Set when an inbox is configured: the mail worker reads it. */
+  imap?: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string };
+  mail: { pollMs: number; lookbackDays: number; concurrency: number; maxAttempts: number; notify: "notice" | "cc"; ticketsExportDir?: string };
 }
 
 export class ConfigError extends Error {
@@ -137,6 +153,34 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (cleaned.LLM_PROVIDER === "openai" && !cleaned.OPENAI_API_KEY) {
     problems.push("OPENAI_API_KEY: required when LLM_PROVIDER=openai (any value for a local server that ignores it)");
   }
+  let imap: Config["imap"];
+  if (cleaned.IMAP_URL) {
+    try {
+      const u = new URL(cleaned.IMAP_URL);
+      const secure = u.protocol === "imaps:" || u.searchParams.get("tls") === "true";
+      imap = {
+        host: u.hostname,
+        port: u.port ? Number(u.port) : secure ? 993 : 143,
+        secure: u.searchParams.get("tls") === "false" ? false : secure,
+        user: decodeURIComponent(u.username),
+        pass: decodeURIComponent(u.password),
+        mailbox: decodeURIComponent(u.pathname.replace(/^\//, "")) || cleaned.IMAP_MAILBOX || "INBOX",
+      };
+      if (!imap.user) problems.push("IMAP_URL: must include a user name (imap://user:password@host:port/INBOX)");
+    } catch {
+      /* reported by the schema */
+    }
+  } else if (cleaned.IMAP_HOST) {
+    if (!cleaned.IMAP_USER || !cleaned.IMAP_PASSWORD) problems.push("IMAP_USER and IMAP_PASSWORD: required with IMAP_HOST");
+    imap = {
+      host: cleaned.IMAP_HOST,
+      port: Number(cleaned.IMAP_PORT ?? 993),
+      secure: (cleaned.IMAP_TLS ?? "true") === "true",
+      user: cleaned.IMAP_USER ?? "",
+      pass: cleaned.IMAP_PASSWORD ?? "",
+      mailbox: cleaned.IMAP_MAILBOX ?? "INBOX",
+    };
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
 
   const e = parsed.data;
@@ -175,6 +219,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       model: e.OPENAI_MODEL ?? "gpt-4o-mini",
       baseUrl: e.OPENAI_BASE_URL,
       timeoutMs: e.MODEL_TIMEOUT_MS,
+    },
+    imap,
+    mail: {
+      pollMs: e.MAIL_POLL_MS,
+      lookbackDays: e.MAIL_LOOKBACK_DAYS,
+      concurrency: e.MAIL_CONCURRENCY,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      notify: e.STAKEHOLDER_NOTIFY,
+      ticketsExportDir: e.TICKETS_EXPORT_DIR ? path.resolve(cwd, e.TICKETS_EXPORT_DIR) : undefined,
     },
   };
 }

@@ -66,8 +66,8 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<unknown[], BookingRow>(
-      `INSERT INTO bookings (property_id, user_id, start_utc, end_utc, status, manage_token, sequence, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'confirmed', ?, 0, ?, ?, ?) RETURNING *`,
+      `INSERT INTO bookings (property_id, user_id, start_utc, end_utc, status, manage_token, sequence, source, source_ref, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'confirmed', ?, 0, ?, ?, ?, ?) RETURNING *`,
     );
     this.byId = db.prepare<[number], BookingRow>("SELECT * FROM bookings WHERE id = ?");
     this.byToken = db.prepare<[string], BookingRow>("SELECT * FROM bookings WHERE manage_token = ?");
@@ -100,7 +100,7 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
     const at = now.toISOString();
     try {
       return toBooking(
-        this.insert.get(b.propertyId, b.userId, b.start.toISOString(), b.end.toISOString(), b.manageToken, b.source, at, at)!,
+        this.insert.get(b.propertyId, b.userId, b.start.toISOString(), b.end.toISOString(), b.manageToken, b.source, b.sourceRef ?? null, at, at)!,
       );
     } catch (err) {
       throw slotTaken(err);
@@ -109,6 +109,11 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
 
   findById(id: number): Booking | undefined {
     const r = this.byId.get(id);
+    return r ? toBooking(r) : undefined;
+  }
+
+  findBySourceRef(ref: string): Booking | undefined {
+    const r = this.db.prepare<[string], BookingRow>("SELECT * FROM bookings WHERE source_ref = ?").get(ref);
     return r ? toBooking(r) : undefined;
   }
 

@@ -11,6 +11,10 @@ const bookingsQuery = z.object({
   propertyId: z.coerce.number().int().positive().optional(),
 });
 const usersQuery = z.object({ role: z.enum(["tenant", "prospect"]).optional() });
+const ticketsQuery = z.object({
+  status: z.enum(["open", "in_progress", "closed"]).optional(),
+  intent: z.enum(["locked_out", "maintenance", "rent", "tour_request", "general", "escalation"]).optional(),
+});
 
 export function adminRoutes(d: HttpDeps): Router {
   const r = Router();
@@ -24,6 +28,11 @@ export function adminRoutes(d: HttpDeps): Router {
   r.get("/users", (req, res) => {
     const q = parseInput(usersQuery, req.query);
     res.json({ users: d.users.list(q).map(userDto) });
+  });
+
+  r.get("/tickets", (req, res) => {
+    const q = parseInput(ticketsQuery, req.query);
+    res.json({ tickets: d.tickets.list(q) });
   });
 
   return r;

@@ -5,6 +5,7 @@ import type { PropertyService } from "../domain/properties/property-service";
 import type { UserService } from "../domain/users/user-service";
 import type { ChatService } from "../channels/chat/chat-service";
 import type { ConversationService } from "../domain/conversations/conversation-service";
+import type { TicketService } from "../domain/tickets/ticket-service";
 
 /** What the HTTP layer is given by the composition root. */
 export interface HttpDeps {
@@ -20,4 +21,5 @@ export interface HttpDeps {
   users: UserService;
   conversations: ConversationService;
   chat: ChatService;
+  tickets: TicketService;
 }

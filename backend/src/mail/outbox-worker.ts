@@ -9,6 +9,8 @@ export interface OutboxRunner {
   start(): void;
   /** Look at the outbox soon, for example right after a commit. */
   nudge(): void;
+  /** Sends everything due now. */
+  drain(): Promise<number>;
   stop(): Promise<void>;
 }
 

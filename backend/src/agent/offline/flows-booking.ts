@@ -23,7 +23,9 @@ export function proposeOrBook(ctx: PolicyContext, slot: Offered): Decision {
   const { facts, interp, w } = ctx;
   const name = propertyName(ctx, slot.propertyId);
   const proposal = { kind: "book" as const, propertyId: slot.propertyId, start: slot.start, label: slot.label, local: slot.local };
-  if (facts.prospect.saved && (interp.intents.bookNow || interp.intents.yes)) {
+  // By e-mail, a clear request for an open time is the confirmation: the reply reports the booking.
+  const byEmail = facts.channel === "email";
+  if (facts.prospect.saved && (interp.intents.bookNow || interp.intents.yes || (byEmail && (interp.when.time || ctx.interp.ordinal !== undefined || ctx.prev.lastOffer === "slots")))) {
     return call("book_tour", { propertyId: slot.propertyId, start: slot.start });
   }
   if (facts.prospect.saved) {

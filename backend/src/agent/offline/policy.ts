@@ -24,7 +24,7 @@ export function decide(ctx: PolicyContext): Decision {
   // Other people's tours are out of reach whatever the message claims.
   if (i.thirdParty && ctx.done.length === 0) {
     return {
-      reply: `I can only see and change tours booked in this chat (or opened from your own confirmation link), so I can't look up or change anyone else's bookings. ${facts.tours.length ? "Would you like to do something with your own tour?" : "Can I help you find a place or book a tour?"}`,
+      reply: `I can only see and change tours booked in this conversation (or opened from your own confirmation link), so I can't look up or change anyone else's bookings. ${facts.tours.length ? "Would you like to do something with your own tour?" : "Can I help you find a place or book a tour?"}`,
       state: prev,
     };
   }

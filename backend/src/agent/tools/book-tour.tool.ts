@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseStartInput } from "../../domain/availability/start-input";
 import type { Slot } from "../../domain/availability/availability";
 import { isAppError } from "../../shared/app-error";
-import { conversationIdOf } from "../agent-context";
+import { conversationIdOf, sourceRefOf } from "../agent-context";
 import { errorText, slotOption, slotWhen } from "./format";
 import type { ToolDeps, ToolOutput } from "./tool-deps";
 
@@ -24,7 +24,8 @@ export function createBookTourTool(d: ToolDeps) {
         const p = d.properties.get(args.propertyId);
         const start = parseStartInput(args.start, p.timezone);
         if (!start) return [`"${args.start}" is not a valid start time.`, { ok: false }];
-        const booking = d.bookings.book({ propertyId: p.id, userId: conversation.userId, start, source: "chat" });
+        const sourceRef = sourceRefOf(runtime);
+        const booking = d.bookings.book({ propertyId: p.id, userId: conversation.userId, start, source: conversation.channel === "email" ? "email" : "chat", sourceRef });
         d.conversations.grantBooking(conversationId, booking.id, "booked");
         d.conversations.updateFacts(conversationId, { offered: undefined, focusPropertyId: p.id });
         const user = d.users.get(conversation.userId);

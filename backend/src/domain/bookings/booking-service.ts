@@ -13,6 +13,8 @@ export interface NewBooking {
   end: Date;
   manageToken: string;
   source: BookingSource;
+  /** What this booking was made for (an inbound e-mail): at most one booking per reference. */
+  sourceRef?: string | null;
 }
 
 export interface BookingRepository {
@@ -20,6 +22,7 @@ export interface BookingRepository {
   insertConfirmed(b: NewBooking, now: Date): Booking;
   findById(id: number): Booking | undefined;
   findByToken(token: string): Booking | undefined;
+  findBySourceRef(ref: string): Booking | undefined;
   /** Confirmed bookings of a property overlapping [start, end), optionally excluding one booking. */
   confirmedOverlapping(propertyId: number, window: Interval, excludeId?: number): Booking[];
   /** Confirmed bookings of a user overlapping [start, end), optionally excluding one booking. */
@@ -74,7 +77,7 @@ export interface BookingServiceDeps {
 export class BookingService {
   constructor(private readonly d: BookingServiceDeps) {}
 
-  book(input: { propertyId: number; userId: number; start: Date; source?: BookingSource }): Booking {
+  book(input: { propertyId: number; userId: number; start: Date; source?: BookingSource; sourceRef?: string | null }): Booking {
     return this.bookFor(input, () => {
       const user = this.d.users.findById(input.userId);
       if (!user) throw new AppError("user_not_found", `No user with id ${input.userId}.`);
@@ -87,7 +90,7 @@ export class BookingService {
    * the prospect with this e-mail"), so the contact and the tour commit together. If the
    * booking fails, the person is still saved on their own: a lead is never lost.
    */
-  bookForContact(input: { propertyId: number; start: Date; source?: BookingSource }, resolveUser: () => User): Booking {
+  bookForContact(input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null }, resolveUser: () => User): Booking {
     try {
       return this.bookFor(input, resolveUser);
     } catch (err) {
@@ -100,9 +103,14 @@ export class BookingService {
     }
   }
 
-  private bookFor(input: { propertyId: number; start: Date; source?: BookingSource }, resolveUser: () => User): Booking {
+  private bookFor(input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null }, resolveUser: () => User): Booking {
     return this.withAlternatives(input.propertyId, input.start, () =>
       this.d.tx.run(() => {
+        // Retrying the same request (a re-processed e-mail) returns the booking it already made.
+        if (input.sourceRef) {
+          const earlier = this.d.bookings.findBySourceRef(input.sourceRef);
+          if (earlier) return earlier;
+        }
         const property = this.requireBookableProperty(input.propertyId);
         const user = resolveUser();
         const slot = this.d.availability.requireTourSlot(property, input.start);
@@ -116,6 +124,7 @@ export class BookingService {
             end: slot.end,
             manageToken: this.d.newToken(),
             source: input.source ?? "web",
+            sourceRef: input.sourceRef ?? null,
           },
           now,
         );
@@ -177,6 +186,11 @@ export class BookingService {
     const b = this.d.bookings.findById(id);
     if (!b) throw new AppError("booking_not_found", `No tour with id ${id}.`);
     return b;
+  }
+
+  /** The booking made for a given source (an inbound e-mail), if any. */
+  findBySourceRef(ref: string): Booking | undefined {
+    return this.d.bookings.findBySourceRef(ref);
   }
 
   getByToken(token: string): Booking {

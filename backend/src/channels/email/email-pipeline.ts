@@ -1,0 +1,343 @@
+import { createHash } from "node:crypto";
+import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import type { Logger } from "pino";
+import type { LeasingAgent } from "../../agent/leasing-agent";
+import type { Persona } from "../../agent/persona";
+import type { SqliteInboundRepository, SqliteMailThreadRepository } from "../../db/inbound-repository";
+import type { SqliteOutboxRepository } from "../../db/outbox-repository";
+import type { BookingService, TransactionRunner } from "../../domain/bookings/booking-service";
+import type { ConversationService } from "../../domain/conversations/conversation-service";
+import type { PropertyService } from "../../domain/properties/property-service";
+import { toLocalString } from "../../domain/availability/slot-math";
+import type { Stakeholder, Ticket } from "../../domain/tickets/ticket";
+import type { TicketService } from "../../domain/tickets/ticket-service";
+import type { User } from "../../domain/users/user";
+import type { UserService } from "../../domain/users/user-service";
+import { normalizeName } from "../../domain/users/contact-validation";
+import { newMessageId } from "../../mail/booking-mailer";
+import type { Clock } from "../../shared/clock";
+import type { Classification, Classifier } from "./classifier";
+import { agentReplyText, replyReferences, replySubject, stakeholderNotice, textToHtml, ticketReplyText } from "./email-replies";
+import { noReplyReason } from "./loop-guard";
+import { classifyOffline } from "./offline-classifier";
+import { parseEmail, type InboundEmail } from "./parse-email";
+
+export interface EmailPipelineDeps {
+  tx: TransactionRunner;
+  inbound: SqliteInboundRepository;
+  threads: SqliteMailThreadRepository;
+  outbox: SqliteOutboxRepository;
+  /** Called after a commit that queued mail. */
+  onQueued: () => void;
+  conversations: ConversationService;
+  users: UserService;
+  properties: PropertyService;
+  bookings: BookingService;
+  tickets: TicketService;
+  agent: LeasingAgent;
+  classifier: Classifier;
+  persona: () => Persona;
+  clock: Clock;
+  /** The outbox's clock (real time), for queueing mail. */
+  mailClock: Clock;
+  from: { name: string; address: string };
+  notifyMode: "notice" | "cc";
+  modelTimeoutMs: number;
+  /** Attempts before a message that keeps failing is marked failed (with a ticket for staff). */
+  maxAttempts: number;
+  /** Called with each new ticket after commit (for example to export it). */
+  onTicket?: (t: Ticket) => void;
+  log: Logger;
+}
+
+export interface EmailOutcome {
+  messageId: string | null;
+  key: string;
+  status: "processed" | "ignored" | "failed" | "duplicate";
+  intent: string | null;
+  priority: string | null;
+  summary: string | null;
+  ticketId: number | null;
+  bookingId: number | null;
+  reply: { to: string; cc: string | null; subject: string; inReplyTo: string | null } | null;
+  reason?: string;
+}
+
+function firstNameOf(user: User | undefined, mail: InboundEmail): string {
+  const name = user?.name ?? mail.from?.name ?? "";
+  return name.trim().split(/\s+/)[0] || "there";
+}
+
+/** A display name for a sender we do not know: the From name, or the address's local part. */
+export function nameFromAddress(from: { name: string; address: string }): string {
+  const display = normalizeName(from.name.replace(/["']/g, ""));
+  if (display && !display.includes("@")) return display;
+  const local = from.address.split("@")[0].replace(/[._-]+/g, " ").replace(/\d+/g, " ").trim();
+  return normalizeName(local.replace(/\b\w/g, (c) => c.toUpperCase())) ?? "Guest";
+}
+
+function messageText(m: BaseMessage): string {
+  return typeof m.content === "string" ? m.content : m.content.map((c) => ("text" in c ? String(c.text) : "")).join("");
+}
+
+/**
+ * One inbound e-mail, start to finish: parsed, recorded before anything else, tied to its
+ * sender and thread, classified, turned into a ticket and/or a booking, stakeholders told,
+ * and a threaded reply queued. The outcome commits in one transaction; a message that was
+ * already handled is recognised and left alone, so processing is idempotent.
+ */
+export class EmailPipeline {
+  constructor(private readonly d: EmailPipelineDeps) {}
+
+  async process(raw: Buffer, meta: { mailbox?: string; uid?: number; uidValidity?: string } = {}): Promise<EmailOutcome> {
+    const now = () => this.d.clock.now().toISOString();
+    let mail: InboundEmail;
+    try {
+      mail = await parseEmail(raw);
+      if (!mail.from) throw new Error("the message has no sender address");
+    } catch (err) {
+      const key = `sha256:${createHash("sha256").update(raw).digest("hex")}`;
+      const reason = `unreadable message: ${err instanceof Error ? err.message : String(err)}`;
+      const { record, fresh } = this.d.inbound.begin({ key, messageId: null, ...meta }, now());
+      if (fresh || record.status === "processing") this.d.inbound.finish(key, { status: "failed", error: reason }, now());
+      this.d.log.warn({ key, reason }, "mail: message could not be read");
+      return { messageId: null, key, status: "failed", intent: null, priority: null, summary: null, ticketId: null, bookingId: null, reply: null, reason };
+    }
+
+    const { record, fresh } = this.d.inbound.begin(
+      { key: mail.key, messageId: mail.messageId, ...meta, from: mail.from!.address, subject: mail.subject },
+      now(),
+    );
+    if (!fresh && record.status !== "processing") {
+      return {
+        messageId: mail.messageId,
+        key: mail.key,
+        status: "duplicate",
+        intent: record.intent,
+        priority: record.priority,
+        summary: record.summary,
+        ticketId: record.ticketId,
+        bookingId: record.bookingId,
+        reply: null,
+      };
+    }
+    if (record.attempts >= this.d.maxAttempts) return this.giveUp(mail, record.lastError ?? "repeated failures");
+
+    try {
+      return await this.handle(mail, record.conversationId);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      this.d.inbound.recordError(mail.key, reason);
+      this.d.log.error({ err, key: mail.key }, "mail: processing failed");
+      if (record.attempts + 1 >= this.d.maxAttempts) return this.giveUp(mail, reason);
+      throw err;
+    }
+  }
+
+  /** Marks a message failed after bounded retries and raises a ticket so staff see it. */
+  private giveUp(mail: InboundEmail, reason: string): EmailOutcome {
+    const sender = mail.from?.address ?? "unknown sender";
+    const ticket = this.d.tx.run(() => {
+      const t = this.d.tickets.create({
+        intent: "general",
+        priority: "high",
+        summary: `Could not process e-mail from ${sender}: ${mail.subject || "(no subject)"}`.slice(0, 240),
+        actionRequired: `Read and answer this e-mail by hand. Processing failed: ${reason}`.slice(0, 500),
+        userId: null,
+        sender,
+        propertyId: null,
+        unit: null,
+        sourceMessageKey: mail.key,
+        conversationId: null,
+        stakeholdersNotified: [],
+        attachments: mail.attachments,
+      });
+      this.d.inbound.finish(mail.key, { status: "failed", ticketId: t.id, error: reason, summary: t.summary }, this.d.clock.now().toISOString());
+      return t;
+    });
+    this.d.onTicket?.(ticket);
+    return { messageId: mail.messageId, key: mail.key, status: "failed", intent: "general", priority: "high", summary: ticket.summary, ticketId: ticket.id, bookingId: null, reply: null, reason };
+  }
+
+  private async handle(mail: InboundEmail, earlierConversation: string | null): Promise<EmailOutcome> {
+    const d = this.d;
+    const from = mail.from!;
+    const ignore = noReplyReason(mail, [d.from.address]);
+    if (ignore) {
+      d.inbound.finish(mail.key, { status: "ignored", summary: `No reply: ${ignore}` }, d.clock.now().toISOString());
+      d.log.info({ key: mail.key, reason: ignore }, "mail: not answered");
+      return { messageId: mail.messageId, key: mail.key, status: "ignored", intent: null, priority: null, summary: `No reply: ${ignore}`, ticketId: null, bookingId: null, reply: null, reason: ignore };
+    }
+
+    // Who wrote, and in which conversation. Identity is the From address, whatever the text claims.
+    const known = d.users.findByEmail(from.address);
+    const property = known?.propertyId ? d.properties.find(known.propertyId) : undefined;
+    const threadIds = [mail.inReplyTo, ...[...mail.references].reverse()].filter((x): x is string => Boolean(x));
+    const conversationId =
+      earlierConversation ?? d.threads.conversationFor(threadIds) ?? d.conversations.start("email", mail.subject || null).id;
+    if (mail.messageId) d.threads.remember(mail.messageId, conversationId);
+    const continuingTour = d.inbound.list().some((r) => r.conversationId === conversationId && r.intent === "tour_request" && r.messageKey !== mail.key);
+
+    // Classify: the model when configured; the offline rules if it fails.
+    const input = {
+      subject: mail.subject,
+      text: mail.text || mail.fullText.slice(0, 4000),
+      sender: { name: known?.name ?? from.name ?? "", email: from.address, isTenant: known?.role === "tenant", property: property?.name, unit: known?.unit },
+      month: Number(toLocalString(d.clock.now(), property?.timezone ?? "UTC").slice(5, 7)),
+    };
+    let classification: Classification;
+    let modelError: string | undefined;
+    try {
+      classification = await d.classifier.classify(input);
+    } catch (err) {
+      modelError = err instanceof Error ? err.message : String(err);
+      d.log.warn({ key: mail.key, err: modelError }, "mail: model classification failed; using the offline rules");
+      classification = classifyOffline(input);
+    }
+    if (continuingTour && (classification.intent === "general" || classification.intent === "tour_request")) {
+      classification = { ...classification, intent: "tour_request", priority: "normal" };
+    }
+
+    // Tour requests go through the same agent and tools as the chat, for the sender only.
+    let answer: string | undefined;
+    let agentError: string | undefined;
+    let user = known;
+    if (classification.intent === "tour_request") {
+      if (!user) user = d.users.upsertProspect({ name: nameFromAddress(from), email: from.address });
+      const conversation = d.conversations.get(conversationId);
+      if (conversation.userId !== user.id) d.conversations.linkUser(conversationId, user.id);
+      if (!conversation.facts.contact?.email) d.conversations.updateFacts(conversationId, { contact: { name: user.name, email: user.email, ...(user.phone ? { phone: user.phone } : {}) } });
+      try {
+        answer = await this.runAgent(conversationId, mail);
+      } catch (err) {
+        agentError = err instanceof Error ? err.message : String(err);
+        d.log.warn({ key: mail.key, err: agentError }, "mail: assistant failed on a tour request");
+      }
+    }
+    const booking = d.bookings.findBySourceRef(mail.key);
+
+    const persona = d.persona();
+    const firstName = firstNameOf(user, mail);
+    const needsTicket = classification.intent !== "tour_request" || agentError !== undefined || modelError !== undefined;
+    const replyMessageId = newMessageId(d.from.address);
+    const subject = replySubject(mail.subject);
+    const references = replyReferences(mail.references, mail.messageId);
+
+    const committed = d.tx.run(() => {
+      const stakeholders: Stakeholder[] = needsTicket ? d.tickets.stakeholdersFor(classification.intent, property?.id ?? null) : [];
+      const ticket = needsTicket
+        ? d.tickets.create({
+            intent: classification.intent,
+            priority: classification.priority,
+            summary: classification.summary,
+            actionRequired: [
+              classification.actionRequired,
+              modelError ? `Classified by the offline rules because the model failed (${modelError.slice(0, 120)}); please check it.` : "",
+              agentError ? "The assistant could not answer this tour request; reply by hand." : "",
+            ]
+              .filter(Boolean)
+              .join(" "),
+            userId: user?.id ?? null,
+            sender: from.address,
+            propertyId: property?.id ?? null,
+            unit: known?.unit ?? null,
+            sourceMessageKey: mail.key,
+            conversationId,
+            stakeholdersNotified: stakeholders.map((s) => ({ id: s.id, name: s.name, email: s.email, role: s.role })),
+            attachments: mail.attachments,
+          })
+        : null;
+
+      const text =
+        classification.intent === "tour_request" && answer
+          ? agentReplyText(firstName, answer, persona)
+          : classification.intent === "tour_request"
+            ? agentReplyText(firstName, `Thanks for your interest! I've passed your tour request to our leasing team${ticket ? ` (ticket #${ticket.id})` : ""}, and they'll get back to you with times shortly.`, persona)
+            : ticketReplyText({ firstName, classification, ticket, stakeholders, property: property?.name, unit: known?.unit, persona });
+      const cc = d.notifyMode === "cc" && stakeholders.length ? stakeholders.map((s) => s.email).join(", ") : null;
+      d.outbox.enqueue(
+        {
+          kind: "email_reply",
+          messageId: replyMessageId,
+          to: from.address,
+          cc,
+          subject,
+          text,
+          html: textToHtml(text),
+          inReplyTo: mail.messageId,
+          references,
+          headers: { "Auto-Submitted": "auto-replied", ...(ticket ? { "X-Ticket-Id": String(ticket.id) } : {}) },
+        },
+        d.mailClock.now(),
+      );
+      d.threads.remember(replyMessageId, conversationId);
+
+      if (ticket && stakeholders.length && (d.notifyMode === "notice" || ticket.priority === "urgent")) {
+        for (const s of stakeholders) {
+          const notice = stakeholderNotice(ticket, `${from.name ? `${from.name} ` : ""}<${from.address}>`, property?.name ?? null, mail.text);
+          d.outbox.enqueue(
+            {
+              kind: "stakeholder_notice",
+              messageId: newMessageId(d.from.address),
+              to: s.email,
+              subject: notice.subject,
+              text: notice.text,
+              headers: ticket.priority === "urgent" ? { "X-Priority": "1", Importance: "high" } : {},
+            },
+            d.mailClock.now(),
+          );
+        }
+      }
+
+      d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), { subject: mail.subject, messageId: mail.messageId, attachments: mail.attachments });
+      d.conversations.append(conversationId, "assistant", text, { subject, messageId: replyMessageId, ticketId: ticket?.id ?? null });
+      d.inbound.finish(
+        mail.key,
+        {
+          status: "processed",
+          intent: classification.intent,
+          priority: classification.priority,
+          summary: classification.summary,
+          ticketId: ticket?.id ?? null,
+          bookingId: booking?.id ?? null,
+          conversationId,
+          replyMessageId,
+        },
+        d.clock.now().toISOString(),
+      );
+      return { ticket, cc };
+    });
+    d.onQueued();
+    if (committed.ticket) d.onTicket?.(committed.ticket);
+    d.log.info({ key: mail.key, intent: classification.intent, priority: classification.priority, ticketId: committed.ticket?.id, bookingId: booking?.id }, "mail: processed");
+    return {
+      messageId: mail.messageId,
+      key: mail.key,
+      status: "processed",
+      intent: classification.intent,
+      priority: classification.priority,
+      summary: classification.summary,
+      ticketId: committed.ticket?.id ?? null,
+      bookingId: booking?.id ?? null,
+      reply: { to: from.address, cc: committed.cc, subject, inReplyTo: mail.messageId },
+    };
+  }
+
+  private async runAgent(conversationId: string, mail: InboundEmail): Promise<string> {
+    const text = `${mail.subject && !/^re:/i.test(mail.subject) ? `${mail.subject}\n\n` : ""}${mail.text || mail.fullText.slice(0, 4000)}`;
+    const state = await this.d.agent.invoke(
+      { messages: [new HumanMessage(text)] },
+      {
+        configurable: { thread_id: conversationId },
+        context: { conversationId, channel: "email", sourceRef: mail.key },
+        signal: AbortSignal.timeout(this.d.modelTimeoutMs),
+        durability: "exit",
+      } as never,
+    );
+    const messages = (state as { messages: BaseMessage[] }).messages;
+    const final = [...messages].reverse().find((m) => m.getType() === "ai" && !(m as AIMessage).tool_calls?.length);
+    const answer = final ? messageText(final) : "";
+    if (!answer.trim()) throw new Error("the assistant gave no answer");
+    return answer;
+  }
+}

@@ -1,0 +1,23 @@
+import type { InboundEmail } from "./parse-email";
+
+/**
+ * Why a message must not get a reply: auto-replies, bounces, bulk or list mail, no-reply
+ * senders, or our own address. Null when replying is fine.
+ */
+export function noReplyReason(mail: InboundEmail, ourAddresses: readonly string[]): string | null {
+  const h = mail.headers;
+  const from = mail.from?.address ?? "";
+  if (!from) return "no sender address";
+  if (ourAddresses.some((a) => a.toLowerCase() === from)) return "sent from our own address";
+  const auto = (h.get("auto-submitted") ?? "").toLowerCase();
+  if (auto && auto !== "no") return `auto-submitted (${auto})`;
+  if (h.has("x-autoreply") || h.has("x-autorespond")) return "auto-reply header";
+  const precedence = (h.get("precedence") ?? "").toLowerCase();
+  if (/\b(bulk|list|junk|auto_reply)\b/.test(precedence)) return `precedence: ${precedence}`;
+  if (h.has("list-id")) return "mailing list";
+  if (/^(mailer-daemon|postmaster|mail-daemon|bounce|bounces)@/i.test(from) || /mailer-daemon/i.test(mail.from?.name ?? "")) return "bounce";
+  if (/multipart\/report/.test(mail.contentType) || h.has("x-failed-recipients")) return "delivery report";
+  if (/^(no-?reply|do-?not-?reply|donotreply|noreply-[^@]*|notifications?)@/i.test(from)) return "no-reply sender";
+  if (/^(auto(matic)? reply|out of (the )?office|autoreply|abwesenheit|undeliverable|delivery status notification|returned mail)\b/i.test(mail.subject)) return "auto-reply subject";
+  return null;
+}

@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import { convert as htmlToText } from "html-to-text";
+import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import type { Attachment } from "../../domain/tickets/ticket";
+import { stripQuotedText } from "./quote-strip";
+
+/** An inbound e-mail, read and cleaned for the pipeline. */
+export interface InboundEmail {
+  /** Message-ID, or a hash of the raw bytes when the message has none. */
+  key: string;
+  messageId: string | null;
+  from: { name: string; address: string } | null;
+  to: string[];
+  cc: string[];
+  subject: string;
+  date: Date | null;
+  inReplyTo: string | null;
+  references: string[];
+  /** The new text of the message: quoted history and signature removed, bounded in size. */
+  text: string;
+  /** The whole text before cleaning (HTML converted). */
+  fullText: string;
+  attachments: Attachment[];
+  headers: Map<string, string>;
+  contentType: string;
+}
+
+export const MAX_TEXT_FOR_MODEL = 4000;
+
+function addresses(a: AddressObject | AddressObject[] | undefined): Array<{ name: string; address: string }> {
+  if (!a) return [];
+  const list = Array.isArray(a) ? a : [a];
+  return list.flatMap((x) => x.value).flatMap((v) => (v.group ? v.group : [v])).filter((v) => v.address).map((v) => ({ name: v.name ?? "", address: v.address!.toLowerCase() }));
+}
+
+function headerText(mail: ParsedMail, name: string): string {
+  const v = mail.headers.get(name);
+  if (v === undefined || v === null) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "object" && "value" in (v as object)) return String((v as { value: unknown }).value);
+  return String(v);
+}
+
+/** Parses raw RFC 5322 bytes. Throws on input that is not an e-mail at all. */
+export async function parseEmail(raw: Buffer): Promise<InboundEmail> {
+  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+  const from = addresses(mail.from)[0] ?? null;
+  let fullText = mail.text ?? "";
+  if (!fullText.trim() && typeof mail.html === "string") {
+    fullText = htmlToText(mail.html, { wordwrap: false, selectors: [{ selector: "a", options: { ignoreHref: true } }, { selector: "img", format: "skip" }] });
+  }
+  const cleaned = stripQuotedText(fullText);
+  const text = cleaned.length > MAX_TEXT_FOR_MODEL ? `${cleaned.slice(0, MAX_TEXT_FOR_MODEL)}\n[message truncated]` : cleaned;
+  const messageId = mail.messageId ? (mail.messageId.startsWith("<") ? mail.messageId : `<${mail.messageId}>`) : null;
+  const references = (Array.isArray(mail.references) ? mail.references : mail.references ? String(mail.references).split(/\s+/) : []).filter(Boolean);
+  const headers = new Map<string, string>();
+  for (const name of ["auto-submitted", "x-autoreply", "x-autorespond", "precedence", "list-id", "list-unsubscribe", "x-auto-response-suppress", "return-path", "content-type", "x-failed-recipients"]) {
+    const v = headerText(mail, name);
+    if (v) headers.set(name, v);
+  }
+  const contentType = (headers.get("content-type") ?? "").toLowerCase();
+  return {
+    key: messageId ?? `sha256:${createHash("sha256").update(raw).digest("hex")}`,
+    messageId,
+    from,
+    to: addresses(mail.to).map((x) => x.address),
+    cc: addresses(mail.cc).map((x) => x.address),
+    subject: (mail.subject ?? "").trim(),
+    date: mail.date ?? null,
+    inReplyTo: mail.inReplyTo ? (mail.inReplyTo.startsWith("<") ? mail.inReplyTo : `<${mail.inReplyTo}>`) : null,
+    references: references.map((r) => (r.startsWith("<") ? r : `<${r}>`)),
+    text,
+    fullText,
+    attachments: mail.attachments
+      .filter((a) => a.contentDisposition === "attachment" || a.filename || !/^text\//.test(a.contentType))
+      .map((a) => ({ filename: a.filename ?? "(unnamed)", contentType: a.contentType, size: a.size })),
+    headers,
+    contentType,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Removes what the sender did not write in this message: quoted history ("On … wrote:",
+ * "-----Original Message-----", Outlook headers, "> " lines) and the signature block.
+ */
+export function stripQuotedText(text: string): string {
+  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const t = line.trim();
+    // Reply headers end the new text.
+    if (/^On .{6,200}wrote:\s*$/i.test(t) || (/^On .{6,200}$/i.test(t) && /wrote:\s*$/i.test((lines[i + 1] ?? "").trim()))) break;
+    if (/^Le .{6,200}a écrit\s*:\s*$/i.test(t) || /^Am .{6,200}schrieb.*:\s*$/i.test(t) || /^El .{6,200}escribió:\s*$/i.test(t)) break;
+    if (/^-{2,}\s*(Original Message|Forwarded message|Reply message)\s*-{2,}$/i.test(t)) break;
+    if (/^_{10,}$/.test(t)) break;
+    if (/^From:\s.+/i.test(t) && /^(Sent|Date|To|Subject):\s/i.test((lines[i + 1] ?? "").trim())) break;
+    // Signatures: the standard delimiter and phone sign-offs.
+    if (line === "-- " || t === "--") break;
+    if (/^(Sent from my (iPhone|iPad|Android|phone|mobile|Galaxy|Pixel)|Get Outlook for (iOS|Android)|Sent via .{1,40})\.?$/i.test(t)) break;
+    if (/^>/.test(t)) continue;
+    out.push(line);
+  }
+  return out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

@@ -1,0 +1,44 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ConfigError, loadConfig } from "./config/config";
+import { buildApp, readEnv } from "./main";
+
+/**
+ * The mail worker on its own (`npm run mail:worker`): reads the configured inbox and sends
+ * the outbox, without the HTTP server. `npm start` runs the same worker inside the server.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(readEnv());
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  if (!config.imap) {
+    console.error("No inbox configured: set IMAP_URL (imap://user:password@host:port/INBOX) or IMAP_HOST, IMAP_USER and IMAP_PASSWORD.");
+    process.exit(1);
+  }
+  const app = buildApp(config);
+  app.outbox.start();
+  app.startMailWorker();
+  app.log.info({ inbox: `${config.imap.host}/${config.imap.mailbox}` }, "mail worker running");
+  const shutdown = () => {
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

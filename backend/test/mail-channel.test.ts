@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Dovecot, dovecotAvailable } from "./support/dovecot";
+import { email, fixture, requireTool } from "./support/mail-fixtures";
+import { SmtpSink, calendarPart, icsField } from "./support/smtp-sink";
+import { adminHeaders, startTestServer, type TestServer } from "./support/test-app";
+import { until } from "./support/wait";
+
+const run = requireTool(dovecotAvailable(), "Dovecot (IMAP)", "apt-get install -y dovecot-imapd");
+
+describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline model", () => {
+  let dovecot: Dovecot;
+  let smtp: SmtpSink;
+  let s: TestServer;
+
+  beforeAll(async () => {
+    dovecot = await Dovecot.start();
+    smtp = await SmtpSink.start();
+    s = await startTestServer({
+      env: {
+        IMAP_URL: dovecot.url,
+        SMTP_URL: smtp.url,
+        MAIL_FROM: "Avery <leasing@localhost>",
+        MAIL_POLL_MS: "200",
+        MAIL_LOOKBACK_DAYS: "7",
+        OUTBOX_POLL_MS: "100",
+      },
+    });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await dovecot?.down();
+    await smtp?.down();
+  });
+
+  const inbound = (key: string) => s.app.repos.inbound.find(key);
+  const processed = (key: string) => until(() => ["processed", "ignored", "failed"].includes(inbound(key)?.status ?? ""), 20_000, `message ${key} handled`);
+  const repliesTo = (messageId: string) => smtp.received.filter((m) => m.parsed.inReplyTo === messageId);
+  const noticesAbout = (ticketId: number) => smtp.received.filter((m) => (m.parsed.subject ?? "").includes(`Ticket #${ticketId}:`));
+
+  it("classifies each kind of message, raises tickets, notifies stakeholders and replies in the thread", async () => {
+    await dovecot.deliver(
+      fixture("lockout.eml", "a"),
+      fixture("leak-html.eml", "a"),
+      fixture("rent-latin1.eml", "a"),
+      fixture("attachment.eml", "a"),
+      email({ from: "Sofia Alvarez <sofia.alvarez@example.com>", subject: "Question", body: "Hi, do you know if the pool at Willow Glen is open in winter? No rush.", id: "general-a@example.com" }),
+    );
+    const cases: Array<[string, string, string, string]> = [
+      ["<lockout-1-a@example.com>", "locked_out", "urgent", "dispatch@keystonelock.example"],
+      ["<leak-html-1-a@example.com>", "maintenance", "urgent", "service@milehighmaint.example"],
+      ["<rent-latin1-1-a@example.com>", "rent", "high", "accounting@leasing.example"],
+      ["<attach-1-a@example.com>", "maintenance", "high", "maintenance@leasing.example"],
+      ["<general-a@example.com>", "general", "normal", "leasing-office@leasing.example"],
+    ];
+    for (const [key] of cases) await processed(key);
+    const tickets = (await s.get("/api/admin/tickets", adminHeaders)).body.tickets as any[];
+    for (const [key, intent, priority, stakeholder] of cases) {
+      const rec = inbound(key)!;
+      expect([rec.status, rec.intent, rec.priority], key).toEqual(["processed", intent, priority]);
+      const ticket = tickets.find((t) => t.id === rec.ticketId);
+      expect(ticket, key).toMatchObject({ intent, priority, status: "open", sourceMessageKey: key });
+      expect(ticket.stakeholdersNotified.map((x: any) => x.email)).toContain(stakeholder);
+      await until(() => repliesTo(key).length === 1 && noticesAbout(ticket.id).length >= 1, 10_000, `reply and notice for ${key}`);
+      const [reply] = repliesTo(key);
+      expect(reply.parsed.subject).toMatch(/^Re: /);
+      expect(reply.parsed.subject).not.toMatch(/^Re: Re:/);
+      expect((reply.parsed.references as string[] | string)).toContain(key);
+      expect(reply.parsed.text).toContain(`ticket #${ticket.id}`);
+      expect(noticesAbout(ticket.id)[0].envelope.to).toEqual([stakeholder]);
+    }
+    // Tenants are known: their property and unit are on the ticket.
+    const lockout = tickets.find((t) => t.sourceMessageKey === "<lockout-1-a@example.com>");
+    expect(lockout).toMatchObject({ propertyId: 1, unit: "204", sender: "maria.gonzalez@example.com" });
+    expect(noticesAbout(lockout.id)[0].parsed.subject).toMatch(/^\[URGENT\]/);
+    // The HTML-only message was read as text; the photo is noted on the ticket.
+    expect(tickets.find((t) => t.sourceMessageKey === "<leak-html-1-a@example.com>").summary).toContain("water coming through the ceiling");
+    expect(tickets.find((t) => t.sourceMessageKey === "<attach-1-a@example.com>").attachments).toEqual([expect.objectContaining({ filename: "leak.jpg", contentType: "image/jpeg" })]);
+    // The ISO-8859-1 subject and body were decoded.
+    expect(repliesTo("<rent-latin1-1-a@example.com>")[0].parsed.subject).toBe("Re: Paiement du loyer échoué");
+    // Urgent safety guidance for the leak; handled messages are marked read only now.
+    expect(repliesTo("<leak-html-1-a@example.com>")[0].parsed.text).toMatch(/turn off the water/i);
+    for (let i = 0; i < 50 && (await dovecot.flags()).unseen > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await dovecot.flags()).unseen).toBe(0);
+  });
+
+  it("does not answer auto-replies or bounces, and records why", async () => {
+    await dovecot.deliver(fixture("auto-reply.eml", "b"), fixture("bounce.eml", "b"));
+    await processed("<ooo-1-b@example.com>");
+    await processed("<bounce-1-b@mail.example.org>");
+    expect(inbound("<ooo-1-b@example.com>")).toMatchObject({ status: "ignored", ticketId: null });
+    expect(inbound("<bounce-1-b@mail.example.org>")).toMatchObject({ status: "ignored", summary: "No reply: bounce" });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(repliesTo("<ooo-1-b@example.com>")).toHaveLength(0);
+    expect(repliesTo("<bounce-1-b@mail.example.org>")).toHaveLength(0);
+  });
+
+  it("books a tour asked for by e-mail from an unknown sender, with a confirmation and invite", async () => {
+    await dovecot.deliver(fixture("tour-request.eml", "c"));
+    await processed("<tour-1-c@example.net>");
+    const rec = inbound("<tour-1-c@example.net>")!;
+    expect(rec).toMatchObject({ status: "processed", intent: "tour_request", ticketId: null });
+    expect(rec.bookingId).not.toBeNull();
+    const bookings = (await s.get("/api/admin/bookings?email=jamie.rivera@example.net", adminHeaders)).body.bookings;
+    expect(bookings).toEqual([expect.objectContaining({ id: rec.bookingId, propertyId: 2, start: "2026-11-24T21:00:00.000Z", status: "confirmed", user: expect.objectContaining({ name: "Jamie Rivera" }) })]);
+    await until(() => repliesTo("<tour-1-c@example.net>").length === 1 && smtp.received.some((m) => /^Tour confirmed: Maple Court Lofts/.test(m.parsed.subject ?? "") && m.envelope.to[0] === "jamie.rivera@example.net"));
+    expect(repliesTo("<tour-1-c@example.net>")[0].parsed.text).toMatch(/booked: Maple Court Lofts on Tue, Nov 24 at 3:00 PM CST/);
+    const confirmation = smtp.received.find((m) => /^Tour confirmed: Maple Court Lofts/.test(m.parsed.subject ?? "") && m.envelope.to[0] === "jamie.rivera@example.net")!;
+    expect(icsField(calendarPart(confirmation), "METHOD")).toBe("REQUEST");
+  });
+
+  it("offers times when the request is open-ended, then books from the follow-up in the same thread", async () => {
+    await dovecot.deliver(email({ from: "Noor Haddad <noor.haddad@example.org>", subject: "Highland Row", body: "Hello, is Highland Row available to tour on Thursday afternoon?\n\nThanks, Noor", id: "thread-1-d@example.org" }));
+    await processed("<thread-1-d@example.org>");
+    await until(() => repliesTo("<thread-1-d@example.org>").length === 1);
+    const offer = repliesTo("<thread-1-d@example.org>")[0];
+    expect(offer.parsed.text).toMatch(/Thu, Nov 26 at 12:30 PM MST/);
+    expect(inbound("<thread-1-d@example.org>")!.bookingId).toBeNull();
+
+    const ourId = offer.parsed.messageId!;
+    await dovecot.deliver(
+      email({
+        from: "Noor Haddad <noor.haddad@example.org>",
+        subject: "Re: Highland Row",
+        body: `The 12:30 one works for me, thanks!\n\nOn Mon, Nov 23, 2026 at 2:00 PM Avery <leasing@localhost> wrote:\n> Here are open tour times at Highland Row: Thu, Nov 26 at 4:00 PM MST\n> Which one works for you?`,
+        id: "thread-2-d@example.org",
+        inReplyTo: ourId,
+        references: `<thread-1-d@example.org> ${ourId}`,
+      }),
+    );
+    await processed("<thread-2-d@example.org>");
+    const rec = inbound("<thread-2-d@example.org>")!;
+    expect(rec.conversationId).toBe(inbound("<thread-1-d@example.org>")!.conversationId);
+    expect(rec.intent).toBe("tour_request");
+    const bookings = (await s.get("/api/admin/bookings?email=noor.haddad@example.org", adminHeaders)).body.bookings;
+    // The quoted "4:00 PM" from our own message was not read as the choice.
+    expect(bookings).toEqual([expect.objectContaining({ id: rec.bookingId, propertyId: 10, start: "2026-11-26T19:30:00.000Z" })]);
+    await until(() => repliesTo("<thread-2-d@example.org>").length === 1);
+    const second = repliesTo("<thread-2-d@example.org>")[0];
+    expect(second.parsed.subject).toBe("Re: Highland Row");
+    expect(second.parsed.references).toEqual(expect.arrayContaining(["<thread-1-d@example.org>", ourId, "<thread-2-d@example.org>"]));
+  });
+
+  it("treats instructions inside an e-mail as text: identity, tours and CC stay as they are", async () => {
+    const alice = (await s.get("/api/admin/bookings?email=alice@example.com", adminHeaders)).body.bookings;
+    await dovecot.deliver(fixture("injection.eml", "e"));
+    await processed("<inject-1-e@evil.example>");
+    await until(() => repliesTo("<inject-1-e@evil.example>").length === 1);
+    const reply = repliesTo("<inject-1-e@evil.example>")[0];
+    expect(reply.envelope.to).toEqual(["mallory@evil.example"]);
+    expect(reply.parsed.cc).toBeUndefined();
+    expect(smtp.received.some((m) => m.envelope.to.includes("attacker@evil.example"))).toBe(false);
+    expect((await s.get("/api/admin/bookings?email=alice@example.com", adminHeaders)).body.bookings).toEqual(alice);
+    expect(inbound("<inject-1-e@evil.example>")!.priority).not.toBe("urgent");
+  });
+
+  it("records a malformed message as failed and keeps working", async () => {
+    await dovecot.deliver("Subject: no sender here\r\n\r\nbody without headers that matter\r\n");
+    await until(() => s.app.repos.inbound.list("failed").some((r) => r.lastError?.includes("no sender")), 10_000);
+    await dovecot.deliver(email({ from: "Ben Walsh <ben.walsh@example.com>", subject: "hello", body: "Is the application fee refundable?", id: "after-bad-f@example.com" }));
+    await processed("<after-bad-f@example.com>");
+    expect(inbound("<after-bad-f@example.com>")!.status).toBe("processed");
+  });
+
+  it("never handles a message twice, even when the pipeline sees it again", async () => {
+    const raw = Buffer.from(fixture("lockout.eml", "g"));
+    const first = await s.app.services.email.process(raw);
+    const again = await s.app.services.email.process(raw);
+    expect(first.status).toBe("processed");
+    expect(again.status).toBe("duplicate");
+    expect(again.ticketId).toBe(first.ticketId);
+    await until(() => repliesTo("<lockout-1-g@example.com>").length === 1);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(repliesTo("<lockout-1-g@example.com>")).toHaveLength(1);
+  });
+});
