@@ -115,6 +115,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     maxBackoffMs: config.outbox.maxBackoffMs,
     baseBackoffMs: config.outbox.baseBackoffMs,
     concurrency: config.outbox.concurrency,
+    leaseMs: config.outbox.leaseMs,
   };
   let delivery;
   if (o.transport !== undefined) delivery = inlineDelivery(o.transport, config.mailFrom);

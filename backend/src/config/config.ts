@@ -56,6 +56,7 @@ const envSchema = z.object({
   OUTBOX_MAX_BACKOFF_MS: intFrom(5 * 60_000, 100, 24 * 3_600_000),
   OUTBOX_CONCURRENCY: intFrom(4, 1, 64),
   OUTBOX_BASE_BACKOFF_MS: intFrom(1000, 10, 600_000),
+  OUTBOX_LEASE_MS: intFrom(60_000, 500, 3_600_000),
   OUTBOX_MODE: z.enum(["thread", "inline"]).default("thread"),
   LLM_PROVIDER: z.enum(["openai", "offline"]).optional(),
   OPENAI_API_KEY: optionalString,
@@ -93,7 +94,7 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   rateLimitPerMinute: number;
   tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number };
-  outbox: { pollMs: number; maxBackoffMs: number; baseBackoffMs: number; concurrency: number; mode: "thread" | "inline" };
+  outbox: { pollMs: number; maxBackoffMs: number; baseBackoffMs: number; concurrency: number; mode: "thread" | "inline"; leaseMs: number };
   llm: { provider: "openai" | "offline"; apiKey?: string; model: string; baseUrl?: string; timeoutMs: number };
   /** Set when an inbox is configured: the mail worker reads it. */
   imap?: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string };
@@ -212,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       baseBackoffMs: e.OUTBOX_BASE_BACKOFF_MS,
       concurrency: e.OUTBOX_CONCURRENCY,
       mode: e.OUTBOX_MODE,
+      leaseMs: e.OUTBOX_LEASE_MS,
     },
     llm: {
       provider: e.LLM_PROVIDER ?? (e.OPENAI_API_KEY ? "openai" : "offline"),
