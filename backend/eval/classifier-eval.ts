@@ -1,0 +1,57 @@
+/**
+ * Measures the offline e-mail classifier on a labeled set written independently of it
+ * (backend/test/fixtures/mail/labeled-corpus.json). Prints accuracy and the misses.
+ *
+ *   npm run eval:classifier [-- --verbose]
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { classifyOffline } from "../src/channels/email/offline-classifier";
+import { stripQuotedText } from "../src/channels/email/quote-strip";
+
+interface Labeled {
+  from: string;
+  subject: string;
+  body: string;
+  intent: string;
+  priority: string;
+}
+
+export const CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../test/fixtures/mail/labeled-corpus.json");
+
+// Residents of the seed data (so "is a tenant" is known the way the pipeline knows it).
+const TENANT_DOMAINS = new Set<string>();
+
+export function evaluate(corpus: Labeled[]) {
+  let intentOk = 0;
+  let priorityOk = 0;
+  let urgentFound = 0;
+  let urgentTotal = 0;
+  const misses: string[] = [];
+  for (const m of corpus) {
+    const address = /<([^>]+)>/.exec(m.from)?.[1] ?? m.from;
+    const name = m.from.replace(/<[^>]+>/, "").replace(/"/g, "").trim();
+    const c = classifyOffline({ subject: m.subject, text: stripQuotedText(m.body), sender: { name, email: address, isTenant: TENANT_DOMAINS.has(address) }, month: 11 });
+    if (c.intent === m.intent) intentOk++;
+    if (c.priority === m.priority) priorityOk++;
+    if (m.priority === "urgent") {
+      urgentTotal++;
+      if (c.priority === "urgent") urgentFound++;
+    }
+    if (c.intent !== m.intent || c.priority !== m.priority) {
+      misses.push(`${m.intent}/${m.priority} -> ${c.intent}/${c.priority}: ${m.subject} | ${m.body.replace(/\s+/g, " ").slice(0, 110)}`);
+    }
+  }
+  return { total: corpus.length, intentAccuracy: intentOk / corpus.length, priorityAccuracy: priorityOk / corpus.length, urgentRecall: urgentFound / urgentTotal, misses };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const corpus = JSON.parse(fs.readFileSync(CORPUS, "utf8")) as Labeled[];
+  const r = evaluate(corpus);
+  console.log(`messages          ${r.total}`);
+  console.log(`intent accuracy   ${(r.intentAccuracy * 100).toFixed(1)}%`);
+  console.log(`priority accuracy ${(r.priorityAccuracy * 100).toFixed(1)}%`);
+  console.log(`urgent recall     ${(r.urgentRecall * 100).toFixed(1)}%`);
+  if (process.argv.includes("--verbose")) for (const m of r.misses) console.log(`  ${m}`);
+}
