@@ -19,6 +19,8 @@ interface Labeled {
 }
 
 export const CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../test/fixtures/mail/labeled-corpus.json");
+/** A second set, also written independently, never used to refine the rules. */
+export const HELDOUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "../test/fixtures/mail/heldout-corpus.json");
 
 // Residents of the seed data (so "is a tenant" is known the way the pipeline knows it).
 const TENANT_DOMAINS = new Set<string>();
@@ -47,11 +49,16 @@ export function evaluate(corpus: Labeled[]) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const corpus = JSON.parse(fs.readFileSync(CORPUS, "utf8")) as Labeled[];
-  const r = evaluate(corpus);
-  console.log(`messages          ${r.total}`);
-  console.log(`intent accuracy   ${(r.intentAccuracy * 100).toFixed(1)}%`);
-  console.log(`priority accuracy ${(r.priorityAccuracy * 100).toFixed(1)}%`);
-  console.log(`urgent recall     ${(r.urgentRecall * 100).toFixed(1)}%`);
-  if (process.argv.includes("--verbose")) for (const m of r.misses) console.log(`  ${m}`);
+  for (const [label, file] of [
+    ["development set (rules were refined on its misses)", CORPUS],
+    ["held-out set (never used for refining)", HELDOUT],
+  ] as const) {
+    const r = evaluate(JSON.parse(fs.readFileSync(file, "utf8")) as Labeled[]);
+    console.log(`\n${label}: ${path.basename(file)}`);
+    console.log(`messages          ${r.total}`);
+    console.log(`intent accuracy   ${(r.intentAccuracy * 100).toFixed(1)}%`);
+    console.log(`priority accuracy ${(r.priorityAccuracy * 100).toFixed(1)}%`);
+    console.log(`urgent recall     ${(r.urgentRecall * 100).toFixed(1)}%`);
+    if (process.argv.includes("--verbose")) for (const m of r.misses) console.log(`  ${m}`);
+  }
 }
