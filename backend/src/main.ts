@@ -229,6 +229,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
     allowedOrigins: config.allowedOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
     health: () => ({ time: new Date().toISOString(), model: config.llm.provider }),
+    pages: { distDir: path.join(ROOT_DIR, "frontend/dist"), companyName: DEFAULT_PERSONA.companyName, assistantTitle: `${DEFAULT_PERSONA.name} · Leasing assistant` },
     ...app.services,
   });
   app.outbox.start();

@@ -92,6 +92,18 @@ describe("POST /api/chat/stream", () => {
   });
 });
 
+describe("retries", () => {
+  it("answers a resent message (same clientMessageId) without running a second turn", async () => {
+    const c = new ChatClient(s);
+    await c.say("hello");
+    const first = await s.post("/api/chat", { sessionId: c.sessionId, message: "studio in Boston?", clientMessageId: "msg-abc-123" });
+    const again = await s.post("/api/chat", { sessionId: c.sessionId, message: "studio in Boston?", clientMessageId: "msg-abc-123" });
+    expect(again.body.reply).toBe(first.body.reply);
+    const history = (await s.get(`/api/chat/${c.sessionId}/messages`)).body.messages;
+    expect(history.filter((m: any) => m.text === "studio in Boston?")).toHaveLength(1);
+  });
+});
+
 describe("sessions", () => {
   it("serialises two messages sent at once on one session", async () => {
     const c = new ChatClient(s);

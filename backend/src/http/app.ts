@@ -5,12 +5,13 @@ import { chatRoutes } from "./chat-routes";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import type { HttpDeps } from "./http-deps";
 import { propertyRoutes } from "./property-routes";
+import { pageRoutes, type PageOptions } from "./page-routes";
 import { corsAllowList, rateLimitPerIp } from "./security";
 import { tourRoutes } from "./tour-routes";
 
 export const JSON_BODY_LIMIT = "32kb";
 
-export function createHttpApp(d: HttpDeps): Express {
+export function createHttpApp(d: HttpDeps & { pages?: PageOptions }): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -42,6 +43,7 @@ export function createHttpApp(d: HttpDeps): Express {
   api.use("/admin", adminRoutes(d));
   api.use(notFoundHandler);
   app.use("/api", api);
+  if (d.pages) app.use(pageRoutes(d.pages));
 
   app.use(notFoundHandler);
   app.use(createErrorHandler(d.log));

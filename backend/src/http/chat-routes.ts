@@ -11,8 +11,8 @@ export const MAX_MESSAGE_CHARS = 2000;
 const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 /** Validates a chat body: an unknown session id is fine (a new session starts). */
-function chatInput(body: unknown): { sessionId?: string; message: string } {
-  const b = (body ?? {}) as { sessionId?: unknown; message?: unknown };
+function chatInput(body: unknown): { sessionId?: string; message: string; clientMessageId?: string } {
+  const b = (body ?? {}) as { sessionId?: unknown; message?: unknown; clientMessageId?: unknown };
   if (typeof b.message !== "string") throw new AppError("validation", '"message" must be a string.', { issues: [{ field: "message", message: "required string" }] });
   const message = b.message.trim();
   if (!message) throw new AppError("validation", '"message" must not be empty.', { issues: [{ field: "message", message: "empty" }] });
@@ -23,7 +23,8 @@ function chatInput(body: unknown): { sessionId?: string; message: string } {
   if (b.sessionId !== undefined && b.sessionId !== null && typeof b.sessionId !== "string") {
     throw new AppError("validation", '"sessionId" must be a string.', { issues: [{ field: "sessionId", message: "must be a string" }] });
   }
-  return { sessionId, message };
+  const clientMessageId = typeof b.clientMessageId === "string" && /^[A-Za-z0-9_-]{4,80}$/.test(b.clientMessageId) ? b.clientMessageId : undefined;
+  return { sessionId, message, clientMessageId };
 }
 
 function sse(res: Response, e: ChatEvent): void {

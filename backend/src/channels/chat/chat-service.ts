@@ -41,16 +41,33 @@ export class ChatService {
   }
 
   /** One turn. With `emit`, tokens and tool activity are reported as they happen. */
-  async send(input: { sessionId?: string; message: string }, emit?: (e: ChatEvent) => void): Promise<ChatTurnResult> {
+  async send(input: { sessionId?: string; message: string; clientMessageId?: string }, emit?: (e: ChatEvent) => void): Promise<ChatTurnResult> {
     const conversation = this.session(input.sessionId);
     const sessionId = conversation.id;
     emit?.({ type: "session", sessionId });
-    return this.locks.run(sessionId, () => this.turn(sessionId, input.message, emit));
+    return this.locks.run(sessionId, async () => {
+      // A retried send (same client message id) gets the answer it already had, not a second turn.
+      const earlier = input.clientMessageId ? this.answered(sessionId, input.clientMessageId) : undefined;
+      if (earlier) {
+        if (earlier.options.length) emit?.({ type: "options", options: earlier.options });
+        emit?.({ type: "done", sessionId, reply: earlier.reply, mode: "ai" });
+        return { sessionId, reply: earlier.reply, options: earlier.options, mode: "ai" };
+      }
+      return this.turn(sessionId, input.message, emit, input.clientMessageId);
+    });
   }
 
-  private async turn(sessionId: string, message: string, emit: ((e: ChatEvent) => void) | undefined): Promise<ChatTurnResult> {
+  private answered(sessionId: string, clientMessageId: string): { reply: string; options: ChoiceOption[] } | undefined {
+    const history = this.o.conversations.messages(sessionId, ["user", "assistant"], 50);
+    const i = history.findIndex((m) => m.role === "user" && m.data?.clientId === clientMessageId);
+    if (i < 0) return undefined;
+    const answer = history.slice(i + 1).find((m) => m.role === "assistant");
+    return answer ? { reply: answer.text, options: answer.data?.options ?? [] } : undefined;
+  }
+
+  private async turn(sessionId: string, message: string, emit: ((e: ChatEvent) => void) | undefined, clientMessageId?: string): Promise<ChatTurnResult> {
     const { conversations, log } = this.o;
-    conversations.append(sessionId, "user", message);
+    conversations.append(sessionId, "user", message, clientMessageId ? { clientId: clientMessageId } : null);
     const signal = AbortSignal.timeout(this.o.turnTimeoutMs);
     let outcome: { final?: AIMessage; toolOptions?: ChoiceOption[] };
     try {
