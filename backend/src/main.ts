@@ -41,6 +41,11 @@ import { SqliteInboundRepository, SqliteMailThreadRepository } from "./db/inboun
 import { SqliteStakeholderRepository, SqliteTicketRepository } from "./db/ticket-repository";
 import { TicketService } from "./domain/tickets/ticket-service";
 import { ticketExporter } from "./mail/ticket-export";
+import { PersonaService } from "./agent/persona-service";
+import { EscalationService } from "./channels/staff/escalation-service";
+import { StaffReplies } from "./channels/staff/staff-replies";
+import { SqliteSettingsRepository, SqliteStaffRepository } from "./db/staff-repository";
+import { StaffService } from "./domain/staff/staff-service";
 import { createLogger } from "./shared/logger";
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -71,6 +76,10 @@ export interface App {
     chat: ChatService;
     tickets: TicketService;
     email: EmailPipeline;
+    staff: StaffService;
+    persona: PersonaService;
+    escalations: EscalationService;
+    staffReplies: StaffReplies;
   };
   agent: LeasingAgent;
   repos: { outbox: SqliteOutboxRepository; inbound: SqliteInboundRepository; threads: SqliteMailThreadRepository };
@@ -147,8 +156,11 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     newToken: () => randomBytes(24).toString("base64url"),
   });
 
-  const conversations = new ConversationService(new SqliteConversationRepository(db), clock, () => randomBytes(18).toString("base64url"));
-  const persona = (): Persona => DEFAULT_PERSONA;
+  const conversations = new ConversationService(new SqliteConversationRepository(db), clock, () => randomBytes(18).toString("base64url"), transactionRunner(db));
+  const personaService = new PersonaService(new SqliteSettingsRepository(db));
+  const persona = (): Persona => personaService.get();
+  const staff = new StaffService(new SqliteStaffRepository(db), clock);
+  staff.ensureAdmin(config.staffAdmin.email, config.staffAdmin.password);
   const toolDeps: ToolDeps = { properties, availability, bookings, users, conversations, clock, publicUrl: config.publicUrl };
   const model =
     o.model ??
@@ -156,11 +168,20 @@ export function buildApp(config: Config, o: Overrides = {}): App {
       ? createOpenAiModel({ apiKey: config.llm.apiKey!, model: config.llm.model, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs })
       : new OfflineChatModel({ catalog: catalogOf(properties), persona }));
   const agent = createLeasingAgent({ model, deps: toolDeps, checkpointer: new SqliteSaver(db), persona });
-  const chat = new ChatService({ agent, conversations, log, turnTimeoutMs: config.llm.timeoutMs });
-
   const tickets = new TicketService(new SqliteTicketRepository(db), new SqliteStakeholderRepository(db), clock);
   const inbound = new SqliteInboundRepository(db);
   const threads = new SqliteMailThreadRepository(db);
+  const mailEnv = { tx: transactionRunner(db), outbox: outboxRepo, onQueued: () => outbox.nudge(), mailClock, from: config.mailFrom };
+  const escalations = new EscalationService({ ...mailEnv, conversations, tickets, users, publicUrl: config.publicUrl, log });
+  const staffReplies = new StaffReplies({ ...mailEnv, conversations, users, threads });
+  const chat = new ChatService({
+    agent,
+    conversations,
+    escalations,
+    emergencyPhone: () => tickets.stakeholdersFor("maintenance", null).find((s) => s.phone)?.phone ?? null,
+    log,
+    turnTimeoutMs: config.llm.timeoutMs,
+  });
   const email = new EmailPipeline({
     tx: transactionRunner(db),
     inbound,
@@ -190,7 +211,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     db,
     log,
     agent,
-    services: { properties, availability, bookings, users, conversations, chat, tickets, email },
+    services: { properties, availability, bookings, users, conversations, chat, tickets, email, staff, persona: personaService, escalations, staffReplies },
     repos: { outbox: outboxRepo, inbound, threads },
     outbox,
     startMailWorker() {
@@ -228,8 +249,13 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
     adminToken: config.adminToken,
     allowedOrigins: config.allowedOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    secureCookies: config.publicUrl.startsWith("https:"),
     health: () => ({ time: new Date().toISOString(), model: config.llm.provider }),
-    pages: { distDir: path.join(ROOT_DIR, "frontend/dist"), companyName: DEFAULT_PERSONA.companyName, assistantTitle: `${DEFAULT_PERSONA.name} · Leasing assistant` },
+    pages: {
+      distDir: path.join(ROOT_DIR, "frontend/dist"),
+      companyName: () => app.services.persona.get().companyName,
+      assistantTitle: () => `${app.services.persona.get().name} · Leasing assistant`,
+    },
     ...app.services,
   });
   app.outbox.start();
@@ -264,6 +290,9 @@ async function main(): Promise<void> {
   }
   const app = await startServer(config);
   const log = app.log;
+  if (config.staffAdmin.passwordIsDefault) {
+    log.warn({ email: config.staffAdmin.email }, "STAFF_ADMIN_PASSWORD is not set: the console admin uses the development password from .env.example.");
+  }
   if (config.adminTokenIsDefault) {
     log.warn("ADMIN_TOKEN is not set: the development admin token from .env.example is in use. Set ADMIN_TOKEN before going live.");
   }

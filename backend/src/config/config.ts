@@ -76,6 +76,8 @@ const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: intFrom(3, 1, 20),
   STAKEHOLDER_NOTIFY: z.enum(["notice", "cc"]).default("notice"),
   TICKETS_EXPORT_DIR: optionalString,
+  STAFF_ADMIN_EMAIL: optionalString,
+  STAFF_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
 });
 
 export interface Config {
@@ -99,7 +101,12 @@ export interface Config {
   /** Set when an inbox is configured: the mail worker reads it. */
   imap?: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string };
   mail: { pollMs: number; lookbackDays: number; concurrency: number; maxAttempts: number; notify: "notice" | "cc"; ticketsExportDir?: string };
+  /** The first console account, created when there is none. */
+  staffAdmin: { email: string; password: string; passwordIsDefault: boolean };
 }
+
+/** Development-only console password, refused in production. */
+export const DEV_STAFF_PASSWORD = "dev-console-password-change-me";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -138,6 +145,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const nodeEnv = (cleaned.NODE_ENV as Config["env"]) ?? "development";
   if (nodeEnv === "production" && !cleaned.ADMIN_TOKEN) {
     problems.push("ADMIN_TOKEN: required when NODE_ENV=production");
+  }
+  if (nodeEnv === "production" && !cleaned.STAFF_ADMIN_PASSWORD) {
+    problems.push("STAFF_ADMIN_PASSWORD: required when NODE_ENV=production");
   }
   const origins = (cleaned.ALLOWED_ORIGINS ?? "")
     .split(",")
@@ -230,6 +240,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       notify: e.STAKEHOLDER_NOTIFY,
       ticketsExportDir: e.TICKETS_EXPORT_DIR ? path.resolve(cwd, e.TICKETS_EXPORT_DIR) : undefined,
+    },
+    staffAdmin: {
+      email: e.STAFF_ADMIN_EMAIL ?? "admin@localhost",
+      password: e.STAFF_ADMIN_PASSWORD ?? DEV_STAFF_PASSWORD,
+      passwordIsDefault: !e.STAFF_ADMIN_PASSWORD,
     },
   };
 }

@@ -53,6 +53,33 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
     return rules;
   }
 
+  replaceRules(propertyId: number, rules: WeeklyRule[]): void {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM availability WHERE property_id = ?").run(propertyId);
+      const ins = this.db.prepare("INSERT INTO availability (property_id, weekday, start_time, end_time, slot_minutes) VALUES (?, ?, ?, ?, ?)");
+      for (const r of rules) ins.run(propertyId, r.weekday, r.start, r.end, r.slotMinutes);
+    })();
+    this.invalidate();
+  }
+
+  addException(propertyId: number, e: DateException): number {
+    const info = this.db
+      .prepare("INSERT INTO availability_exceptions (property_id, date, kind, start_time, end_time, slot_minutes, note) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(propertyId, e.date, e.kind, e.start, e.end, e.slotMinutes, e.note);
+    return Number(info.lastInsertRowid);
+  }
+
+  removeException(propertyId: number, id: number): boolean {
+    return this.db.prepare("DELETE FROM availability_exceptions WHERE id = ? AND property_id = ?").run(id, propertyId).changes > 0;
+  }
+
+  exceptionsWithIds(propertyId: number, fromDate: string): Array<DateException & { id: number }> {
+    return this.db
+      .prepare<[number, string], ExceptionRow & { id: number }>("SELECT * FROM availability_exceptions WHERE property_id = ? AND date >= ? ORDER BY date, start_time")
+      .all(propertyId, fromDate)
+      .map((e) => ({ id: e.id, date: e.date, kind: e.kind, start: e.start_time, end: e.end_time, slotMinutes: e.slot_minutes, note: e.note }));
+  }
+
   /** Call after any write to tour hours through this connection. */
   invalidate(): void {
     this.ruleCache.clear();

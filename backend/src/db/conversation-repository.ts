@@ -1,5 +1,5 @@
-import type { Channel, Conversation, ConversationMessage, MessageRole, SessionFacts } from "../domain/conversations/conversation";
-import type { ConversationRepository } from "../domain/conversations/conversation-service";
+import type { Channel, Conversation, ConversationMessage, ConversationMode, ConversationSummary, MessageRole, SessionFacts } from "../domain/conversations/conversation";
+import type { ConversationFilter, ConversationRepository } from "../domain/conversations/conversation-service";
 import type { Db } from "./database";
 
 interface ConversationRow {
@@ -114,6 +114,60 @@ export class SqliteConversationRepository implements ConversationRepository {
       )
       .all(id, ...roles, opts.limit ?? 500);
     return rows.map(toMessage);
+  }
+
+  setMode(id: string, mode: ConversationMode, now: string): void {
+    this.db.prepare("UPDATE conversations SET mode = ?, mode_changed_at = ?, updated_at = ? WHERE id = ?").run(mode, now, now, id);
+  }
+
+  setEscalation(id: string, reason: string | null, now: string): void {
+    this.db.prepare("UPDATE conversations SET escalation_reason = ?, escalated_at = ?, updated_at = ? WHERE id = ?").run(reason, reason ? now : null, now, id);
+  }
+
+  markRead(id: string, now: string): void {
+    this.db.prepare("UPDATE conversations SET staff_read_at = ? WHERE id = ?").run(now, id);
+  }
+
+  list(f: ConversationFilter): ConversationSummary[] {
+    const where: string[] = [];
+    const values: unknown[] = [];
+    if (f.mode) {
+      where.push("c.mode = ?");
+      values.push(f.mode);
+    }
+    if (f.escalated !== undefined) where.push(f.escalated ? "c.escalation_reason IS NOT NULL" : "c.escalation_reason IS NULL");
+    if (f.channel) {
+      where.push("c.channel = ?");
+      values.push(f.channel);
+    }
+    if (f.propertyId !== undefined) {
+      where.push("(u.property_id = ? OR json_extract(c.facts, '$.focusPropertyId') = ? OR EXISTS (SELECT 1 FROM conversation_bookings cb JOIN bookings b ON b.id = cb.booking_id WHERE cb.conversation_id = c.id AND b.property_id = ?))");
+      values.push(f.propertyId, f.propertyId, f.propertyId);
+    }
+    const rows = this.db
+      .prepare<unknown[], ConversationRow & { u_name: string | null; u_email: string | null; u_property: number | null; unread: number }>(
+        `SELECT c.*, u.name AS u_name, u.email AS u_email, u.property_id AS u_property,
+           (SELECT count(*) FROM conversation_messages m WHERE m.conversation_id = c.id AND m.role = 'user'
+              AND (c.staff_read_at IS NULL OR m.created_at > c.staff_read_at)) AS unread
+         FROM conversations c LEFT JOIN users u ON u.id = c.user_id
+         ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+         ORDER BY coalesce(c.last_message_at, c.created_at) DESC LIMIT 300`,
+      )
+      .all(...values);
+    return rows.map((r) => {
+      const facts = JSON.parse(r.facts) as SessionFacts;
+      return {
+        id: r.id,
+        channel: r.channel,
+        mode: r.mode,
+        escalation: r.escalation_reason ? { reason: r.escalation_reason, at: r.escalated_at ?? r.updated_at } : null,
+        contact: { name: r.u_name ?? facts.contact?.name ?? null, email: r.u_email ?? facts.contact?.email ?? null },
+        subject: r.subject,
+        propertyId: r.u_property ?? facts.focusPropertyId ?? null,
+        lastMessageAt: r.last_message_at,
+        unread: r.unread,
+      };
+    });
   }
 
   addBooking(id: string, bookingId: number, via: "booked" | "link"): void {

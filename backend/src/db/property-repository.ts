@@ -77,6 +77,33 @@ export class SqlitePropertyRepository implements PropertyRepository {
     return row ? toProperty(row) : undefined;
   }
 
+  insert(p: Omit<Property, "id">): Property {
+    const row = this.db
+      .prepare<unknown[], PropertyRow>(
+        `INSERT INTO properties (name, address, city, state, postal_code, neighborhood, beds, baths, rent, sqft, pets_allowed, pet_policy,
+           available_from, description, amenities, timezone, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      )
+      .get(...this.columns(p))!;
+    this.invalidate();
+    return toProperty(row);
+  }
+
+  update(id: number, p: Omit<Property, "id">): Property {
+    const row = this.db
+      .prepare<unknown[], PropertyRow>(
+        `UPDATE properties SET name = ?, address = ?, city = ?, state = ?, postal_code = ?, neighborhood = ?, beds = ?, baths = ?, rent = ?,
+           sqft = ?, pets_allowed = ?, pet_policy = ?, available_from = ?, description = ?, amenities = ?, timezone = ?, active = ?,
+           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
+      )
+      .get(...this.columns(p), id)!;
+    this.invalidate();
+    return toProperty(row);
+  }
+
+  private columns(p: Omit<Property, "id">): unknown[] {
+    return [p.name, p.address, p.city, p.state, p.postalCode, p.neighborhood, p.beds, p.baths, p.rent, p.sqft, p.petsAllowed, p.petPolicy, p.availableFrom, p.description, JSON.stringify(p.amenities), p.timezone, p.active ? 1 : 0];
+  }
+
   /** Call after any write to the properties table through this connection. */
   invalidate(): void {
     this.cache = undefined;

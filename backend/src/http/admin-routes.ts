@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { HttpDeps } from "./http-deps";
-import { requireAdminToken } from "./security";
+import { requireStaff } from "./staff-auth";
 import { adminBookingDto, userDto } from "./serializers";
 import { parseInput } from "./validation";
 
@@ -18,7 +18,7 @@ const ticketsQuery = z.object({
 
 export function adminRoutes(d: HttpDeps): Router {
   const r = Router();
-  r.use(requireAdminToken(d.adminToken));
+  r.use(requireStaff(d.adminToken, d.staff));
 
   r.get("/bookings", (req, res) => {
     const q = parseInput(bookingsQuery, req.query);

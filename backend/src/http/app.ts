@@ -1,6 +1,7 @@
 import express, { type Express } from "express";
 import helmet from "helmet";
 import { adminRoutes } from "./admin-routes";
+import { consoleRoutes, staffLoginRoutes } from "./console-routes";
 import { chatRoutes } from "./chat-routes";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import type { HttpDeps } from "./http-deps";
@@ -40,7 +41,9 @@ export function createHttpApp(d: HttpDeps & { pages?: PageOptions }): Express {
   api.use(propertyRoutes(d));
   api.use(tourRoutes(d));
   api.use(chatRoutes(d.chat, d.conversations));
+  api.use(staffLoginRoutes(d));
   api.use("/admin", adminRoutes(d));
+  api.use("/admin", consoleRoutes(d));
   api.use(notFoundHandler);
   app.use("/api", api);
   if (d.pages) app.use(pageRoutes(d.pages));

@@ -64,6 +64,32 @@ export function chatRoutes(chat: ChatService, conversations: ConversationService
     res.end();
   });
 
+  // The widget listens here for staff replies and mode changes.
+  r.get("/chat/:sessionId/events", (req, res) => {
+    const id = parseInput(sessionIdSchema, req.params.sessionId);
+    const c = conversations.find(id);
+    if (!c || c.channel !== "chat") throw new AppError("not_found", "No such chat session.");
+    res.status(200);
+    res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
+    res.setHeader("Cache-Control", "no-cache, no-transform");
+    res.setHeader("X-Accel-Buffering", "no");
+    res.flushHeaders();
+    res.write(`event: mode\ndata: ${JSON.stringify({ mode: c.mode })}\n\n`);
+    const off = conversations.subscribe((e) => {
+      if (e.conversationId !== id) return;
+      if (e.type === "message" && e.message?.role === "staff") {
+        res.write(`event: staff\ndata: ${JSON.stringify({ id: e.message.id, text: e.message.text })}\n\n`);
+      } else if (e.type === "mode" || e.type === "escalation") {
+        res.write(`event: mode\ndata: ${JSON.stringify({ mode: e.mode ?? "human" })}\n\n`);
+      }
+    });
+    const ping = setInterval(() => res.write(": ping\n\n"), 25_000);
+    req.on("close", () => {
+      clearInterval(ping);
+      off();
+    });
+  });
+
   r.get("/chat/:sessionId/messages", (req, res) => {
     const id = parseInput(sessionIdSchema, req.params.sessionId);
     const c = conversations.find(id);

@@ -6,6 +6,9 @@ import type { UserService } from "../domain/users/user-service";
 import type { ChatService } from "../channels/chat/chat-service";
 import type { ConversationService } from "../domain/conversations/conversation-service";
 import type { TicketService } from "../domain/tickets/ticket-service";
+import type { StaffService } from "../domain/staff/staff-service";
+import type { PersonaService } from "../agent/persona-service";
+import type { StaffReplies } from "../channels/staff/staff-replies";
 
 /** What the HTTP layer is given by the composition root. */
 export interface HttpDeps {
@@ -22,4 +25,9 @@ export interface HttpDeps {
   conversations: ConversationService;
   chat: ChatService;
   tickets: TicketService;
+  staff: StaffService;
+  persona: PersonaService;
+  staffReplies: StaffReplies;
+  /** Session cookies get the Secure flag when the public URL is https. */
+  secureCookies?: boolean;
 }

@@ -6,8 +6,8 @@ import { escapeHtml } from "../mail/html";
 export interface PageOptions {
   /** Built frontend files (widget.js, pages.js). */
   distDir: string;
-  companyName: string;
-  assistantTitle: string;
+  companyName: () => string;
+  assistantTitle: () => string;
 }
 
 const PAGE_CSS = `
@@ -56,11 +56,11 @@ export function pageRoutes(o: PageOptions): Router {
     const api = origin(req);
     res.type("html").send(
       layout(
-        o.companyName,
+        o.companyName(),
         "demo",
-        `<header><h1>${escapeHtml(o.companyName)}</h1><p>Apartments and homes in Austin, Denver, Portland, Boston and San José</p></header>
+        `<header><h1>${escapeHtml(o.companyName())}</h1><p>Apartments and homes in Austin, Denver, Portland, Boston and San José</p></header>
 <main><h2>Available now</h2><div id="listings" aria-live="polite"><p>Loading listings…</p></div></main>
-<script src="/widget.js" data-api="${escapeHtml(api)}" data-title="${escapeHtml(o.assistantTitle)}" defer></script>`,
+<script src="/widget.js" data-api="${escapeHtml(api)}" data-title="${escapeHtml(o.assistantTitle())}" defer></script>`,
       ),
     );
   });
@@ -70,7 +70,7 @@ export function pageRoutes(o: PageOptions): Router {
       layout(
         "Your tour",
         "manage",
-        `<header><h1>Your tour</h1><p>${escapeHtml(o.companyName)}</p></header>
+        `<header><h1>Your tour</h1><p>${escapeHtml(o.companyName())}</p></header>
 <main><div class="card"><div id="tour"><p>Loading your tour…</p></div>
 <div id="actions" hidden>
 <label for="date">Pick a new day to reschedule</label><input id="date" type="date">

@@ -17,6 +17,8 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
         "*.smtpUrl",
         "*.apiKey",
         "*.OPENAI_API_KEY",
+        "*.password",
+        "*.STAFF_ADMIN_PASSWORD",
         "*.text",
         "*.html",
       ],

@@ -88,7 +88,7 @@ export class OfflineChatModel extends BaseChatModel {
     }
     return new AIMessage({
       content: decision.reply ?? "",
-      additional_kwargs: { [STATE_KEY]: decision.state ?? {}, options: decision.options ?? [] },
+      additional_kwargs: { [STATE_KEY]: decision.state ?? {}, options: decision.options ?? [], progress: decision.progress !== false },
     });
   }
 

@@ -30,6 +30,8 @@ export interface Decision {
   options?: ChoiceOption[];
   /** The reply does not settle a pending proposal; keep it for the next turn. */
   keepProposal?: boolean;
+  /** False when the reply could not help (the conversation made no progress). */
+  progress?: boolean;
 }
 
 export type Offered = FactsSnapshot["offered"][number];

@@ -315,6 +315,7 @@ function unknownQuestion(ctx: PolicyContext): Decision {
     reply: `I don't know the answer to that, and I'd rather not guess. ${ctx.w.capabilities()} For anything else, the leasing team can help.`,
     state: { ...ctx.prev, stalled: (ctx.prev.stalled ?? 0) + 1 },
     keepProposal: true,
+    progress: false,
   };
 }
 
@@ -329,5 +330,6 @@ function fallback(ctx: PolicyContext): Decision {
   return {
     reply: `${w.sorry()} I'm not sure I understood that, and I don't want to guess. ${w.capabilities()} ${hint}`,
     state: { ...prev, stalled },
+    progress: false,
   };
 }

@@ -4,17 +4,33 @@ import type { Logger } from "pino";
 import type { LeasingAgent } from "../../agent/leasing-agent";
 import { STATE_KEY } from "../../agent/offline/offline-state";
 import { toolLabel } from "../../agent/tools/tool-labels";
-import type { ChoiceOption } from "../../domain/conversations/conversation";
+import type { ChoiceOption, ConversationMessage } from "../../domain/conversations/conversation";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
 import { KeyedMutex } from "../../shared/keyed-mutex";
+import type { EscalationService } from "../staff/escalation-service";
+import { escalationTrigger, safetyGuidance, type EscalationTrigger } from "../staff/escalation-rules";
 import type { ChatEvent, ChatTurnResult } from "./chat-events";
 
 export const RETRY_MESSAGE =
   "Sorry — I'm having trouble answering right now. Please try again in a moment; nothing you told me has been lost.";
 
+const HANDOFF: Record<Exclude<EscalationTrigger["kind"], "emergency">, string> = {
+  human: "Of course. I've asked a member of our leasing team to join this chat — they'll reply here as soon as they can. You can keep writing in the meantime.",
+  negotiation: "I can't negotiate rent or lease terms myself, so I've asked a member of our leasing team to join this chat. They'll reply here shortly.",
+  legal: "That's a question for a person on our team rather than an automated assistant, so I've asked a member of our leasing team to join this chat. They'll reply here shortly.",
+  fair_housing: "That's an important question, and a person on our team should answer it. I've asked a member of our leasing team to join this chat; they'll reply here shortly.",
+};
+
+/** Turns without progress, or failed tool calls in a row, before a person is asked to step in. */
+export const NO_PROGRESS_LIMIT = 3;
+export const TOOL_FAILURE_LIMIT = 3;
+
 export interface ChatServiceOptions {
   agent: LeasingAgent;
   conversations: ConversationService;
+  escalations?: EscalationService;
+  /** Phone of the emergency maintenance line, for safety guidance. */
+  emergencyPhone?: () => string | null;
   log: Logger;
   /** Longest a whole turn (all model and tool calls) may take. */
   turnTimeoutMs: number;
@@ -24,9 +40,17 @@ function messageText(m: BaseMessage): string {
   return typeof m.content === "string" ? m.content : m.content.map((c) => ("text" in c ? String(c.text) : "")).join("");
 }
 
+interface TurnOutcome {
+  final?: AIMessage;
+  toolOptions?: ChoiceOption[];
+  toolsOk: number;
+  toolsFailed: number;
+}
+
 /**
  * Turns a chat message into an agent turn. Turns of one session run one at a time; the
- * visible history is stored alongside the agent's own checkpointed thread.
+ * visible history is stored alongside the agent's own checkpointed thread. Conversations
+ * staff have taken over get no AI reply, and a takeover during a turn discards its reply.
  */
 export class ChatService {
   private readonly locks = new KeyedMutex();
@@ -53,8 +77,21 @@ export class ChatService {
         emit?.({ type: "done", sessionId, reply: earlier.reply, mode: "ai" });
         return { sessionId, reply: earlier.reply, options: earlier.options, mode: "ai" };
       }
-      return this.turn(sessionId, input.message, emit, input.clientMessageId);
+      const { conversations } = this.o;
+      const userData = input.clientMessageId ? { clientId: input.clientMessageId } : null;
+      if (conversations.get(sessionId).mode === "human") {
+        conversations.append(sessionId, "user", input.message, userData);
+        return this.silent(sessionId, emit);
+      }
+      const trigger = this.o.escalations ? escalationTrigger(input.message) : null;
+      if (trigger) return this.handOff(sessionId, input.message, userData, trigger, emit);
+      return this.turn(sessionId, input.message, userData, emit);
     });
+  }
+
+  private silent(sessionId: string, emit?: (e: ChatEvent) => void): ChatTurnResult {
+    emit?.({ type: "done", sessionId, reply: null, mode: "human" });
+    return { sessionId, reply: null, options: [], mode: "human" };
   }
 
   private answered(sessionId: string, clientMessageId: string): { reply: string; options: ChoiceOption[] } | undefined {
@@ -65,78 +102,135 @@ export class ChatService {
     return answer ? { reply: answer.text, options: answer.data?.options ?? [] } : undefined;
   }
 
-  private async turn(sessionId: string, message: string, emit: ((e: ChatEvent) => void) | undefined, clientMessageId?: string): Promise<ChatTurnResult> {
+  /** What the assistant must not handle alone: say so (with safety guidance first in an emergency) and call a person in. */
+  private handOff(sessionId: string, message: string, userData: ConversationMessage["data"], trigger: EscalationTrigger, emit?: (e: ChatEvent) => void): ChatTurnResult {
+    const { conversations } = this.o;
+    conversations.append(sessionId, "user", message, userData);
+    const reply = trigger.kind === "emergency" ? safetyGuidance(message, this.o.emergencyPhone?.() ?? null) : HANDOFF[trigger.kind];
+    conversations.appendIfAi(sessionId, reply, { escalation: trigger.kind });
+    this.o.escalations!.escalate(sessionId, trigger.kind, trigger.reason, message);
+    for (const piece of reply.match(/\S+\s*/g) ?? []) emit?.({ type: "token", text: piece });
+    emit?.({ type: "done", sessionId, reply, mode: "human" });
+    return { sessionId, reply, options: [], mode: "human" };
+  }
+
+  private async turn(sessionId: string, message: string, userData: ConversationMessage["data"], emit: ((e: ChatEvent) => void) | undefined): Promise<ChatTurnResult> {
     const { conversations, log } = this.o;
-    conversations.append(sessionId, "user", message, clientMessageId ? { clientId: clientMessageId } : null);
-    const signal = AbortSignal.timeout(this.o.turnTimeoutMs);
-    let outcome: { final?: AIMessage; toolOptions?: ChoiceOption[] };
+    const handback = this.sinceStaff(sessionId);
+    conversations.append(sessionId, "user", message, userData);
+    const timeout = AbortSignal.timeout(this.o.turnTimeoutMs);
+    const takeover = new AbortController();
+    const unsubscribe = conversations.subscribe((e) => {
+      if (e.conversationId === sessionId && (e.type === "mode" || e.type === "escalation") && conversations.get(sessionId).mode === "human") takeover.abort();
+    });
+    const signal = AbortSignal.any([timeout, takeover.signal]);
+    let outcome: TurnOutcome;
     try {
-      outcome = emit ? await this.streamTurn(sessionId, message, signal, emit) : await this.invokeTurn(sessionId, message, signal);
+      const input = [...handback, new HumanMessage({ content: message, id: randomUUID() })];
+      outcome = emit ? await this.streamTurn(sessionId, input, signal, emit) : await this.invokeTurn(sessionId, input, signal);
     } catch (err) {
-      const timedOut = signal.aborted;
+      if (takeover.signal.aborted) return this.silent(sessionId, emit);
+      const timedOut = timeout.aborted;
       log.warn({ err, sessionId, timedOut }, "chat turn failed");
-      conversations.append(sessionId, "assistant", RETRY_MESSAGE, { error: timedOut ? "timeout" : "upstream_unavailable" });
       const error = { code: timedOut ? "timeout" : "upstream_unavailable", message: RETRY_MESSAGE };
+      if (!conversations.appendIfAi(sessionId, RETRY_MESSAGE, { error: error.code })) return this.silent(sessionId, emit);
       emit?.({ type: "error", ...error });
       emit?.({ type: "done", sessionId, reply: RETRY_MESSAGE, mode: "ai" });
       return { sessionId, reply: RETRY_MESSAGE, options: [], mode: "ai", error };
+    } finally {
+      unsubscribe();
     }
+
     const { final, toolOptions } = outcome;
     const reply = final ? messageText(final) : "";
     const modelOptions = final?.additional_kwargs?.options as ChoiceOption[] | undefined;
     // A model that offers its own quick replies (the offline model always does) decides them;
     // otherwise the choices of the last tool that returned some are shown.
     const options = final?.additional_kwargs?.[STATE_KEY] !== undefined ? (modelOptions ?? []) : (modelOptions ?? toolOptions ?? []);
-    conversations.append(sessionId, "assistant", reply, options.length ? { options } : null);
+    // The mode is checked in the same transaction as the reply is stored: a takeover wins.
+    if (!conversations.appendIfAi(sessionId, reply, options.length ? { options } : null)) return this.silent(sessionId, emit);
     if (options.length) emit?.({ type: "options", options });
-    emit?.({ type: "done", sessionId, reply, mode: "ai" });
-    return { sessionId, reply, options, mode: "ai" };
+    const escalated = this.trackProgress(sessionId, outcome, final, message);
+    emit?.({ type: "done", sessionId, reply, mode: escalated ? "human" : "ai" });
+    return { sessionId, reply, options, mode: escalated ? "human" : "ai" };
+  }
+
+  /** Messages exchanged with staff since the assistant last spoke, so a handed-back conversation resumes with everything. */
+  private sinceStaff(sessionId: string): BaseMessage[] {
+    const recent = this.o.conversations.messages(sessionId, ["user", "assistant", "staff"], 40);
+    let i = recent.length - 1;
+    while (i >= 0 && recent[i].role !== "assistant") i--;
+    const after = recent.slice(i + 1);
+    if (!after.some((m) => m.role === "staff")) return [];
+    return after.map((m) => (m.role === "staff" ? new AIMessage({ content: `(Reply from ${String(m.data?.staff ?? "the leasing team")}, a person on our team) ${m.text}` }) : new HumanMessage(m.text)));
+  }
+
+  /** Counts turns without progress and failed tool calls; asks a person in when they pile up. */
+  private trackProgress(sessionId: string, outcome: TurnOutcome, final: AIMessage | undefined, message: string): boolean {
+    const { conversations } = this.o;
+    const facts = conversations.get(sessionId).facts;
+    const flag = final?.additional_kwargs?.progress;
+    const reply = final ? messageText(final) : "";
+    const stuck = flag === false || (flag === undefined && outcome.toolsOk === 0 && /\b(not sure I understood|don'?t understand|didn'?t understand|could you rephrase)\b/i.test(reply));
+    const noProgress = stuck ? (facts.noProgress ?? 0) + 1 : 0;
+    const toolFailures = outcome.toolsFailed > 0 && outcome.toolsOk === 0 ? (facts.toolFailures ?? 0) + outcome.toolsFailed : outcome.toolsOk > 0 ? 0 : (facts.toolFailures ?? 0);
+    conversations.updateFacts(sessionId, { noProgress, toolFailures });
+    if (!this.o.escalations) return false;
+    if (noProgress >= NO_PROGRESS_LIMIT) {
+      this.o.escalations.escalate(sessionId, "no_progress", `No progress in ${NO_PROGRESS_LIMIT} turns in a row`, message);
+      conversations.updateFacts(sessionId, { noProgress: 0 });
+      return true;
+    }
+    if (toolFailures >= TOOL_FAILURE_LIMIT) {
+      this.o.escalations.escalate(sessionId, "tool_failures", "Repeated tool failures", message);
+      conversations.updateFacts(sessionId, { toolFailures: 0 });
+      return true;
+    }
+    return false;
   }
 
   private config(sessionId: string, signal: AbortSignal) {
-    return { configurable: { thread_id: sessionId }, context: { conversationId: sessionId }, signal, durability: "exit" } as const;
+    return { configurable: { thread_id: sessionId }, context: { conversationId: sessionId, channel: "chat" }, signal, durability: "exit" } as const;
   }
 
-  private recordTool(sessionId: string, tm: ToolMessage): ChoiceOption[] | undefined {
+  private recordTool(sessionId: string, tm: ToolMessage, outcome: TurnOutcome): void {
     const name = tm.name ?? "tool";
-    this.o.conversations.append(sessionId, "tool", messageText(tm).slice(0, 2000), { tool: name, label: toolLabel(name) });
-    const opts = (tm.artifact as { options?: ChoiceOption[] } | undefined)?.options;
-    return opts?.length ? opts : undefined;
+    const artifact = tm.artifact as { ok?: boolean; options?: ChoiceOption[] } | undefined;
+    if (artifact?.ok === false || tm.status === "error") outcome.toolsFailed++;
+    else outcome.toolsOk++;
+    this.o.conversations.append(sessionId, "tool", messageText(tm).slice(0, 2000), { tool: name, label: toolLabel(name), ok: artifact?.ok !== false && tm.status !== "error" });
+    if (artifact?.options?.length) outcome.toolOptions = artifact.options;
   }
 
   /** A whole turn without token streaming (JSON API). */
-  private async invokeTurn(sessionId: string, message: string, signal: AbortSignal) {
-    const human = new HumanMessage({ content: message, id: randomUUID() });
-    const state = await this.o.agent.invoke({ messages: [human] }, this.config(sessionId, signal) as never);
+  private async invokeTurn(sessionId: string, input: BaseMessage[], signal: AbortSignal): Promise<TurnOutcome> {
+    const human = input[input.length - 1];
+    const state = await this.o.agent.invoke({ messages: input }, this.config(sessionId, signal) as never);
     const messages = (state as { messages: BaseMessage[] }).messages;
     const from = messages.findIndex((m) => m.id === human.id);
-    let final: AIMessage | undefined;
-    let toolOptions: ChoiceOption[] | undefined;
+    const outcome: TurnOutcome = { toolsOk: 0, toolsFailed: 0 };
     for (const m of messages.slice(from + 1)) {
-      if (m.getType() === "tool") toolOptions = this.recordTool(sessionId, m as ToolMessage) ?? toolOptions;
-      else if (m.getType() === "ai" && !(m as AIMessage).tool_calls?.length) final = m as AIMessage;
+      if (m.getType() === "tool") this.recordTool(sessionId, m as ToolMessage, outcome);
+      else if (m.getType() === "ai" && !(m as AIMessage).tool_calls?.length) outcome.final = m as AIMessage;
     }
-    return { final, toolOptions };
+    return outcome;
   }
 
   /** A turn that reports tokens and tool activity as they happen. */
-  private async streamTurn(sessionId: string, message: string, signal: AbortSignal, emit: (e: ChatEvent) => void) {
-    const stream = await this.o.agent.stream(
-      { messages: [new HumanMessage(message)] },
-      { ...this.config(sessionId, signal), streamMode: "messages" } as never,
-    );
-    let toolOptions: ChoiceOption[] | undefined;
+  private async streamTurn(sessionId: string, input: BaseMessage[], signal: AbortSignal, emit: (e: ChatEvent) => void): Promise<TurnOutcome> {
+    const stream = await this.o.agent.stream({ messages: input }, { ...this.config(sessionId, signal), streamMode: "messages" } as never);
+    const outcome: TurnOutcome = { toolsOk: 0, toolsFailed: 0 };
     // Chunks of the model call in progress; the last call without tool calls is the answer.
     let current: AIMessageChunk | undefined;
     let currentRun: string | undefined;
-    let final: AIMessage | undefined;
     const close = () => {
       if (current && !current.tool_call_chunks?.length) {
-        final = new AIMessage({ content: messageText(current), additional_kwargs: current.additional_kwargs });
+        outcome.final = new AIMessage({ content: messageText(current), additional_kwargs: current.additional_kwargs });
       }
       current = undefined;
     };
     for await (const item of stream as AsyncIterable<[BaseMessage, { langgraph_node?: string; run_id?: string }]>) {
+      if (signal.aborted) break;
       const [chunk, meta] = item;
       if (meta.langgraph_node === "model_request" && chunk.getType() === "ai") {
         const runKey = meta.run_id ?? chunk.id;
@@ -155,10 +249,11 @@ export class ChatService {
         close();
         const tm = chunk as ToolMessage;
         emit({ type: "tool", name: tm.name ?? "tool", label: toolLabel(tm.name ?? "tool"), status: "finished" });
-        toolOptions = this.recordTool(sessionId, tm) ?? toolOptions;
+        this.recordTool(sessionId, tm, outcome);
       }
     }
+    if (signal.aborted) throw new Error("turn aborted");
     close();
-    return { final, toolOptions };
+    return outcome;
   }
 }

@@ -176,6 +176,9 @@ export class EmailPipeline {
     const conversationId =
       earlierConversation ?? d.threads.conversationFor(threadIds) ?? d.conversations.start("email", mail.subject || null).id;
     if (mail.messageId) d.threads.remember(mail.messageId, conversationId);
+    const thread = d.conversations.get(conversationId);
+    if (!thread.facts.contact?.email) d.conversations.updateFacts(conversationId, { contact: { name: known?.name ?? nameFromAddress(from), email: from.address } });
+    if (thread.mode === "human") return this.waitForStaff(mail, conversationId);
     const continuingTour = d.inbound.list().some((r) => r.conversationId === conversationId && r.intent === "tour_request" && r.messageKey !== mail.key);
 
     // Classify: the model when configured; the offline rules if it fails.
@@ -289,7 +292,7 @@ export class EmailPipeline {
         }
       }
 
-      d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), { subject: mail.subject, messageId: mail.messageId, attachments: mail.attachments });
+      d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), { subject: mail.subject, messageId: mail.messageId, from: from.address, attachments: mail.attachments });
       d.conversations.append(conversationId, "assistant", text, { subject, messageId: replyMessageId, ticketId: ticket?.id ?? null });
       d.inbound.finish(
         mail.key,
@@ -321,6 +324,17 @@ export class EmailPipeline {
       bookingId: booking?.id ?? null,
       reply: { to: from.address, cc: committed.cc, subject, inReplyTo: mail.messageId },
     };
+  }
+
+  /** A conversation staff have taken over: the message is stored for them, and the AI stays silent. */
+  private waitForStaff(mail: InboundEmail, conversationId: string): EmailOutcome {
+    const d = this.d;
+    d.tx.run(() => {
+      d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), { subject: mail.subject, messageId: mail.messageId, from: mail.from!.address, attachments: mail.attachments });
+      d.inbound.finish(mail.key, { status: "processed", summary: "Waiting for staff (conversation in human mode)", conversationId }, d.clock.now().toISOString());
+    });
+    d.log.info({ key: mail.key, conversationId }, "mail: conversation is with staff; no automatic reply");
+    return { messageId: mail.messageId, key: mail.key, status: "processed", intent: null, priority: null, summary: "Waiting for staff", ticketId: null, bookingId: null, reply: null };
   }
 
   private async runAgent(conversationId: string, mail: InboundEmail): Promise<string> {

@@ -15,6 +15,10 @@ import {
 export interface AvailabilityRepository {
   rulesFor(propertyId: number): WeeklyRule[];
   exceptionsFor(propertyId: number, fromDate: string, toDate: string): DateException[];
+  replaceRules(propertyId: number, rules: WeeklyRule[]): void;
+  addException(propertyId: number, e: DateException): number;
+  removeException(propertyId: number, id: number): boolean;
+  exceptionsWithIds(propertyId: number, fromDate: string): Array<DateException & { id: number }>;
 }
 
 export interface BusyTimesRepository {
@@ -122,9 +126,44 @@ export class AvailabilityService {
     return slot;
   }
 
+  /** Tour hours of a listing: weekly rules and dated exceptions from today on. */
+  hours(property: Property): { rules: WeeklyRule[]; exceptions: Array<DateException & { id: number }> } {
+    return {
+      rules: this.availability.rulesFor(property.id),
+      exceptions: this.availability.exceptionsWithIds(property.id, localDateOf(this.clock.now(), property.timezone)),
+    };
+  }
+
+  setRules(property: Property, rules: WeeklyRule[]): WeeklyRule[] {
+    for (const r of rules) validateWindow(r.start, r.end, r.slotMinutes, Number.isInteger(r.weekday) && r.weekday >= 0 && r.weekday <= 6);
+    this.availability.replaceRules(property.id, rules);
+    return this.availability.rulesFor(property.id);
+  }
+
+  /** Adds a closure (whole day without times, or part of it) or extra hours on a date. */
+  addException(property: Property, e: DateException): number {
+    if (!isIsoDate(e.date)) throw new AppError("validation", "date: must look like 2026-12-24");
+    if (e.kind === "open" || e.start || e.end) validateWindow(e.start ?? "", e.end ?? "", e.slotMinutes ?? 30, true);
+    return this.availability.addException(property.id, e);
+  }
+
+  removeException(property: Property, id: number): void {
+    if (!this.availability.removeException(property.id, id)) throw new AppError("not_found", `No exception ${id} for this property.`);
+  }
+
   conflictsWith(slot: Interval, busy: readonly Interval[]): boolean {
     return conflictsWithBusy(slot, busy, this.policy.bufferMinutes);
   }
+}
+
+function validateWindow(start: string, end: string, slotMinutes: number, weekdayOk: boolean): void {
+  const hm = /^([01]\d|2[0-3]):[0-5]\d$/;
+  const problems: string[] = [];
+  if (!weekdayOk) problems.push("weekday: 0 (Sunday) to 6 (Saturday)");
+  if (!hm.test(start) || !hm.test(end)) problems.push("start and end: times like 09:30");
+  else if (end <= start) problems.push("end must be after start");
+  if (!Number.isInteger(slotMinutes) || slotMinutes < 5 || slotMinutes > 240) problems.push("slotMinutes: 5 to 240");
+  if (problems.length) throw new AppError("validation", problems.join("; "));
 }
 
 function formatNotice(minutes: number): string {

@@ -26,6 +26,10 @@ export interface SearchCriteria {
  * every model call as a compact summary, so the prompt stays small however long the chat.
  */
 export interface SessionFacts {
+  /** Consecutive turns in which the assistant made no progress. */
+  noProgress?: number;
+  /** Consecutive failed tool calls. */
+  toolFailures?: number;
   contact?: { name?: string; email?: string; phone?: string };
   /** The person record this conversation created (only that one may have its e-mail corrected here). */
   createdUserId?: number;
@@ -48,6 +52,19 @@ export interface Conversation {
   createdAt: string;
   updatedAt: string;
   lastMessageAt: string | null;
+}
+
+/** A conversation as staff see it in the inbox. */
+export interface ConversationSummary {
+  id: string;
+  channel: Channel;
+  mode: ConversationMode;
+  escalation: { reason: string; at: string } | null;
+  contact: { name: string | null; email: string | null };
+  subject: string | null;
+  propertyId: number | null;
+  lastMessageAt: string | null;
+  unread: number;
 }
 
 export interface ConversationMessage {

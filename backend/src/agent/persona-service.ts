@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { AppError } from "../shared/app-error";
+import { DEFAULT_PERSONA, type Persona } from "./persona";
+
+export const personaSchema = z.object({
+  name: z.string().trim().min(1).max(40),
+  tone: z.enum(["professional", "friendly", "concise"]),
+  greeting: z.string().trim().min(1).max(400),
+  customInstruction: z.string().trim().max(1000),
+  companyName: z.string().trim().min(1).max(80),
+});
+
+export interface SettingsStore {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+}
+
+/** The assistant's persona, editable by staff; used by the model prompt and the offline wording. */
+export class PersonaService {
+  private cached: Persona | undefined;
+
+  constructor(private readonly settings: SettingsStore) {}
+
+  get(): Persona {
+    this.cached ??= { ...DEFAULT_PERSONA, ...(this.settings.get<Partial<Persona>>("persona") ?? {}) };
+    return this.cached;
+  }
+
+  validate(patch: unknown): Persona {
+    const merged = { ...this.get(), ...(typeof patch === "object" && patch ? patch : {}) };
+    const parsed = personaSchema.safeParse(merged);
+    if (!parsed.success) {
+      throw new AppError("validation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), {
+        issues: parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+      });
+    }
+    return parsed.data;
+  }
+
+  update(patch: unknown): Persona {
+    const next = this.validate(patch);
+    this.settings.set("persona", next);
+    this.cached = next;
+    return next;
+  }
+}
