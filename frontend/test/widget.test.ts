@@ -8,6 +8,25 @@ function sseResponse(events: Array<[string, unknown]>, status = 200): Response {
   return new Response(body, { status, headers: { "content-type": "text/event-stream" } });
 }
 
+/** Stands in for the browser's EventSource so tests can push server events. */
+class FakeEventSource {
+  static last: FakeEventSource | undefined;
+  readonly listeners = new Map<string, Array<(e: MessageEvent) => void>>();
+  closed = false;
+  constructor(readonly url: string) {
+    FakeEventSource.last = this;
+  }
+  addEventListener(type: string, fn: (e: MessageEvent) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
+  }
+  emit(type: string, data: unknown) {
+    for (const fn of this.listeners.get(type) ?? []) fn(new MessageEvent(type, { data: JSON.stringify(data) }));
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
 const shadow = (w: Widget) => w.host.shadowRoot!;
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -18,6 +37,8 @@ describe("widget", () => {
     document.body.innerHTML = "";
     fetchMock = vi.fn();
     vi.stubGlobal("fetch", fetchMock);
+    FakeEventSource.last = undefined;
+    vi.stubGlobal("EventSource", FakeEventSource);
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -134,5 +155,43 @@ describe("widget", () => {
   it("picks readable text for any brand colour", () => {
     expect(textOn("#1d4ed8")).toBe("#fff");
     expect(textOn("#ffd400")).toBe("#111");
+  });
+
+  it("follows the session for staff replies, without duplicates, and withdraws a reply cut off by a takeover", async () => {
+    fetchMock.mockResolvedValueOnce(sseResponse([["session", { sessionId: "s-live-1" }], ["token", { text: "Let me che" }], ["done", { reply: null, mode: "human" }]]));
+    const w = new Widget({ api: "https://api.example" });
+    await w.open();
+    await w.send("can a person help me?");
+    const root = shadow(w);
+    const es = FakeEventSource.last!;
+    expect(es.url).toBe("https://api.example/api/chat/s-live-1/events?after=0");
+    // The partial assistant answer is gone; the visitor is told a person will reply.
+    expect([...root.querySelectorAll(".msg")].map((m) => m.className)).toEqual(["msg assistant", "msg user"]);
+    expect(root.querySelector(".status")!.textContent).toBe("A member of our team will reply here.");
+    es.emit("staff", { id: 7, text: "Hi, this is Dana from the leasing office." });
+    es.emit("staff", { id: 7, text: "Hi, this is Dana from the leasing office." });
+    const staff = [...root.querySelectorAll(".msg.staff")];
+    expect(staff).toHaveLength(1);
+    expect(staff[0].textContent).toBe("Leasing teamHi, this is Dana from the leasing office.");
+    expect(root.querySelector(".status")!.textContent).toBe("");
+    es.emit("mode", { mode: "human" });
+    expect(root.querySelector(".status")!.textContent).toBe("A member of our team will reply here.");
+    es.emit("mode", { mode: "ai" });
+    expect(root.querySelector(".status")!.textContent).toBe("");
+    w.destroy();
+    expect(es.closed).toBe(true);
+  });
+
+  it("after restoring history, listens only for staff replies newer than what it showed", async () => {
+    new SessionStore("https://api.example").set("s-old-22");
+    fetchMock.mockResolvedValueOnce(
+      new Response(JSON.stringify({ messages: [{ id: 3, role: "user", text: "hello", options: [] }, { id: 5, role: "staff", text: "Hi from Sam", options: [] }] }), { status: 200 }),
+    );
+    const w = new Widget({ api: "https://api.example" });
+    await w.open();
+    const es = FakeEventSource.last!;
+    expect(es.url).toBe("https://api.example/api/chat/s-old-22/events?after=5");
+    es.emit("staff", { id: 5, text: "Hi from Sam" });
+    expect(shadow(w).querySelectorAll(".msg.staff")).toHaveLength(1);
   });
 });

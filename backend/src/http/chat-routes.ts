@@ -75,10 +75,15 @@ export function chatRoutes(chat: ChatService, conversations: ConversationService
     res.setHeader("X-Accel-Buffering", "no");
     res.flushHeaders();
     res.write(`event: mode\ndata: ${JSON.stringify({ mode: c.mode })}\n\n`);
+    const staffEvent = (m: { id: number; text: string }) => res.write(`id: ${m.id}\nevent: staff\ndata: ${JSON.stringify({ id: m.id, text: m.text })}\n\n`);
+    // Staff replies the page has not seen yet: after the history it loaded (?after=) or,
+    // on an automatic reconnect, after the last event it got (Last-Event-ID).
+    const after = Number(req.headers["last-event-id"] ?? req.query.after);
+    if (Number.isInteger(after) && after >= 0) for (const m of conversations.messages(id, ["staff"])) if (m.id > after) staffEvent(m);
     const off = conversations.subscribe((e) => {
       if (e.conversationId !== id) return;
       if (e.type === "message" && e.message?.role === "staff") {
-        res.write(`event: staff\ndata: ${JSON.stringify({ id: e.message.id, text: e.message.text })}\n\n`);
+        staffEvent(e.message);
       } else if (e.type === "mode" || e.type === "escalation") {
         res.write(`event: mode\ndata: ${JSON.stringify({ mode: e.mode ?? "human" })}\n\n`);
       }

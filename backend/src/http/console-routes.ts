@@ -133,8 +133,9 @@ export function consoleRoutes(d: HttpDeps): Router {
     const { text } = parseInput(replyBody, req.body);
     const staff = caller(res).staff;
     const message = d.staffReplies.reply(id, text, staff?.name ?? "Leasing team");
+    if (message.tookOver) audit(res, "conversation.take_over", id, { via: "reply" });
     audit(res, "conversation.reply", id, { length: text.length });
-    res.status(201).json({ message: { id: message.id, role: message.role, text: message.text, createdAt: message.createdAt } });
+    res.status(201).json({ message: { id: message.id, role: message.role, text: message.text, createdAt: message.createdAt }, mode: "human" });
   });
 
   // Live updates for the console.

@@ -145,3 +145,5 @@ async function manage(): Promise<void> {
 const page = document.body.dataset.page;
 if (page === "demo") void demo();
 else if (page === "manage") void manage();
+
+export {};

@@ -10,6 +10,7 @@ export interface ChoiceOption {
 }
 
 export interface HistoryMessage {
+  id: number;
   role: "user" | "assistant" | "staff";
   text: string;
   options: ChoiceOption[];
@@ -68,6 +69,15 @@ export class ChatApi {
       if (done) break;
       for (const e of parser.push(decoder.decode(value, { stream: true }))) on({ type: e.event, ...(e.data as object) } as StreamEvent);
     }
+  }
+
+  /** Live staff replies and mode changes of a session; `after` is the last message id the page has. */
+  listen(sessionId: string, after: number, on: (e: { type: "staff"; id: number; text: string } | { type: "mode"; mode: string }) => void): EventSource | undefined {
+    if (typeof EventSource === "undefined") return undefined;
+    const es = new EventSource(`${this.base}/api/chat/${encodeURIComponent(sessionId)}/events?after=${after}`);
+    es.addEventListener("staff", (e) => on({ type: "staff", ...JSON.parse((e as MessageEvent).data) }));
+    es.addEventListener("mode", (e) => on({ type: "mode", ...JSON.parse((e as MessageEvent).data) }));
+    return es;
   }
 
   async property(id: string): Promise<{ name: string } | null> {

@@ -53,6 +53,9 @@ export class Widget {
   private busy = false;
   private pending: { text: string; id: string } | undefined;
   private controller: AbortController | undefined;
+  private events: EventSource | undefined;
+  private lastId = 0;
+  private readonly shown = new Set<number>();
   private els!: {
     launcher: HTMLButtonElement;
     panel: HTMLElement;
@@ -156,6 +159,7 @@ export class Widget {
 
   destroy(): void {
     this.controller?.abort();
+    this.events?.close();
     this.host.remove();
   }
 
@@ -167,8 +171,11 @@ export class Widget {
           this.bubble("assistant", this.greeting(), false);
           history.forEach((m, i) => {
             this.bubble(m.role, m.text);
+            this.lastId = Math.max(this.lastId, m.id ?? 0);
+            if (m.role === "staff") this.shown.add(m.id);
             if (i === history.length - 1 && m.options.length) this.options(m.options);
           });
+          this.listen();
           return;
         }
         if (!history) {
@@ -194,8 +201,29 @@ export class Widget {
     }
   }
 
+  /** Follows the session for staff replies (a person may answer at any time once they take over). */
+  private listen(): void {
+    if (this.events || !this.sessionId) return;
+    this.events = this.api.listen(this.sessionId, this.lastId, (e) => {
+      if (e.type === "staff") {
+        if (this.shown.has(e.id)) return;
+        this.shown.add(e.id);
+        this.bubble("staff", e.text);
+        this.setStatus("");
+      } else if (e.mode === "human" && !this.busy) {
+        this.setStatus("A member of our team will reply here.");
+      } else if (e.mode === "ai" && this.els.status.textContent?.startsWith("A member")) {
+        this.setStatus("");
+      }
+    });
+  }
+
   private restart(): void {
     this.controller?.abort();
+    this.events?.close();
+    this.events = undefined;
+    this.lastId = 0;
+    this.shown.clear();
     this.store.clear();
     this.sessionId = undefined;
     this.pending = undefined;
@@ -241,6 +269,7 @@ export class Widget {
         case "session":
           this.sessionId = e.sessionId;
           this.store.set(e.sessionId);
+          this.listen();
           break;
         case "token":
           reply += e.text;
@@ -256,6 +285,11 @@ export class Widget {
           break;
         case "done":
           finished = true;
+          if (e.reply === null && bubble) {
+            // Staff took over while the assistant was writing: its partial answer is withdrawn.
+            bubble.remove();
+            bubble = undefined;
+          }
           if (e.reply && e.reply !== reply) {
             bubble ??= this.bubble("assistant", "", false);
             reply = e.reply;
@@ -275,7 +309,7 @@ export class Widget {
       await this.api.send({ sessionId: this.sessionId, message: text, clientMessageId: id }, onEvent, this.controller.signal);
       if (!finished) throw new Error("incomplete");
       this.pending = undefined;
-      this.setStatus("");
+      if (!this.els.status.textContent?.startsWith("A member")) this.setStatus("");
     } catch (err) {
       if ((err as Error).name === "AbortError") return;
       bubble?.remove();

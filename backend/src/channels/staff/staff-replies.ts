@@ -24,17 +24,20 @@ export const MAX_STAFF_REPLY = 5000;
 
 /**
  * A staff member's reply: stored in the transcript (the widget shows it live), and for an
- * e-mail conversation also sent as a threaded e-mail through the outbox.
+ * e-mail conversation also sent as a threaded e-mail through the outbox. Replying to a
+ * conversation the assistant is handling takes it over first, so the two never both answer.
  */
 export class StaffReplies {
   constructor(private readonly d: StaffReplyDeps) {}
 
-  reply(conversationId: string, text: string, staffName: string): ConversationMessage {
+  reply(conversationId: string, text: string, staffName: string): ConversationMessage & { tookOver: boolean } {
     const body = text.trim();
     if (!body) throw new AppError("validation", "A reply needs some text.");
     if (body.length > MAX_STAFF_REPLY) throw new AppError("payload_too_large", `Replies can be at most ${MAX_STAFF_REPLY} characters.`);
     const d = this.d;
-    const c = d.conversations.get(conversationId);
+    let c = d.conversations.get(conversationId);
+    const tookOver = c.mode === "ai";
+    if (tookOver) c = d.conversations.setMode(conversationId, "human");
     let emailed: { to: string; messageId: string } | undefined;
     const message = d.tx.run(() => {
       if (c.channel === "email") {
@@ -58,7 +61,7 @@ export class StaffReplies {
       return d.conversations.append(conversationId, "staff", body, { staff: staffName, ...(emailed ? { messageId: emailed.messageId, to: emailed.to } : {}) });
     });
     if (emailed) d.onQueued();
-    return message;
+    return { ...message, tookOver };
   }
 
   private references(conversationId: string, parentId: string | null): string | null {
