@@ -136,6 +136,8 @@ function inbox(main: HTMLElement) {
   const mode = h("select", { id: "f-mode", "aria-label": "Mode" }, h("option", { value: "", text: "Any mode" }), h("option", { value: "human", text: "Needs a human" }), h("option", { value: "ai", text: "AI" }));
   const escalated = h("input", { id: "f-escalated", type: "checkbox" });
   const channel = h("select", { id: "f-channel", "aria-label": "Channel" }, h("option", { value: "", text: "All channels" }), h("option", { value: "chat", text: "Chat" }), h("option", { value: "email", text: "E-mail" }));
+  const property = h("select", { id: "f-property", "aria-label": "Property" }, h("option", { value: "", text: "All properties" }));
+  void api<{ properties: Json[] }>("/properties").then(({ properties }) => property.append(...properties.map((p) => h("option", { value: p.id, text: p.name }))), () => undefined);
   const list = h("ul", { class: "list", id: "conversations" });
   const detail = h("section", { class: "detail", id: "conversation", "aria-live": "polite" }, h("p", { text: "Pick a conversation." }));
   let openId: string | undefined;
@@ -145,6 +147,7 @@ function inbox(main: HTMLElement) {
     if (mode.value) q.set("mode", mode.value);
     if (escalated.checked) q.set("escalated", "true");
     if (channel.value) q.set("channel", channel.value);
+    if (property.value) q.set("propertyId", property.value);
     const { conversations } = await api<{ conversations: Json[] }>(`/conversations?${q}`);
     list.replaceChildren(
       ...conversations.map((c) =>
@@ -226,9 +229,9 @@ function inbox(main: HTMLElement) {
   refreshOpen = (id) => {
     if (id === openId) void open(id);
   };
-  for (const f of [mode, escalated, channel]) f.addEventListener("change", () => void load());
+  for (const f of [mode, escalated, channel, property]) f.addEventListener("change", () => void load());
   main.replaceChildren(
-    h("div", { class: "filters" }, mode, h("label", {}, escalated, " Escalated only"), channel),
+    h("div", { class: "filters" }, mode, h("label", {}, escalated, " Escalated only"), channel, property),
     h("div", { class: "split" }, h("nav", { "aria-label": "Conversations" }, list), detail),
   );
   void attempt(load);
