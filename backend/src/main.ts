@@ -255,6 +255,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
       distDir: path.join(ROOT_DIR, "frontend/dist"),
       companyName: () => app.services.persona.get().companyName,
       assistantTitle: () => `${app.services.persona.get().name} · Leasing assistant`,
+      greeting: () => app.services.persona.get().greeting,
     },
     ...app.services,
   });

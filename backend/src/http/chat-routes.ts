@@ -42,7 +42,7 @@ export function chatRoutes(chat: ChatService, conversations: ConversationService
       sessionId: result.sessionId,
       reply: result.reply,
       options: result.options,
-      ...(result.mode === "human" ? { mode: "human" } : {}),
+      mode: result.mode,
       ...(result.error ? { error: result.error } : {}),
     });
   });

@@ -8,6 +8,8 @@ export interface PageOptions {
   distDir: string;
   companyName: () => string;
   assistantTitle: () => string;
+  /** The persona's greeting, shown by the widget when a chat opens. */
+  greeting?: () => string;
 }
 
 const PAGE_CSS = `
@@ -90,7 +92,7 @@ export function pageRoutes(o: PageOptions): Router {
         "demo",
         `<header><h1>${escapeHtml(o.companyName())}</h1><p>Apartments and homes in Austin, Denver, Portland, Boston and San José</p></header>
 <main><h2>Available now</h2><div id="listings" aria-live="polite"><p>Loading listings…</p></div></main>
-<script src="/widget.js" data-api="${escapeHtml(api)}" data-title="${escapeHtml(o.assistantTitle())}" defer></script>`,
+<script src="/widget.js" data-api="${escapeHtml(api)}" data-title="${escapeHtml(o.assistantTitle())}"${o.greeting ? ` data-greeting="${escapeHtml(o.greeting())}"` : ""} defer></script>`,
       ),
     );
   });

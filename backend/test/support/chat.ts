@@ -3,6 +3,7 @@ import type { TestServer } from "./test-app";
 export interface Turn {
   sessionId: string;
   reply: string;
+  mode: "ai" | "human";
   options: Array<{ type: string; label: string; value: string; start?: string; propertyId?: number }>;
   error?: { code: string };
 }

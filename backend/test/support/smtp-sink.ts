@@ -106,3 +106,9 @@ export function icsField(ics: string, name: string): string | undefined {
   const m = new RegExp(`^${name}(?:;[^:\\r\\n]*)?:(.*)$`, "m").exec(ics);
   return m?.[1].trim();
 }
+
+/** The To: addresses of a received mail as one string, as mailparser prints them. */
+export function toText(mail: ReceivedMail): string {
+  const to = mail.parsed.to;
+  return Array.isArray(to) ? to.map((a) => a.text).join(", ") : (to?.text ?? "");
+}

@@ -27,6 +27,7 @@ export interface TestServer {
   clock: FixedClock;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -58,6 +59,7 @@ export async function startTestServer(
     clock,
     get: (p, h) => call("GET", p, undefined, h),
     post: (p, b, h) => call("POST", p, b ?? {}, h),
+    request: (m, p, b, h) => call(m, p, b, h),
     close: () => app.close(),
   };
 }
