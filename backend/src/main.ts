@@ -292,14 +292,14 @@ async function main(): Promise<void> {
   const app = await startServer(config);
   const log = app.log;
   if (config.staffAdmin.passwordIsDefault) {
-    log.warn({ email: config.staffAdmin.email }, "STAFF_ADMIN_PASSWORD is not set: the console admin uses the development password from .env.example.");
+    log.warn({ email: config.staffAdmin.email }, "STAFF_ADMIN_PASSWORD is not set: the console admin uses the development password (see README). Set STAFF_ADMIN_PASSWORD before going live.");
   }
   if (config.adminTokenIsDefault) {
     log.warn("ADMIN_TOKEN is not set: the development admin token from .env.example is in use. Set ADMIN_TOKEN before going live.");
   }
   log.info(
     { url: config.publicUrl, port: config.port, dataDir: config.dataDir, mail: config.smtpUrl ? "smtp" : "file outbox", inbox: config.imap ? `${config.imap.host}/${config.imap.mailbox}` : "none", model: config.llm.provider },
-    `Leasing assistant listening on ${config.publicUrl}`,
+    `Leasing assistant listening on ${config.publicUrl} (staff console: ${config.publicUrl}/console)`,
   );
   let closing = false;
   const shutdown = (signal: string) => {
