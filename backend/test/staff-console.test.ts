@@ -85,6 +85,7 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     expect(cookie).toMatch(/^l2l_staff=[A-Za-z0-9_-]{40,};/);
     expect(cookie).toContain("HttpOnly");
     expect(cookie).toContain("SameSite=Strict");
+    expect(cookie).toContain("Max-Age=43200");
     const session = { cookie: cookie.split(";")[0], csrf: ok.body.csrfToken as string };
 
     // No credentials at all, a wrong bearer token, a made-up cookie.

@@ -1,6 +1,7 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
 import { parseStartInput } from "../domain/availability/start-input";
+import { SESSION_HOURS } from "../domain/staff/staff-service";
 import { AppError } from "../shared/app-error";
 import type { HttpDeps } from "./http-deps";
 import { propertyIdParam } from "./property-routes";
@@ -70,7 +71,7 @@ export function staffLoginRoutes(d: HttpDeps): Router {
   r.post("/admin/login", (req, res) => {
     const body = parseInput(loginBody, req.body);
     const session = d.staff.login(body.email, body.password);
-    setSessionCookie(res, session.token, d.secureCookies ?? false, Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000));
+    setSessionCookie(res, session.token, d.secureCookies ?? false, SESSION_HOURS * 3600);
     res.json({ staff: session.staff, csrfToken: session.csrfToken });
   });
   r.post("/admin/logout", (req, res) => {

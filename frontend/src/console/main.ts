@@ -141,6 +141,8 @@ function inbox(main: HTMLElement) {
   const list = h("ul", { class: "list", id: "conversations" });
   const detail = h("section", { class: "detail", id: "conversation", "aria-live": "polite" }, h("p", { text: "Pick a conversation." }));
   let openId: string | undefined;
+  let shownId: string | undefined; // the conversation the detail pane shows
+  let opening = 0;
   let timer: number | undefined;
   const load = async () => {
     const q = new URLSearchParams();
@@ -171,7 +173,9 @@ function inbox(main: HTMLElement) {
   };
   const open = async (id: string) => {
     openId = id;
+    const mine = ++opening;
     const [{ conversation, contact, tours, tickets }, { messages }] = await Promise.all([api<Json>(`/conversations/${id}`), api<{ messages: Json[] }>(`/conversations/${id}/messages`)]);
+    if (mine !== opening) return; // a later open() renders fresher data
     const human = conversation.mode === "human";
     const text = h("textarea", { id: "reply-text", "aria-label": "Reply", rows: 3, maxlength: 5000 });
     const parts: Array<Node | null> = [
@@ -206,8 +210,11 @@ function inbox(main: HTMLElement) {
             e.preventDefault();
             if (!text.value.trim()) return;
             void attempt(async () => {
-              await api(`/conversations/${id}/reply`, { method: "POST", body: { text: text.value } });
-              text.value = "";
+              const sent = text.value;
+              await api(`/conversations/${id}/reply`, { method: "POST", body: { text: sent } });
+              // A live update may have re-rendered the pane meanwhile: clear the box that is shown now.
+              const box = detail.querySelector<HTMLTextAreaElement>("#reply-text");
+              if (box && box.value === sent) box.value = "";
               await open(id);
             }, "Reply sent.");
           },
@@ -217,7 +224,16 @@ function inbox(main: HTMLElement) {
         h("button", { type: "submit", class: "primary", id: "reply-send", text: "Send reply" }),
       ),
     ];
+    // Live updates re-render the open conversation: keep what staff were typing, and the caret.
+    const draft = shownId === id ? detail.querySelector<HTMLTextAreaElement>("#reply-text") : null;
+    if (draft) text.value = draft.value;
+    const typing = draft !== null && document.activeElement === draft;
     detail.replaceChildren(...parts.filter((n): n is Node => n !== null));
+    shownId = id;
+    if (typing) {
+      text.focus();
+      text.setSelectionRange(draft.selectionStart, draft.selectionEnd);
+    }
     const t = detail.querySelector("#transcript");
     t?.lastElementChild?.scrollIntoView({ block: "nearest" });
     void load();

@@ -297,9 +297,10 @@ export class Widget {
           if (bubble) {
             bubble.replaceChildren(linkify(this.doc, reply));
             this.announce(reply);
-          } else if (e.mode === "human") {
-            this.setStatus("A member of our team will reply here.");
           }
+          // Also after a hand-off reply: a person answers from now on (whether or not the
+          // session's event stream reported the mode change while this send was busy).
+          if (e.mode === "human") this.setStatus("A member of our team will reply here.");
           break;
         case "error":
           break;

@@ -15,7 +15,7 @@ export interface StaffRepository {
   auditLog(limit: number): AuditEntry[];
 }
 
-const SESSION_HOURS = 12;
+export const SESSION_HOURS = 12;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 /** Staff accounts, sign-in sessions with CSRF tokens, and the audit log of staff actions. */
