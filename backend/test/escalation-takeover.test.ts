@@ -201,6 +201,19 @@ describe("takeover and escalation with the OpenAI model path", () => {
     expect(sent).toContain("user: great, then I'd like a tour");
   });
 
+  it("builds the model's instructions from the persona staff saved", async () => {
+    const persona = { name: "Jules", tone: "professional", greeting: "Good day, I'm Jules, the automated leasing assistant.", customInstruction: "Always mention the free first month on 13-month leases.", companyName: "Harbor Point Rentals" };
+    expect((await s.request("PUT", "/api/admin/persona", persona, adminHeaders)).status).toBe(200);
+    fake.script = () => ({ content: "Good day. How may I help?" });
+    const before = fake.requests.length;
+    await new ChatClient(s).say("hello");
+    const system = String(fake.requests[before].messages[0].content);
+    expect(fake.requests[before].messages[0].role).toBe("system");
+    expect(system).toContain("You are Jules, the automated leasing assistant for Harbor Point Rentals.");
+    expect(system).toContain("Staff instruction: Always mention the free first month on 13-month leases.");
+    expect(system).not.toContain("Avery");
+  });
+
   it("hands over after repeated tool failures", async () => {
     fake.script = (req) => {
       const last = req.messages[req.messages.length - 1];

@@ -190,6 +190,12 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     expect(await ids("escalated=true")).not.toContain(chat.sessionId);
     expect((await s.get("/api/admin/conversations?mode=robot", adminHeaders)).status).toBe(400);
 
+    // By property: a conversation about a listing is found under that listing.
+    const about = new ChatClient(s);
+    await about.say("Tell me about Larimer Lofts");
+    expect(await ids("propertyId=8")).toContain(about.sessionId);
+    expect(await ids("propertyId=8")).not.toContain(chat.sessionId);
+    expect(await ids("propertyId=1")).not.toContain(about.sessionId);
     const detail = await s.get(`/api/admin/conversations/${chat.sessionId}`, adminHeaders);
     expect(detail.body).toMatchObject({ conversation: { id: chat.sessionId, channel: "chat", mode: "ai", escalation: null }, contact: { name: "Robin Okafor", email: "robin.okafor@example.com" }, tours: [], tickets: [] });
     const transcript = (await s.get(`/api/admin/conversations/${chat.sessionId}/messages`, asStaff())).body.messages;
