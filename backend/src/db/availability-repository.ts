@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { DateException, WeeklyRule } from "../domain/availability/availability";
 import type { AvailabilityRepository } from "../domain/availability/availability-service";
 import type { Db } from "./database";
@@ -24,7 +25,11 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
   private ruleCache = new Map<number, WeeklyRule[]>();
   private ruleCacheVersion = -1;
 
+  /** Moves when another connection commits; prepared once (db.pragma() compiles it on every call). */
+  private readonly dataVersion: Database.Statement<[], number>;
+
   constructor(private readonly db: Db) {
+    this.dataVersion = db.prepare<[], number>("PRAGMA data_version").pluck();
     this.rules = db.prepare<[number], RuleRow>(
       "SELECT weekday, start_time, end_time, slot_minutes FROM availability WHERE property_id = ? ORDER BY weekday, start_time",
     );
@@ -35,7 +40,7 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
   }
 
   rulesFor(propertyId: number): WeeklyRule[] {
-    const version = this.db.pragma("data_version", { simple: true }) as number;
+    const version = this.dataVersion.get() as number;
     if (version !== this.ruleCacheVersion) {
       this.ruleCache.clear();
       this.ruleCacheVersion = version;

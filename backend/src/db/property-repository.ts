@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { PetsAllowed, Property } from "../domain/properties/property";
 import type { PropertyRepository } from "../domain/properties/property-service";
 import type { Db } from "./database";
@@ -51,7 +52,11 @@ export class SqlitePropertyRepository implements PropertyRepository {
   private readonly byId;
   private cache: { version: number; rows: Property[]; byId: Map<number, Property> } | undefined;
 
+  /** Moves when another connection commits; prepared once (db.pragma() compiles it on every call). */
+  private readonly dataVersion: Database.Statement<[], number>;
+
   constructor(private readonly db: Db) {
+    this.dataVersion = db.prepare<[], number>("PRAGMA data_version").pluck();
     this.all = db.prepare<[], PropertyRow>("SELECT * FROM properties ORDER BY id");
     this.byId = db.prepare<[number], PropertyRow>("SELECT * FROM properties WHERE id = ?");
   }
@@ -59,7 +64,7 @@ export class SqlitePropertyRepository implements PropertyRepository {
   listAll(): Property[] {
     // The catalogue changes rarely. This repository's own writes clear the cache; PRAGMA
     // data_version moves when another connection (another process) commits.
-    const version = this.db.pragma("data_version", { simple: true }) as number;
+    const version = this.dataVersion.get() as number;
     if (this.cache?.version === version) return this.cache.rows;
     const rows = this.all.all().map(toProperty);
     this.cache = { version, rows, byId: new Map(rows.map((p) => [p.id, p])) };

@@ -46,6 +46,7 @@ export class OutboxWorker implements OutboxRunner {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  private stopping = false;
   private deferred: NodeJS.Immediate | undefined;
 
   constructor(
@@ -59,6 +60,7 @@ export class OutboxWorker implements OutboxRunner {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = false;
     this.nudge();
   }
 
@@ -79,6 +81,8 @@ export class OutboxWorker implements OutboxRunner {
     let total = 0;
     const limit = this.options.concurrency * 4;
     for (;;) {
+      // A stopping worker finishes the batch it holds, not the whole backlog.
+      if (this.stopping) return total;
       const batch = this.repo.claimDue(this.clock.now(), limit, this.options.leaseMs ?? 120_000);
       if (batch.length === 0) return total;
       total += batch.length;
@@ -93,6 +97,7 @@ export class OutboxWorker implements OutboxRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     this.clearTimer();
     if (this.deferred) clearImmediate(this.deferred);
     this.deferred = undefined;

@@ -136,6 +136,7 @@ export class OfflineChatModel extends BaseChatModel {
   }
 
   async _generate(messages: BaseMessage[]): Promise<ChatResult> {
+    await yieldToEventLoop();
     const message = this.respond(messages);
     return { generations: [{ message, text: text(message) }] };
   }
@@ -146,6 +147,7 @@ export class OfflineChatModel extends BaseChatModel {
     _options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun,
   ): AsyncGenerator<ChatGenerationChunk> {
+    await yieldToEventLoop();
     const message = this.respond(messages);
     if (message.tool_calls?.length) {
       yield new ChatGenerationChunk({
@@ -168,6 +170,15 @@ export class OfflineChatModel extends BaseChatModel {
       await runManager?.handleLLMNewToken(piece, undefined, undefined, undefined, undefined, { chunk });
     }
   }
+}
+
+/**
+ * Lets the event loop run before each model call. A hosted model call waits on the network;
+ * without this, turns of the in-process model run back to back as one long chain of promise
+ * callbacks, and under load new requests, timers and sockets wait for all of them.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function emptyFacts(): FactsSnapshot {

@@ -118,19 +118,29 @@ export class ChatService {
     const { conversations, log } = this.o;
     const handback = this.sinceStaff(sessionId);
     conversations.append(sessionId, "user", message, userData);
-    const timeout = AbortSignal.timeout(this.o.turnTimeoutMs);
-    const takeover = new AbortController();
+    // One controller for the whole turn, aborted by the deadline or by a takeover. (A plain
+    // controller rather than AbortSignal.any(): on Node 20 a composite signal that a library
+    // adds listeners to is never released.)
+    const turn = new AbortController();
+    let timedOut = false;
+    let takenOver = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      turn.abort(new DOMException("The turn took too long.", "TimeoutError"));
+    }, this.o.turnTimeoutMs);
     const unsubscribe = conversations.subscribe((e) => {
-      if (e.conversationId === sessionId && (e.type === "mode" || e.type === "escalation") && conversations.get(sessionId).mode === "human") takeover.abort();
+      if (e.conversationId === sessionId && (e.type === "mode" || e.type === "escalation") && conversations.get(sessionId).mode === "human") {
+        takenOver = true;
+        turn.abort(new DOMException("Staff took the conversation over.", "AbortError"));
+      }
     });
-    const signal = AbortSignal.any([timeout, takeover.signal]);
+    const signal = turn.signal;
     let outcome: TurnOutcome;
     try {
       const input = [...handback, new HumanMessage({ content: message, id: randomUUID() })];
       outcome = emit ? await this.streamTurn(sessionId, input, signal, emit) : await this.invokeTurn(sessionId, input, signal);
     } catch (err) {
-      if (takeover.signal.aborted) return this.silent(sessionId, emit);
-      const timedOut = timeout.aborted;
+      if (takenOver) return this.silent(sessionId, emit);
       log.warn({ err, sessionId, timedOut }, "chat turn failed");
       const error = { code: timedOut ? "timeout" : "upstream_unavailable", message: RETRY_MESSAGE };
       if (!conversations.appendIfAi(sessionId, RETRY_MESSAGE, { error: error.code })) return this.silent(sessionId, emit);
@@ -139,6 +149,7 @@ export class ChatService {
       return { sessionId, reply: RETRY_MESSAGE, options: [], mode: "ai", error };
     } finally {
       unsubscribe();
+      clearTimeout(timer);
     }
 
     const { final, toolOptions } = outcome;

@@ -1,3 +1,4 @@
+import { withDeadline } from "../../shared/deadline";
 import { createHash } from "node:crypto";
 import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
@@ -339,14 +340,16 @@ export class EmailPipeline {
 
   private async runAgent(conversationId: string, mail: InboundEmail): Promise<string> {
     const text = `${mail.subject && !/^re:/i.test(mail.subject) ? `${mail.subject}\n\n` : ""}${mail.text || mail.fullText.slice(0, 4000)}`;
-    const state = await this.d.agent.invoke(
-      { messages: [new HumanMessage(text)] },
-      {
-        configurable: { thread_id: conversationId },
-        context: { conversationId, channel: "email", sourceRef: mail.key },
-        signal: AbortSignal.timeout(this.d.modelTimeoutMs),
-        durability: "exit",
-      } as never,
+    const state = await withDeadline(this.d.modelTimeoutMs, (signal) =>
+      this.d.agent.invoke(
+        { messages: [new HumanMessage(text)] },
+        {
+          configurable: { thread_id: conversationId },
+          context: { conversationId, channel: "email", sourceRef: mail.key },
+          signal,
+          durability: "exit",
+        } as never,
+      ),
     );
     const messages = (state as { messages: BaseMessage[] }).messages;
     const final = [...messages].reverse().find((m) => m.getType() === "ai" && !(m as AIMessage).tool_calls?.length);

@@ -1,3 +1,4 @@
+import { withDeadline } from "../../shared/deadline";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { z } from "zod";
 import { ACTIONS, type Classification, type ClassifyInput, type Classifier } from "./classifier";
@@ -21,12 +22,14 @@ export function modelClassifier(model: BaseChatModel, timeoutMs: number): Classi
     name: "model",
     async classify(input: ClassifyInput): Promise<Classification> {
       const who = `${input.sender.name} <${input.sender.email}>${input.sender.isTenant ? `, resident of ${input.sender.property ?? "a property"}${input.sender.unit ? ` unit ${input.sender.unit}` : ""}` : ", not a known resident"}`;
-      const result = await structured.invoke(
-        [
-          { role: "system", content: INSTRUCTIONS },
-          { role: "user", content: `From: ${who}\nSubject: ${input.subject}\n<<<EMAIL\n${input.text}\nEMAIL>>>` },
-        ],
-        { signal: AbortSignal.timeout(timeoutMs) },
+      const result = await withDeadline(timeoutMs, (signal) =>
+        structured.invoke(
+          [
+            { role: "system", content: INSTRUCTIONS },
+            { role: "user", content: `From: ${who}\nSubject: ${input.subject}\n<<<EMAIL\n${input.text}\nEMAIL>>>` },
+          ],
+          { signal },
+        ),
       );
       const parsed = classificationSchema.parse(result);
       return { ...parsed, actionRequired: parsed.actionRequired || ACTIONS[parsed.intent][parsed.priority === "urgent" ? "urgent" : "other"] };
