@@ -1,12 +1,4 @@
-import { defineConfig } from "vite";
+import { scriptBuild } from "./vite.script";
 
 /** The staff console script. */
-export default defineConfig({
-  root: import.meta.dirname,
-  build: {
-    outDir: "dist",
-    emptyOutDir: false,
-    target: "es2020",
-    lib: { entry: "src/console/main.ts", formats: ["iife"], name: "LeaseConsole", fileName: () => "console.js" },
-  },
-});
+export default scriptBuild("src/console/main.ts", "LeaseConsole", "console.js");

@@ -1,14 +1,4 @@
-import { defineConfig } from "vite";
+import { scriptBuild } from "./vite.script";
 
 /** The embeddable widget: one self-contained script (CSS inlined), one global `LeaseChat`. */
-export default defineConfig({
-  root: import.meta.dirname,
-  build: {
-    outDir: "dist",
-    emptyOutDir: false,
-    target: "es2020",
-    minify: true,
-    lib: { entry: "src/widget/main.ts", formats: ["iife"], name: "LeaseChatBundle", fileName: () => "widget.js" },
-    rollupOptions: { output: { extend: true } },
-  },
-});
+export default scriptBuild("src/widget/main.ts", "LeaseChatBundle", "widget.js", { minify: true, rollupOptions: { output: { extend: true } } });

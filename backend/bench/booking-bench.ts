@@ -10,7 +10,7 @@
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { freePortNumber } from "./free-port";
+import { freePort } from "../test/support/free-port";
 import { spawnServer, type SpawnedServer } from "./spawn-server";
 
 const args = new Map<string, string>();
@@ -23,7 +23,7 @@ async function main() {
   let server: SpawnedServer | undefined;
   let url = process.env.BENCH_URL;
   if (!url) {
-    server = await spawnServer({ TOUR_HORIZON_DAYS: "30", TOUR_MIN_NOTICE_MINUTES: "120" }, await freePortNumber());
+    server = await spawnServer({ TOUR_HORIZON_DAYS: "30", TOUR_MIN_NOTICE_MINUTES: "120" }, await freePort());
     url = server.url;
   }
   try {

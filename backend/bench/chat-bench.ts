@@ -16,7 +16,7 @@ import { countTokens } from "gpt-tokenizer";
 import { loadConfig } from "../src/config/config";
 import { buildApp } from "../src/main";
 import { FakeOpenAi } from "../test/support/fake-openai";
-import { freePortNumber } from "./free-port";
+import { freePort } from "../test/support/free-port";
 import { spawnServer } from "./spawn-server";
 
 const args = new Map<string, string>();
@@ -141,7 +141,7 @@ async function promptSizes(): Promise<Record<number, number>> {
 }
 
 async function main() {
-  const server = await spawnServer({ LLM_PROVIDER: "offline" }, await freePortNumber());
+  const server = await spawnServer({ LLM_PROVIDER: "offline" }, await freePort());
   const pid = server.child.pid!;
   try {
     // Warm up the server (JIT, caches) before measuring.

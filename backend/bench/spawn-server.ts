@@ -16,7 +16,7 @@ export interface SpawnedServer {
 /** Starts `npm start`'s entry point in its own process on a free port with a fresh data dir. */
 export async function spawnServer(env: Record<string, string>, port: number): Promise<SpawnedServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "l2l-bench-"));
-  const child = spawn(process.execPath, [...(process.env.BENCH_PRELOAD ? ["--import", process.env.BENCH_PRELOAD] : []), "--import", "tsx", path.join(ROOT, "backend/src/main.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "backend/src/main.ts")], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...(process.env.OUTBOX_MODE ? { OUTBOX_MODE: process.env.OUTBOX_MODE } : {}), RATE_LIMIT_PER_MINUTE: "10000000", ...(process.env.SMTP_URL ? { SMTP_URL: process.env.SMTP_URL } : {}), ...env },
     stdio: ["ignore", "inherit", "inherit"],

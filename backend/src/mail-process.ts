@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ConfigError, loadConfig } from "./config/config";
-import { buildApp, readEnv } from "./main";
+import { backupDatabase } from "./db/database";
+import { buildApp, configOrExit } from "./main";
 
 /**
  * Runs the e-mail pipeline on .eml files: `npm run mail:process -- [--dry-run] a.eml b.eml`.
@@ -18,25 +18,11 @@ async function main(): Promise<void> {
     console.error("usage: npm run mail:process -- [--dry-run] <file.eml>...");
     process.exit(2);
   }
-  let config;
-  try {
-    config = loadConfig({ LOG_LEVEL: "warn", ...readEnv() });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  let config = configOrExit({ LOG_LEVEL: "warn" });
   let scratch: string | undefined;
   if (dryRun) {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "l2l-dry-run-"));
-    if (fs.existsSync(config.dbPath)) {
-      const { default: Database } = await import("better-sqlite3");
-      const source = new Database(config.dbPath, { readonly: true });
-      await source.backup(path.join(scratch, "leasing.db"));
-      source.close();
-    }
+    if (fs.existsSync(config.dbPath)) await backupDatabase(config.dbPath, path.join(scratch, "leasing.db"));
     config = { ...config, dataDir: scratch, dbPath: path.join(scratch, "leasing.db"), outboxDir: path.join(scratch, "outbox"), mail: { ...config.mail, ticketsExportDir: undefined } };
   }
   const app = buildApp(config);

@@ -1,23 +1,13 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ConfigError, loadConfig } from "./config/config";
-import { buildApp, readEnv } from "./main";
+import { buildApp, configOrExit } from "./main";
 
 /**
  * The mail worker on its own (`npm run mail:worker`): reads the configured inbox and sends
  * the outbox, without the HTTP server. `npm start` runs the same worker inside the server.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(readEnv());
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = configOrExit();
   if (!config.imap) {
     console.error("No inbox configured: set IMAP_URL (imap://user:password@host:port/INBOX) or IMAP_HOST, IMAP_USER and IMAP_PASSWORD.");
     process.exit(1);

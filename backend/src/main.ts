@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Logger } from "pino";
 import { ConfigError, loadConfig, type Config } from "./config/config";
-import { openDatabase, transactionRunner, type Db } from "./db/database";
+import { deferWalCheckpoints, openDatabase, transactionRunner, type Db } from "./db/database";
 import { SqliteAvailabilityRepository } from "./db/availability-repository";
 import { SqliteBookingRepository } from "./db/booking-repository";
 import { SqliteOutboxRepository } from "./db/outbox-repository";
@@ -131,7 +131,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   else if (config.outbox.mode === "inline") delivery = inlineDelivery(transportFor(config), config.mailFrom);
   else {
     // The mail thread also checkpoints the WAL; SQLite's own checkpoint stays as a backstop.
-    db.pragma("wal_autocheckpoint = 20000");
+    deferWalCheckpoints(db);
     const thread = new OutboxThreadDelivery(
       { smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, mailFrom: config.mailFrom, checkpoint: { dbPath: config.dbPath, everyMs: 500 } },
       log,
@@ -278,10 +278,10 @@ export function readEnv(): Record<string, string | undefined> {
   return process.env;
 }
 
-async function main(): Promise<void> {
-  let config: Config;
+/** The configuration of a command-line entry point: every problem printed, then exit 1. */
+export function configOrExit(defaults: Record<string, string> = {}): Config {
   try {
-    config = loadConfig(readEnv());
+    return loadConfig({ ...defaults, ...readEnv() });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -289,6 +289,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
   const app = await startServer(config);
   const log = app.log;
   if (config.staffAdmin.passwordIsDefault) {

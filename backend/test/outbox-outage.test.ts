@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SmtpSink, freePort } from "./support/smtp-sink";
+import { freePort } from "./support/free-port";
+import { SmtpSink } from "./support/smtp-sink";
 import { firstSlot, startTestServer } from "./support/test-app";
 import { until } from "./support/wait";
 

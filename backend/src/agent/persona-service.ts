@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppError } from "../shared/app-error";
+import { Wording } from "./offline/wording";
 import { DEFAULT_PERSONA, type Persona } from "./persona";
+import { buildSystemPrompt } from "./system-prompt";
 
 export const personaSchema = z.object({
   name: z.string().trim().min(1).max(40),
@@ -35,6 +37,16 @@ export class PersonaService {
       });
     }
     return parsed.data;
+  }
+
+  /** What prospects would see with a persona, without saving it: its greeting, a sample reply in its tone, and the model's instructions. */
+  preview(patch: unknown): { greeting: string; sampleReply: string; systemPrompt: string } {
+    const p = this.validate(patch);
+    return {
+      greeting: p.greeting,
+      sampleReply: `${new Wording(p).ack()} The Alder on Tue, Nov 24 at 3:00 PM CST is open. To book it, I just need your name and your e-mail.`,
+      systemPrompt: buildSystemPrompt(p),
+    };
   }
 
   update(patch: unknown): Persona {

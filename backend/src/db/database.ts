@@ -66,6 +66,38 @@ export function seedOnce(db: Db, seedFile: string): boolean {
     .immediate();
 }
 
+/** Copies a database file consistently (SQLite's online backup), e.g. for a dry run on a scratch copy. */
+export async function backupDatabase(from: string, to: string): Promise<void> {
+  const source = new Database(from, { readonly: true });
+  try {
+    await source.backup(to);
+  } finally {
+    source.close();
+  }
+}
+
+/** Leaves WAL checkpoints (and their fsync) to checkpointWalEvery() elsewhere; this connection checkpoints only as a backstop. */
+export function deferWalCheckpoints(db: Db): void {
+  db.pragma("wal_autocheckpoint = 20000");
+}
+
+/** Checkpoints the WAL every `everyMs` from its own connection, on the calling thread. Returns the function that stops it. */
+export function checkpointWalEvery(dbPath: string, everyMs: number): () => void {
+  const db = new Database(dbPath);
+  db.pragma("busy_timeout = 1000");
+  const timer = setInterval(() => {
+    try {
+      db.pragma("wal_checkpoint(PASSIVE)");
+    } catch {
+      /* busy: the next tick tries again */
+    }
+  }, everyMs);
+  return () => {
+    clearInterval(timer);
+    db.close();
+  };
+}
+
 /** A transaction runner for domain services: synchronous, BEGIN IMMEDIATE, nestable. */
 export function transactionRunner(db: Db) {
   return {

@@ -4,6 +4,7 @@ import type { ChatService } from "../channels/chat/chat-service";
 import type { ChatEvent } from "../channels/chat/chat-events";
 import type { ConversationService } from "../domain/conversations/conversation-service";
 import { AppError } from "../shared/app-error";
+import { holdOpen, openEventStream, writeEvent } from "./sse";
 import { parseInput } from "./validation";
 
 export const MAX_MESSAGE_CHARS = 2000;
@@ -29,7 +30,7 @@ function chatInput(body: unknown): { sessionId?: string; message: string; client
 
 function sse(res: Response, e: ChatEvent): void {
   const { type, ...data } = e;
-  res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+  writeEvent(res, type, data);
 }
 
 export function chatRoutes(chat: ChatService, conversations: ConversationService): Router {
@@ -49,11 +50,7 @@ export function chatRoutes(chat: ChatService, conversations: ConversationService
 
   r.post("/chat/stream", async (req, res) => {
     const input = chatInput(req.body);
-    res.status(200);
-    res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
-    res.setHeader("Cache-Control", "no-cache, no-transform");
-    res.setHeader("X-Accel-Buffering", "no");
-    res.flushHeaders();
+    openEventStream(res);
     try {
       await chat.send(input, (e) => {
         if (!res.writableEnded) sse(res, e);
@@ -69,13 +66,9 @@ export function chatRoutes(chat: ChatService, conversations: ConversationService
     const id = parseInput(sessionIdSchema, req.params.sessionId);
     const c = conversations.find(id);
     if (!c || c.channel !== "chat") throw new AppError("not_found", "No such chat session.");
-    res.status(200);
-    res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
-    res.setHeader("Cache-Control", "no-cache, no-transform");
-    res.setHeader("X-Accel-Buffering", "no");
-    res.flushHeaders();
-    res.write(`event: mode\ndata: ${JSON.stringify({ mode: c.mode })}\n\n`);
-    const staffEvent = (m: { id: number; text: string }) => res.write(`id: ${m.id}\nevent: staff\ndata: ${JSON.stringify({ id: m.id, text: m.text })}\n\n`);
+    openEventStream(res);
+    writeEvent(res, "mode", { mode: c.mode });
+    const staffEvent = (m: { id: number; text: string }) => writeEvent(res, "staff", { id: m.id, text: m.text }, m.id);
     // Staff replies the page has not seen yet: after the history it loaded (?after=) or,
     // on an automatic reconnect, after the last event it got (Last-Event-ID).
     const after = Number(req.headers["last-event-id"] ?? req.query.after);
@@ -85,14 +78,10 @@ export function chatRoutes(chat: ChatService, conversations: ConversationService
       if (e.type === "message" && e.message?.role === "staff") {
         staffEvent(e.message);
       } else if (e.type === "mode" || e.type === "escalation") {
-        res.write(`event: mode\ndata: ${JSON.stringify({ mode: e.mode ?? "human" })}\n\n`);
+        writeEvent(res, "mode", { mode: e.mode ?? "human" });
       }
     });
-    const ping = setInterval(() => res.write(": ping\n\n"), 25_000);
-    req.on("close", () => {
-      clearInterval(ping);
-      off();
-    });
+    holdOpen(req, res, off);
   });
 
   r.get("/chat/:sessionId/messages", (req, res) => {

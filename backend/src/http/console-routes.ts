@@ -7,6 +7,7 @@ import type { HttpDeps } from "./http-deps";
 import { propertyIdParam } from "./property-routes";
 import { adminBookingDto, bookingDto, propertyDto } from "./serializers";
 import { caller, clearSessionCookie, cookies, requireStaff, SESSION_COOKIE, setSessionCookie } from "./staff-auth";
+import { holdOpen, openEventStream, writeEvent } from "./sse";
 import { parseInput } from "./validation";
 
 const loginBody = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(200) });
@@ -54,15 +55,6 @@ const exceptionBody = z.object({
 function conversationId(raw: string): string {
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(raw)) throw new AppError("not_found", "No such conversation.");
   return raw;
-}
-
-function sseHeaders(res: Response): void {
-  res.status(200);
-  res.setHeader("Content-Type", "text/event-stream; charset=utf-8");
-  res.setHeader("Cache-Control", "no-cache, no-transform");
-  res.setHeader("X-Accel-Buffering", "no");
-  res.flushHeaders();
-  res.write(": connected\n\n");
 }
 
 /** Sign-in for the staff console (before the admin auth gate). */
@@ -141,15 +133,12 @@ export function consoleRoutes(d: HttpDeps): Router {
 
   // Live updates for the console.
   r.get("/events", (req, res) => {
-    sseHeaders(res);
+    openEventStream(res);
+    res.write(": connected\n\n");
     const off = d.conversations.subscribe((e) => {
-      res.write(`event: conversation\ndata: ${JSON.stringify({ id: e.conversationId, type: e.type, mode: e.mode, reason: e.reason, role: e.message?.role })}\n\n`);
+      writeEvent(res, "conversation", { id: e.conversationId, type: e.type, mode: e.mode, reason: e.reason, role: e.message?.role });
     });
-    const ping = setInterval(() => res.write(": ping\n\n"), 25_000);
-    req.on("close", () => {
-      clearInterval(ping);
-      off();
-    });
+    holdOpen(req, res, off);
   });
 
   // Bookings
@@ -187,7 +176,7 @@ export function consoleRoutes(d: HttpDeps): Router {
 
   // Catalogue
   r.get("/properties", (_req, res) => {
-    res.json({ properties: allProperties(d).map(propertyDto) });
+    res.json({ properties: d.properties.listAllCached().map(propertyDto) });
   });
   r.post("/properties", (req, res) => {
     const body = parseInput(propertyBody, req.body);
@@ -237,8 +226,7 @@ export function consoleRoutes(d: HttpDeps): Router {
     res.json({ persona });
   });
   r.post("/persona/preview", (req, res) => {
-    const persona = d.persona.validate(req.body);
-    res.json({ preview: previewPersona(persona) });
+    res.json({ preview: d.persona.preview(req.body) });
   });
 
   r.get("/audit", (_req, res) => {
@@ -251,22 +239,4 @@ export function consoleRoutes(d: HttpDeps): Router {
 function userOf(d: HttpDeps, id: number) {
   const u = d.users.get(id);
   return { name: u.name, email: u.email, phone: u.phone };
-}
-
-function allProperties(d: HttpDeps) {
-  return d.properties.listAllCached();
-}
-
-import { buildSystemPrompt } from "../agent/system-prompt";
-import { Wording } from "../agent/offline/wording";
-import type { Persona } from "../agent/persona";
-
-/** What prospects would see with a persona: its greeting, a sample reply in its tone, and the model's instructions. */
-export function previewPersona(p: Persona) {
-  const w = new Wording(p);
-  return {
-    greeting: p.greeting,
-    sampleReply: `${w.ack()} The Alder on Tue, Nov 24 at 3:00 PM CST is open. To book it, I just need your name and your e-mail.`,
-    systemPrompt: buildSystemPrompt(p),
-  };
 }

@@ -1,33 +1,22 @@
 import { parentPort, workerData } from "node:worker_threads";
-import Database from "better-sqlite3";
+import { checkpointWalEvery } from "../db/database";
 import { isAppError } from "../shared/app-error";
 import { inlineDelivery, transportFor, type DeliverySettings } from "./mail-delivery";
 import type { QueuedMail } from "./outgoing-mail";
 
 /**
  * Runs in a worker thread: renders invites and talks SMTP (or writes .eml files) for the
- * outbox, so that work never competes with HTTP requests. It never touches the database.
+ * outbox, so that work never competes with HTTP requests. It reads and writes no rows.
  */
 const settings = workerData as DeliverySettings & { checkpoint?: { dbPath: string; everyMs: number } };
 const delivery = inlineDelivery(transportFor(settings), settings.mailFrom);
 
 // WAL checkpoints (and their fsync) also run here, so the request thread never waits on them.
-let checkpointTimer: NodeJS.Timeout | undefined;
-if (settings.checkpoint) {
-  const db = new Database(settings.checkpoint.dbPath);
-  db.pragma("busy_timeout = 1000");
-  checkpointTimer = setInterval(() => {
-    try {
-      db.pragma("wal_checkpoint(PASSIVE)");
-    } catch {
-      /* busy: the next tick tries again */
-    }
-  }, settings.checkpoint.everyMs);
-}
+const stopCheckpoints = settings.checkpoint ? checkpointWalEvery(settings.checkpoint.dbPath, settings.checkpoint.everyMs) : undefined;
 
 parentPort!.on("message", (msg: { type: "send"; seq: number; mail: QueuedMail } | { type: "close" }) => {
   if (msg.type === "close") {
-    if (checkpointTimer) clearInterval(checkpointTimer);
+    stopCheckpoints?.();
     void delivery.close().finally(() => parentPort!.postMessage({ type: "closed" }));
     return;
   }

@@ -1,21 +1,14 @@
 /**
- * An abort signal that fires after `ms`, with a `clear()` to call when the work is done.
- * Unlike AbortSignal.timeout(), a cleared deadline lets go of the signal (and of every
+ * Runs `fn` with an abort signal that fires after `ms`, and clears the timer however `fn`
+ * ends. Unlike AbortSignal.timeout(), the finished work lets go of the signal (and of every
  * listener a library attached to it) at once instead of holding them until the timer fires.
  */
-export function deadline(ms: number): { signal: AbortSignal; clear(): void } {
+export async function withDeadline<T>(ms: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException("The operation timed out.", "TimeoutError")), ms);
-  timer.unref?.();
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
-}
-
-/** Runs `fn` with a deadline signal, clearing the deadline however it ends. */
-export async function withDeadline<T>(ms: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const d = deadline(ms);
   try {
-    return await fn(d.signal);
+    return await fn(controller.signal);
   } finally {
-    d.clear();
+    clearTimeout(timer);
   }
 }

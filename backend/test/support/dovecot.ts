@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
-import { freePort } from "./smtp-sink";
+import { freePort } from "./free-port";
 import { tempDir } from "./temp-dir";
 
 /** Whether Debian's dovecot-imapd is installed (CI installs it; elsewhere tests may skip loudly). */

@@ -56,6 +56,8 @@ export class Widget {
   private events: EventSource | undefined;
   private lastId = 0;
   private readonly shown = new Set<number>();
+  /** A person has the conversation and the visitor is waiting for their reply. */
+  private awaitingStaff = false;
   private els!: {
     launcher: HTMLButtonElement;
     panel: HTMLElement;
@@ -209,12 +211,11 @@ export class Widget {
         if (this.shown.has(e.id)) return;
         this.shown.add(e.id);
         this.bubble("staff", e.text);
-        this.setStatus("");
-      } else if (e.mode === "human" && !this.busy) {
-        this.setStatus("A member of our team will reply here.");
-      } else if (e.mode === "ai" && this.els.status.textContent?.startsWith("A member")) {
-        this.setStatus("");
+        this.awaitingStaff = false;
+      } else {
+        this.awaitingStaff = e.mode === "human";
       }
+      if (!this.busy) this.idleStatus();
     });
   }
 
@@ -222,6 +223,7 @@ export class Widget {
     this.controller?.abort();
     this.events?.close();
     this.events = undefined;
+    this.awaitingStaff = false;
     this.lastId = 0;
     this.shown.clear();
     this.store.clear();
@@ -300,7 +302,10 @@ export class Widget {
           }
           // Also after a hand-off reply: a person answers from now on (whether or not the
           // session's event stream reported the mode change while this send was busy).
-          if (e.mode === "human") this.setStatus("A member of our team will reply here.");
+          if (e.mode === "human") {
+            this.awaitingStaff = true;
+            this.idleStatus();
+          }
           break;
         case "error":
           break;
@@ -310,7 +315,7 @@ export class Widget {
       await this.api.send({ sessionId: this.sessionId, message: text, clientMessageId: id }, onEvent, this.controller.signal);
       if (!finished) throw new Error("incomplete");
       this.pending = undefined;
-      if (!this.els.status.textContent?.startsWith("A member")) this.setStatus("");
+      this.idleStatus();
     } catch (err) {
       if ((err as Error).name === "AbortError") return;
       bubble?.remove();
@@ -358,6 +363,11 @@ export class Widget {
     }
     this.els.log.append(wrap);
     this.scroll();
+  }
+
+  /** The status line between sends: who answers next, when that is a person. */
+  private idleStatus(): void {
+    this.setStatus(this.awaitingStaff ? "A member of our team will reply here." : "");
   }
 
   private setStatus(text: string): void {
