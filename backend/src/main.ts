@@ -23,7 +23,7 @@ import { OutboxWorker, type OutboxRunner } from "./mail/outbox-worker";
 import type { MailTransport } from "./mail/transport";
 import { systemClock, type Clock } from "./shared/clock";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import { ThreadCheckpointer } from "./db/thread-checkpointer";
 import { createLeasingAgent, type LeasingAgent } from "./agent/leasing-agent";
 import { createOpenAiModel } from "./agent/models/openai-model";
 import { buildCatalog, type Catalog } from "./agent/offline/nlu/catalog";
@@ -167,7 +167,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     (config.llm.provider === "openai"
       ? createOpenAiModel({ apiKey: config.llm.apiKey!, model: config.llm.model, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs })
       : new OfflineChatModel({ catalog: catalogOf(properties), persona }));
-  const agent = createLeasingAgent({ model, deps: toolDeps, checkpointer: new SqliteSaver(db), persona });
+  const agent = createLeasingAgent({ model, deps: toolDeps, checkpointer: new ThreadCheckpointer(db, { liveThreads: config.chat.liveThreads }), persona });
   const tickets = new TicketService(new SqliteTicketRepository(db), new SqliteStakeholderRepository(db), clock);
   const inbound = new SqliteInboundRepository(db);
   const threads = new SqliteMailThreadRepository(db);

@@ -16,7 +16,9 @@ function heapMb(): number {
 describe("chat memory", () => {
   let app: App;
   beforeAll(() => {
-    app = buildApp(testConfig({ LLM_PROVIDER: "offline" }));
+    // The agent keeps the latest state of recently used conversations in memory; a small bound
+    // here means the measured growth is what a finished turn leaves behind, not that cache.
+    app = buildApp(testConfig({ LLM_PROVIDER: "offline", AGENT_LIVE_THREADS: "50" }));
   });
   afterAll(async () => {
     await app?.close();

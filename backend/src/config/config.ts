@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -63,6 +64,11 @@ const envSchema = z.object({
   OPENAI_MODEL: optionalString,
   OPENAI_BASE_URL: urlString(["http:", "https:"]).optional(),
   MODEL_TIMEOUT_MS: intFrom(30_000, 100, 600_000),
+  CHAT_THREADS: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === "auto" || /^\d+$/.test(v.trim()) && Number(v) <= 16, 'must be "auto" or a whole number from 0 to 16'),
+  AGENT_LIVE_THREADS: intFrom(1000, 0, 1_000_000),
   IMAP_URL: urlString(["imap:", "imaps:"]).optional(),
   IMAP_HOST: optionalString,
   IMAP_PORT: intFrom(993, 1, 65535),
@@ -98,6 +104,8 @@ export interface Config {
   tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number };
   outbox: { pollMs: number; maxBackoffMs: number; baseBackoffMs: number; concurrency: number; mode: "thread" | "inline"; leaseMs: number };
   llm: { provider: "openai" | "offline"; apiKey?: string; model: string; baseUrl?: string; timeoutMs: number };
+  /** Chat turns: worker threads that run them (0: the main thread) and conversations whose agent state stays in memory. */
+  chat: { threads: number; liveThreads: number };
   /** Set when an inbox is configured: the mail worker reads it. */
   imap?: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string };
   mail: { pollMs: number; lookbackDays: number; concurrency: number; maxAttempts: number; notify: "notice" | "cc"; ticketsExportDir?: string };
@@ -128,6 +136,12 @@ function parseMailFrom(raw: string | undefined, problems: string[]): { name: str
   const address = (match[2] ?? match[3]).trim();
   if (!/^[^\s@]+@[^\s@]+$/.test(address)) problems.push("MAIL_FROM: the address is not an e-mail address");
   return { name: (match[1] ?? "").trim() || "Leasing Assistant", address };
+}
+
+/** One chat thread per core (up to 4) when there is more than one core; otherwise turns run on the main thread. */
+function autoChatThreads(): number {
+  const cores = os.availableParallelism();
+  return cores > 1 ? Math.min(4, cores) : 0;
 }
 
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
@@ -231,6 +245,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       model: e.OPENAI_MODEL ?? "gpt-4o-mini",
       baseUrl: e.OPENAI_BASE_URL,
       timeoutMs: e.MODEL_TIMEOUT_MS,
+    },
+    chat: {
+      threads: e.CHAT_THREADS === undefined || e.CHAT_THREADS === "auto" ? autoChatThreads() : Number(e.CHAT_THREADS),
+      liveThreads: e.AGENT_LIVE_THREADS,
     },
     imap,
     mail: {

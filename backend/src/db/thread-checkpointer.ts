@@ -1,0 +1,115 @@
+import type { RunnableConfig } from "@langchain/core/runnables";
+import type { Checkpoint, CheckpointMetadata, CheckpointTuple } from "@langchain/langgraph";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import type { Db } from "./database";
+
+export interface ThreadCheckpointerOptions {
+  /** Threads whose latest checkpoint stays in memory, ready to use without reading SQLite. */
+  liveThreads?: number;
+}
+
+/**
+ * The agent's thread store. Each conversation keeps only its latest checkpoint in SQLite (the
+ * agent never travels back in time, so older ones would only grow the file), and the most
+ * recently used threads keep that checkpoint in memory as well: a turn then resumes without
+ * reading and re-building its messages. Every checkpoint is written to SQLite before `put`
+ * returns, so a restart loses nothing.
+ *
+ * A thread's cached checkpoint is only trusted while this connection wrote it last: any other
+ * writer (another thread or process) moves the row's `checkpoint_id`, which is compared on
+ * every read.
+ */
+export class ThreadCheckpointer extends SqliteSaver {
+  private readonly live = new Map<string, CheckpointTuple>();
+  private readonly liveThreads: number;
+  private statements:
+    | {
+        latestId: { get(thread: string, ns: string): string | undefined };
+        insert: { run(...row: unknown[]): unknown };
+        pruneCheckpoints: { run(thread: string, ns: string, keep: string): unknown };
+        pruneWrites: { run(thread: string, ns: string, keep: string): unknown };
+      }
+    | undefined;
+
+  constructor(db: Db, o: ThreadCheckpointerOptions = {}) {
+    super(db);
+    this.liveThreads = o.liveThreads ?? 2000;
+  }
+
+  private sql() {
+    if (this.statements) return this.statements;
+    this.setup();
+    const latestId = this.db.prepare<[string, string], string>("SELECT checkpoint_id FROM checkpoints WHERE thread_id = ? AND checkpoint_ns = ? ORDER BY checkpoint_id DESC LIMIT 1").pluck();
+    this.statements = {
+      latestId: { get: (thread, ns) => latestId.get(thread, ns) },
+      insert: this.db.prepare(
+        "INSERT OR REPLACE INTO checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_checkpoint_id, type, checkpoint, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
+      pruneCheckpoints: this.db.prepare("DELETE FROM checkpoints WHERE thread_id = ? AND checkpoint_ns = ? AND checkpoint_id <> ?"),
+      pruneWrites: this.db.prepare("DELETE FROM writes WHERE thread_id = ? AND checkpoint_ns = ? AND checkpoint_id <> ?"),
+    };
+    return this.statements;
+  }
+
+  private remember(thread: string, tuple: CheckpointTuple): void {
+    this.live.delete(thread);
+    this.live.set(thread, tuple);
+    if (this.live.size > this.liveThreads) this.live.delete(this.live.keys().next().value!);
+  }
+
+  override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
+    const thread = config.configurable?.thread_id as string | undefined;
+    const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? "";
+    const wanted = config.configurable?.checkpoint_id as string | undefined;
+    if (thread && ns === "") {
+      const hit = this.live.get(thread);
+      const hitId = hit?.config.configurable?.checkpoint_id as string | undefined;
+      if (hit && (!wanted || wanted === hitId) && this.sql().latestId.get(thread, ns) === hitId) {
+        this.remember(thread, hit);
+        return hit;
+      }
+      this.live.delete(thread);
+    }
+    const tuple = await super.getTuple(config);
+    if (tuple && thread && ns === "" && !wanted && !tuple.pendingWrites?.length) this.remember(thread, tuple);
+    return tuple;
+  }
+
+  override async put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata): Promise<RunnableConfig> {
+    const thread = config.configurable?.thread_id as string | undefined;
+    if (!thread) throw new Error('Missing "thread_id" field in passed "config.configurable".');
+    const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? "";
+    const parent = config.configurable?.checkpoint_id as string | undefined;
+    const [[type, serialized], [, serializedMetadata]] = await Promise.all([this.serde.dumpsTyped(checkpoint), this.serde.dumpsTyped(metadata)]);
+    const s = this.sql();
+    this.db
+      .transaction(() => {
+        s.insert.run(thread, ns, checkpoint.id, parent, type, serialized, serializedMetadata);
+        s.pruneCheckpoints.run(thread, ns, checkpoint.id);
+        s.pruneWrites.run(thread, ns, checkpoint.id);
+      })
+      .immediate();
+    const next = { configurable: { thread_id: thread, checkpoint_ns: ns, checkpoint_id: checkpoint.id } };
+    if (ns === "") {
+      this.remember(thread, {
+        config: next,
+        checkpoint,
+        metadata,
+        parentConfig: parent ? { configurable: { thread_id: thread, checkpoint_ns: ns, checkpoint_id: parent } } : undefined,
+        pendingWrites: [],
+      });
+    }
+    return next;
+  }
+
+  override async putWrites(config: RunnableConfig, writes: Parameters<SqliteSaver["putWrites"]>[1], taskId: string): Promise<void> {
+    const thread = config.configurable?.thread_id as string | undefined;
+    if (thread) this.live.delete(thread);
+    return super.putWrites(config, writes, taskId);
+  }
+
+  override async deleteThread(threadId: string): Promise<void> {
+    this.live.delete(threadId);
+    return super.deleteThread(threadId);
+  }
+}

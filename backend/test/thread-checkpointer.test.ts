@@ -1,0 +1,75 @@
+import path from "node:path";
+import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import { emptyCheckpoint, type Checkpoint } from "@langchain/langgraph";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../src/db/database";
+import { ThreadCheckpointer } from "../src/db/thread-checkpointer";
+import { tempDir } from "./support/temp-dir";
+
+function checkpoint(id: string, messages: BaseMessage[]): Checkpoint {
+  return { ...emptyCheckpoint(), id, channel_values: { messages }, channel_versions: { messages: Number(id) } };
+}
+
+const config = (thread: string, parent?: string) => ({ configurable: { thread_id: thread, checkpoint_ns: "", ...(parent ? { checkpoint_id: parent } : {}) } });
+
+describe("thread checkpointer", () => {
+  const open: Db[] = [];
+  const db = (file: string) => {
+    const d = openDatabase(file);
+    open.push(d);
+    return d;
+  };
+  afterEach(() => {
+    for (const d of open.splice(0)) d.close();
+  });
+
+  it("keeps only each thread's latest checkpoint in SQLite, and it survives a restart", async () => {
+    const file = path.join(tempDir(), "cp.db");
+    const a = new ThreadCheckpointer(db(file));
+    await a.put(config("t1"), checkpoint("0001", [new HumanMessage({ content: "hi", id: "h1" })]), { source: "loop", step: 1, parents: {} });
+    await a.put(config("t1", "0001"), checkpoint("0002", [new HumanMessage({ content: "hi", id: "h1" }), new AIMessage({ content: "hello", id: "a1" })]), { source: "loop", step: 2, parents: {} });
+    await a.put(config("t2"), checkpoint("0003", [new HumanMessage({ content: "other", id: "h9" })]), { source: "loop", step: 1, parents: {} });
+
+    const rows = open[0].prepare("SELECT thread_id, checkpoint_id FROM checkpoints ORDER BY thread_id").all();
+    expect(rows).toEqual([
+      { thread_id: "t1", checkpoint_id: "0002" },
+      { thread_id: "t2", checkpoint_id: "0003" },
+    ]);
+
+    // A new process reads the state back from the file, as real message objects.
+    const restarted = new ThreadCheckpointer(db(file));
+    const t = await restarted.getTuple(config("t1"));
+    expect(t?.config.configurable?.checkpoint_id).toBe("0002");
+    expect(t?.parentConfig?.configurable?.checkpoint_id).toBe("0001");
+    const messages = t?.checkpoint.channel_values.messages as BaseMessage[];
+    expect(messages.map((m) => [m.getType(), m.content])).toEqual([
+      ["human", "hi"],
+      ["ai", "hello"],
+    ]);
+  });
+
+  it("never serves a cached checkpoint once another connection has written a newer one", async () => {
+    const file = path.join(tempDir(), "cp.db");
+    const a = new ThreadCheckpointer(db(file));
+    const b = new ThreadCheckpointer(db(file));
+    await a.put(config("t"), checkpoint("0001", [new HumanMessage({ content: "from a", id: "h1" })]), { source: "loop", step: 1, parents: {} });
+    expect((await a.getTuple(config("t")))?.checkpoint.id).toBe("0001");
+
+    await b.put(config("t", "0001"), checkpoint("0002", [new HumanMessage({ content: "from b", id: "h2" })]), { source: "loop", step: 2, parents: {} });
+    const seen = await a.getTuple(config("t"));
+    expect(seen?.checkpoint.id).toBe("0002");
+    expect((seen?.checkpoint.channel_values.messages as BaseMessage[])[0].content).toBe("from b");
+  });
+
+  it("holds at most the configured number of threads in memory and reads the rest from SQLite", async () => {
+    const file = path.join(tempDir(), "cp.db");
+    const a = new ThreadCheckpointer(db(file), { liveThreads: 2 });
+    for (const [i, t] of ["x", "y", "z"].entries()) {
+      await a.put(config(t), checkpoint(`000${i + 1}`, [new HumanMessage({ content: `msg ${t}`, id: `h${t}` })]), { source: "loop", step: 1, parents: {} });
+    }
+    for (const t of ["x", "y", "z"]) {
+      const got = await a.getTuple(config(t));
+      expect((got?.checkpoint.channel_values.messages as BaseMessage[])[0].content).toBe(`msg ${t}`);
+    }
+  });
+});
