@@ -3,6 +3,7 @@ import fs from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { isMainThread } from "node:worker_threads";
 import type { Logger } from "pino";
 import { ConfigError, loadConfig, type Config } from "./config/config";
 import { deferWalCheckpoints, openDatabase, transactionRunner, type Db } from "./db/database";
@@ -19,8 +20,9 @@ import { createHttpApp } from "./http/app";
 import { BookingMailer } from "./mail/booking-mailer";
 import { inlineDelivery, transportFor } from "./mail/mail-delivery";
 import { OutboxThreadDelivery } from "./mail/outbox-thread";
-import { OutboxWorker, type OutboxRunner } from "./mail/outbox-worker";
+import { OutboxWorker, type MailDelivery, type OutboxRunner } from "./mail/outbox-worker";
 import type { MailTransport } from "./mail/transport";
+import { AppError } from "./shared/app-error";
 import { systemClock, type Clock } from "./shared/clock";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ThreadCheckpointer } from "./db/thread-checkpointer";
@@ -31,6 +33,7 @@ import { OfflineChatModel } from "./agent/offline/offline-chat-model";
 import { DEFAULT_PERSONA, type Persona } from "./agent/persona";
 import type { ToolDeps } from "./agent/tools/tool-deps";
 import { ChatService } from "./channels/chat/chat-service";
+import { ChatThreadPool } from "./channels/chat/chat-thread-pool";
 import { SqliteConversationRepository } from "./db/conversation-repository";
 import { ConversationService } from "./domain/conversations/conversation-service";
 import { EmailPipeline } from "./channels/email/email-pipeline";
@@ -61,6 +64,11 @@ export interface Overrides {
   transport?: MailTransport;
   /** A chat model of the caller's instead of the configured one. */
   model?: BaseChatModel;
+  /**
+   * Mail queued by this instance is delivered by another thread's outbox (a chat thread):
+   * this is called after each enqueue instead, and no delivery runs here.
+   */
+  mailQueued?: () => void;
 }
 
 export interface App {
@@ -83,6 +91,8 @@ export interface App {
   };
   agent: LeasingAgent;
   repos: { outbox: SqliteOutboxRepository; inbound: SqliteInboundRepository; threads: SqliteMailThreadRepository };
+  /** The threads that answer chat turns, when the server runs them off the main thread. */
+  chatThreads?: ChatThreadPool;
   /** The inbox reader, when an inbox is configured and the worker was started. */
   mailWorker?: ImapMailWorker;
   startMailWorker(): ImapMailWorker | undefined;
@@ -91,6 +101,12 @@ export interface App {
   url?: string;
   close(): Promise<void>;
 }
+
+/** The outbox of an instance whose mail another thread delivers: it is never started. */
+const deliveredElsewhere: MailDelivery = {
+  deliver: () => Promise.reject(new AppError("internal", "this instance's mail is delivered by the server's outbox")),
+  close: async () => {},
+};
 
 /** The offline model's view of the catalogue, rebuilt only when the listings change. */
 function catalogOf(properties: PropertyService) {
@@ -126,8 +142,9 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     concurrency: config.outbox.concurrency,
     leaseMs: config.outbox.leaseMs,
   };
-  let delivery;
-  if (o.transport !== undefined) delivery = inlineDelivery(o.transport, config.mailFrom);
+  let delivery: MailDelivery;
+  if (o.mailQueued) delivery = deliveredElsewhere;
+  else if (o.transport !== undefined) delivery = inlineDelivery(o.transport, config.mailFrom);
   else if (config.outbox.mode === "inline") delivery = inlineDelivery(transportFor(config), config.mailFrom);
   else {
     // The mail thread also checkpoints the WAL; SQLite's own checkpoint stays as a backstop.
@@ -140,7 +157,8 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     delivery = thread;
   }
   const outbox: OutboxRunner = new OutboxWorker(outboxRepo, delivery, mailClock, log, workerOptions);
-  const mailer = new BookingMailer(outboxRepo, mailClock, { publicUrl: config.publicUrl, from: config.mailFrom }, () => outbox.nudge());
+  const mailQueued = o.mailQueued ?? (() => outbox.nudge());
+  const mailer = new BookingMailer(outboxRepo, mailClock, { publicUrl: config.publicUrl, from: config.mailFrom }, mailQueued);
 
   const properties = new PropertyService(propertyRepo);
   const availability = new AvailabilityService(availabilityRepo, bookingRepo, clock, config.tours);
@@ -171,7 +189,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   const tickets = new TicketService(new SqliteTicketRepository(db), new SqliteStakeholderRepository(db), clock);
   const inbound = new SqliteInboundRepository(db);
   const threads = new SqliteMailThreadRepository(db);
-  const mailEnv = { tx: transactionRunner(db), outbox: outboxRepo, onQueued: () => outbox.nudge(), mailClock, from: config.mailFrom };
+  const mailEnv = { tx: transactionRunner(db), outbox: outboxRepo, onQueued: mailQueued, mailClock, from: config.mailFrom };
   const escalations = new EscalationService({ ...mailEnv, conversations, tickets, users, publicUrl: config.publicUrl, log });
   const staffReplies = new StaffReplies({ ...mailEnv, conversations, users, threads });
   const chat = new ChatService({
@@ -187,7 +205,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     inbound,
     threads,
     outbox: outboxRepo,
-    onQueued: () => outbox.nudge(),
+    onQueued: mailQueued,
     conversations,
     users,
     properties,
@@ -233,6 +251,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
         app.server.close(() => resolve());
         app.server.closeAllConnections();
       });
+      await app.chatThreads?.close();
       await outbox.stop();
       db.close();
     },
@@ -243,6 +262,19 @@ export function buildApp(config: Config, o: Overrides = {}): App {
 /** Builds the app, starts the outbox worker and listens. Resolves once the port is open. */
 export async function startServer(config: Config, o: Overrides = {}): Promise<App> {
   const app = buildApp(config, o);
+  // Chat turns run on worker threads, unless the caller handed in objects (a clock, a model,
+  // a transport) that only exist in this thread.
+  if (config.chat.threads > 0 && !o.clock && !o.model && !o.transport && !o.mailClock) {
+    app.chatThreads = new ChatThreadPool({
+      config,
+      threads: config.chat.threads,
+      conversations: app.services.conversations,
+      onPersonaUpdate: (l) => app.services.persona.onUpdate(l),
+      mailQueued: () => app.outbox.nudge(),
+      log: app.log,
+    });
+    await app.chatThreads.start().catch((err) => app.log.error({ err }, "chat threads could not start; they are retried with the next turn"));
+  }
   const http = createHttpApp({
     log: app.log,
     publicUrl: config.publicUrl,
@@ -258,6 +290,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
       greeting: () => app.services.persona.get().greeting,
     },
     ...app.services,
+    chat: app.chatThreads ?? app.services.chat,
   });
   app.outbox.start();
   app.startMailWorker();
@@ -322,7 +355,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   main().catch((err) => {
     console.error(err);
     process.exit(1);

@@ -20,6 +20,7 @@ export interface SettingsStore {
 /** The assistant's persona, editable by staff; used by the model prompt and the offline wording. */
 export class PersonaService {
   private cached: Persona | undefined;
+  private readonly listeners = new Set<(p: Persona) => void>();
 
   constructor(private readonly settings: SettingsStore) {}
 
@@ -53,6 +54,18 @@ export class PersonaService {
     const next = this.validate(patch);
     this.settings.set("persona", next);
     this.cached = next;
+    for (const l of this.listeners) l(next);
     return next;
+  }
+
+  /** Called after each update; returns the unsubscribe function. */
+  onUpdate(listener: (p: Persona) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Drops the in-memory copy: the next read comes from the settings (updated by another instance). */
+  forget(): void {
+    this.cached = undefined;
   }
 }

@@ -1,5 +1,6 @@
 import type { Channel, Conversation, ConversationMessage, ConversationMode, ConversationSummary, MessageRole, SessionFacts } from "../domain/conversations/conversation";
 import type { ConversationFilter, ConversationRepository } from "../domain/conversations/conversation-service";
+import type { Statement } from "better-sqlite3";
 import type { Db } from "./database";
 
 interface ConversationRow {
@@ -104,16 +105,21 @@ export class SqliteConversationRepository implements ConversationRepository {
     })();
   }
 
+  /** Statements for `messages`, one per number of roles asked for. */
+  private readonly messagesByRoleCount = new Map<number, Statement<unknown[], MessageRow>>();
+
   messages(id: string, opts: { roles?: MessageRole[]; limit?: number }): ConversationMessage[] {
     const roles = opts.roles ?? [];
-    const rows = this.db
-      .prepare<unknown[], MessageRow>(
+    let stmt = this.messagesByRoleCount.get(roles.length);
+    if (!stmt) {
+      stmt = this.db.prepare<unknown[], MessageRow>(
         `SELECT * FROM (SELECT * FROM conversation_messages WHERE conversation_id = ?
            ${roles.length ? `AND role IN (${roles.map(() => "?").join(", ")})` : ""}
            ORDER BY id DESC LIMIT ?) ORDER BY id`,
-      )
-      .all(id, ...roles, opts.limit ?? 500);
-    return rows.map(toMessage);
+      );
+      this.messagesByRoleCount.set(roles.length, stmt);
+    }
+    return stmt.all(id, ...roles, opts.limit ?? 500).map(toMessage);
   }
 
   setMode(id: string, mode: ConversationMode, now: string): void {

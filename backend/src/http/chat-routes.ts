@@ -1,6 +1,6 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
-import type { ChatService } from "../channels/chat/chat-service";
+import type { ChatTurns } from "../channels/chat/chat-turns";
 import type { ChatEvent } from "../channels/chat/chat-events";
 import type { ConversationService } from "../domain/conversations/conversation-service";
 import { AppError } from "../shared/app-error";
@@ -33,7 +33,7 @@ function sse(res: Response, e: ChatEvent): void {
   writeEvent(res, type, data);
 }
 
-export function chatRoutes(chat: ChatService, conversations: ConversationService): Router {
+export function chatRoutes(chat: ChatTurns, conversations: ConversationService): Router {
   const r = Router();
 
   r.post("/chat", async (req, res) => {

@@ -3,7 +3,7 @@ import type { AvailabilityService } from "../domain/availability/availability-se
 import type { BookingService } from "../domain/bookings/booking-service";
 import type { PropertyService } from "../domain/properties/property-service";
 import type { UserService } from "../domain/users/user-service";
-import type { ChatService } from "../channels/chat/chat-service";
+import type { ChatTurns } from "../channels/chat/chat-turns";
 import type { ConversationService } from "../domain/conversations/conversation-service";
 import type { TicketService } from "../domain/tickets/ticket-service";
 import type { StaffService } from "../domain/staff/staff-service";
@@ -23,7 +23,7 @@ export interface HttpDeps {
   bookings: BookingService;
   users: UserService;
   conversations: ConversationService;
-  chat: ChatService;
+  chat: ChatTurns;
   tickets: TicketService;
   staff: StaffService;
   persona: PersonaService;

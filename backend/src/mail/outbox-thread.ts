@@ -27,7 +27,7 @@ export class OutboxThreadDelivery implements MailDelivery {
 
   private ensure(): Promise<void> {
     if (this.ready) return this.ready;
-    const worker = new Worker(new URL("./outbox-thread-boot.mjs", import.meta.url), {
+    const worker = new Worker(new URL("../shared/thread-boot.mjs", import.meta.url), {
       workerData: { ...this.settings, entry: new URL("./outbox-thread-entry.ts", import.meta.url).href },
     });
     this.worker = worker;

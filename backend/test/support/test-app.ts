@@ -17,6 +17,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     ADMIN_TOKEN,
     RATE_LIMIT_PER_MINUTE: "100000",
     OUTBOX_POLL_MS: "100",
+    CHAT_THREADS: "0",
     ...env,
   });
 }
@@ -32,10 +33,13 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; now?: string; overrides?: Overrides } = {},
+  options: { env?: Record<string, string>; now?: string; overrides?: Overrides; chatThreads?: number } = {},
 ): Promise<TestServer> {
   const clock = new FixedClock(options.now ?? MONDAY);
-  const app = await startServer(testConfig(options.env), { clock, ...options.overrides });
+  // Chat threads run on the real clock: a clock object cannot cross into them.
+  const app = options.chatThreads
+    ? await startServer(testConfig({ CHAT_THREADS: String(options.chatThreads), ...options.env }), { ...options.overrides })
+    : await startServer(testConfig(options.env), { clock, ...options.overrides });
   const url = app.url!;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };

@@ -168,6 +168,9 @@ export class ChatService {
 
   /** Messages exchanged with staff since the assistant last spoke, so a handed-back conversation resumes with everything. */
   private sinceStaff(sessionId: string): BaseMessage[] {
+    // Usually the assistant spoke last: nothing to add.
+    const [last] = this.o.conversations.messages(sessionId, ["assistant", "staff"], 1);
+    if (last?.role !== "staff") return [];
     const recent = this.o.conversations.messages(sessionId, ["user", "assistant", "staff"], 40);
     let i = recent.length - 1;
     while (i >= 0 && recent[i].role !== "assistant") i--;
@@ -185,7 +188,7 @@ export class ChatService {
     const stuck = flag === false || (flag === undefined && outcome.toolsOk === 0 && /\b(not sure I understood|don'?t understand|didn'?t understand|could you rephrase)\b/i.test(reply));
     const noProgress = stuck ? (facts.noProgress ?? 0) + 1 : 0;
     const toolFailures = outcome.toolsFailed > 0 && outcome.toolsOk === 0 ? (facts.toolFailures ?? 0) + outcome.toolsFailed : outcome.toolsOk > 0 ? 0 : (facts.toolFailures ?? 0);
-    conversations.updateFacts(sessionId, { noProgress, toolFailures });
+    if (noProgress !== (facts.noProgress ?? 0) || toolFailures !== (facts.toolFailures ?? 0)) conversations.updateFacts(sessionId, { noProgress, toolFailures });
     if (!this.o.escalations) return false;
     if (noProgress >= NO_PROGRESS_LIMIT) {
       this.o.escalations.escalate(sessionId, "no_progress", `No progress in ${NO_PROGRESS_LIMIT} turns in a row`, message);

@@ -9,9 +9,26 @@ export const ORDINALS: Record<string, number> = {
   first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, fifth: 5, "5th": 5, sixth: 6, "6th": 6,
 };
 
+/**
+ * Remembers a pure string function's recent results: the same listing names, areas and the
+ * message of the turn are read many times while one message is understood.
+ */
+function remembered(f: (s: string) => string, limit = 4000): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let r = seen.get(s);
+    if (r === undefined) {
+      r = f(s);
+      if (seen.size >= limit) seen.clear();
+      if (s.length <= 2000) seen.set(s, r);
+    }
+    return r;
+  };
+}
+
 /** Lower case, accents removed, curly quotes straightened, whitespace collapsed. */
-export function fold(text: string): string {
-  return text
+export const fold = remembered((text: string): string =>
+  text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[\u2018\u2019\u02bc]/g, "'")
@@ -19,13 +36,11 @@ export function fold(text: string): string {
     .replace(/[\u2013\u2014]/g, "-")
     .toLowerCase()
     .replace(/\s+/g, " ")
-    .trim();
-}
+    .trim(),
+);
 
 /** Lower-case words only: for matching names of places and listings. */
-export function words(text: string): string {
-  return fold(text).replace(/[^a-z0-9]+/g, " ").trim();
-}
+export const words = remembered((text: string): string => fold(text).replace(/[^a-z0-9]+/g, " ").trim());
 
 export function containsPhrase(haystackWords: string, needleWords: string): boolean {
   return needleWords.length > 0 && ` ${haystackWords} `.includes(` ${needleWords} `);

@@ -1,4 +1,4 @@
-// Loads the TypeScript entry of a worker thread through tsx's loader.
+// Loads the TypeScript entry of a worker thread (workerData.entry) through tsx's loader.
 import { workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 

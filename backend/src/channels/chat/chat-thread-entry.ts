@@ -1,0 +1,70 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { Config } from "../../config/config";
+import type { ConversationListener } from "../../domain/conversations/conversation-service";
+import { buildApp } from "../../main";
+import { isAppError } from "../../shared/app-error";
+import type { ChatEvent } from "./chat-events";
+import type { FromChatThread, ToChatThread } from "./chat-thread-protocol";
+
+/**
+ * Runs in a chat thread: its own database connection, services and agent, answering the chat
+ * turns the server hands it. Everything a turn changes is written to SQLite as usual; what
+ * the server's listeners (console, widget streams) need to hear is posted back as events, and
+ * the server's takeovers and persona edits are posted in.
+ */
+const port = parentPort!;
+const post = (m: FromChatThread) => port.postMessage(m);
+const app = buildApp((workerData as { config: Config }).config, { mailQueued: () => post({ type: "mail-queued" }) });
+const { conversations, chat, persona } = app.services;
+
+// Events from the server are re-told to this thread's listeners (a takeover aborts a running
+// turn); they are not posted back.
+let relaying = false;
+conversations.subscribe((event) => {
+  if (!relaying) post({ type: "event", event });
+});
+function relay(event: Parameters<ConversationListener>[0]): void {
+  relaying = true;
+  try {
+    conversations.publish(event);
+  } finally {
+    relaying = false;
+  }
+}
+
+let running = 0;
+let closing: (() => void) | undefined;
+
+port.on("message", (m: ToChatThread) => {
+  if (m.type === "event") return relay(m.event);
+  if (m.type === "persona") return persona.forget();
+  if (m.type === "close") {
+    const finish = () => {
+      void app.close().finally(() => post({ type: "closed" }));
+    };
+    if (running === 0) finish();
+    else closing = finish;
+    return;
+  }
+  running++;
+  const emit = m.stream ? (event: ChatEvent) => post({ type: "chat-event", seq: m.seq, event }) : undefined;
+  chat
+    .send(m.input, emit)
+    .then(
+      (result) => post({ type: "result", seq: m.seq, ok: true, result }),
+      (err: unknown) =>
+        post({
+          type: "result",
+          seq: m.seq,
+          ok: false,
+          code: isAppError(err) ? err.code : "internal",
+          message: err instanceof Error ? err.message : String(err),
+        }),
+    )
+    .finally(() => {
+      running--;
+      if (running === 0) closing?.();
+    });
+});
+
+post({ type: "ready" });

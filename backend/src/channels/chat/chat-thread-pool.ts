@@ -1,0 +1,180 @@
+import { Worker } from "node:worker_threads";
+import type { Logger } from "pino";
+import type { Config } from "../../config/config";
+import type { ConversationService } from "../../domain/conversations/conversation-service";
+import { AppError, type ErrorCode } from "../../shared/app-error";
+import type { ChatEvent, ChatTurnResult } from "./chat-events";
+import type { FromChatThread, ToChatThread } from "./chat-thread-protocol";
+import type { ChatTurns } from "./chat-turns";
+
+interface Pending {
+  resolve: (r: ChatTurnResult) => void;
+  reject: (e: Error) => void;
+  emit?: (e: ChatEvent) => void;
+}
+
+interface Slot {
+  worker?: Worker;
+  ready?: Promise<void>;
+  pending: Map<number, Pending>;
+}
+
+export interface ChatThreadPoolOptions {
+  config: Config;
+  threads: number;
+  /** The server's conversations: events from the threads are re-told here, takeovers are sent to them. */
+  conversations: ConversationService;
+  /** Subscribes to persona edits made on the server. */
+  onPersonaUpdate: (listener: () => void) => () => void;
+  /** Mail a thread queued: the server's outbox should look now. */
+  mailQueued: () => void;
+  log: Logger;
+}
+
+/** The thread a session's turns run on: a stable, cheap spread (FNV-1a) of session ids. */
+export function threadOfSession(sessionId: string, threads: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < sessionId.length; i++) h = Math.imul(h ^ sessionId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % threads;
+}
+
+/**
+ * Runs chat turns on worker threads, so that agent work uses every core while the main thread
+ * keeps serving HTTP. A session always goes to the same thread, where its turns run one at a
+ * time and its agent state stays warm. Each thread has its own SQLite connection; bookings
+ * stay conflict-free because they are decided in SQLite transactions, not in memory.
+ * A thread that dies fails only its own turns (with a clear error) and is started again.
+ */
+export class ChatThreadPool implements ChatTurns {
+  private readonly slots: Slot[];
+  private seq = 0;
+  private next = 0;
+  private closed = false;
+  private relaying = false;
+  private readonly unsubscribe: Array<() => void> = [];
+
+  constructor(private readonly o: ChatThreadPoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, o.threads) }, () => ({ pending: new Map() }));
+    // Takeovers and escalations made here (staff console, e-mail) must reach a turn running in a thread.
+    this.unsubscribe.push(
+      o.conversations.subscribe((event) => {
+        if (this.relaying || (event.type !== "mode" && event.type !== "escalation")) return;
+        this.broadcast({ type: "event", event });
+      }),
+      o.onPersonaUpdate(() => this.broadcast({ type: "persona" })),
+    );
+  }
+
+  /** Starts every thread; resolves when all are ready. */
+  async start(): Promise<void> {
+    await Promise.all(this.slots.map((s) => this.ensure(s)));
+  }
+
+  private broadcast(m: ToChatThread): void {
+    for (const s of this.slots) s.worker?.postMessage(m);
+  }
+
+  private ensure(slot: Slot): Promise<void> {
+    if (slot.ready) return slot.ready;
+    const worker = new Worker(new URL("../../shared/thread-boot.mjs", import.meta.url), {
+      workerData: { config: this.o.config, entry: new URL("./chat-thread-entry.ts", import.meta.url).href },
+    });
+    slot.worker = worker;
+    slot.ready = new Promise<void>((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      worker.once("error", onError);
+      worker.once("message", (m: FromChatThread) => {
+        worker.off("error", onError);
+        if (m.type === "ready") resolve();
+        else reject(new Error(`chat thread sent ${m.type} before it was ready`));
+      });
+    });
+    worker.on("message", (m: FromChatThread) => this.onMessage(slot, m));
+    worker.on("error", (err) => this.o.log.error({ err }, "chat thread error"));
+    worker.on("exit", (code) => {
+      if (slot.worker !== worker) return;
+      slot.worker = undefined;
+      slot.ready = undefined;
+      for (const [seq, p] of slot.pending) {
+        slot.pending.delete(seq);
+        p.reject(new AppError("upstream_unavailable", "The assistant restarted while answering. Please send your message again."));
+      }
+      if (!this.closed) this.o.log.error({ code }, "chat thread exited; a new one starts with the next turn");
+    });
+    return slot.ready;
+  }
+
+  private onMessage(slot: Slot, m: FromChatThread): void {
+    switch (m.type) {
+      case "chat-event":
+        slot.pending.get(m.seq)?.emit?.(m.event);
+        return;
+      case "result": {
+        const p = slot.pending.get(m.seq);
+        if (!p) return;
+        slot.pending.delete(m.seq);
+        if (m.ok) p.resolve(m.result);
+        else p.reject(new AppError(m.code as ErrorCode, m.message));
+        return;
+      }
+      case "event":
+        this.relaying = true;
+        try {
+          this.o.conversations.publish(m.event);
+        } finally {
+          this.relaying = false;
+        }
+        return;
+      case "mail-queued":
+        this.o.mailQueued();
+        return;
+      default:
+        return;
+    }
+  }
+
+  async send(input: { sessionId?: string; message: string; clientMessageId?: string }, emit?: (e: ChatEvent) => void): Promise<ChatTurnResult> {
+    if (this.closed) throw new AppError("upstream_unavailable", "The server is shutting down. Please try again in a moment.");
+    const slot = input.sessionId ? this.slots[threadOfSession(input.sessionId, this.slots.length)] : this.slots[this.next++ % this.slots.length];
+    try {
+      await this.ensure(slot);
+    } catch (err) {
+      slot.ready = undefined;
+      throw new AppError("upstream_unavailable", "The assistant could not start. Please try again in a moment.", { cause: err });
+    }
+    const seq = ++this.seq;
+    return new Promise<ChatTurnResult>((resolve, reject) => {
+      slot.pending.set(seq, { resolve, reject, emit });
+      const m: ToChatThread = { type: "turn", seq, input, stream: Boolean(emit) };
+      slot.worker!.postMessage(m);
+    });
+  }
+
+  /** Lets running turns finish, then stops the threads. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const off of this.unsubscribe.splice(0)) off();
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const worker = slot.worker;
+        if (!worker) return;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => void worker.terminate().then(() => resolve()), Math.max(5_000, this.o.config.llm.timeoutMs + 1_000));
+          worker.on("message", (m: FromChatThread) => {
+            if (m.type === "closed") {
+              clearTimeout(timer);
+              void worker.terminate().then(() => resolve());
+            }
+          });
+          worker.once("exit", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          const close: ToChatThread = { type: "close" };
+          worker.postMessage(close);
+        });
+        slot.worker = undefined;
+      }),
+    );
+  }
+}
