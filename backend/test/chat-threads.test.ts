@@ -116,6 +116,16 @@ describe("chat on worker threads", () => {
     }
   }, 60_000);
 
+  it("a listing edited on the server is read fresh by both threads", async () => {
+    const alder = s.app.services.properties.listAllCached().find((p) => p.name === "The Alder")!;
+    for (const thread of [0, 1]) await (await sessionOn(thread)).say("tell me about The Alder");
+    s.app.services.properties.update(alder.id, { rent: 1999 });
+    for (const thread of [0, 1]) {
+      const c = await sessionOn(thread);
+      expect((await c.say("tell me about The Alder")).reply).toContain("$1,999");
+    }
+  }, 60_000);
+
   it("a conversation staff took over gets no AI reply from its thread", async () => {
     const c = await sessionOn(0);
     s.app.services.conversations.setMode(c.sessionId!, "human");

@@ -21,15 +21,15 @@ interface ExceptionRow {
 export class SqliteAvailabilityRepository implements AvailabilityRepository {
   private readonly rules;
   private readonly exceptions;
-  /** Weekly rules per property, valid while PRAGMA data_version and this repository's writes say so. */
+  /** Weekly rules per property, valid while the catalogue version and this repository's writes say so. */
   private ruleCache = new Map<number, WeeklyRule[]>();
   private ruleCacheVersion = -1;
 
-  /** Moves when another connection commits; prepared once (db.pragma() compiles it on every call). */
-  private readonly dataVersion: Database.Statement<[], number>;
+  /** Moves when any connection changes listings or tour hours (triggers, see migration 0005). */
+  private readonly catalogVersion: Database.Statement<[], number>;
 
   constructor(private readonly db: Db) {
-    this.dataVersion = db.prepare<[], number>("PRAGMA data_version").pluck();
+    this.catalogVersion = db.prepare<[], number>("SELECT version FROM catalog_version WHERE id = 1").pluck();
     this.rules = db.prepare<[number], RuleRow>(
       "SELECT weekday, start_time, end_time, slot_minutes FROM availability WHERE property_id = ? ORDER BY weekday, start_time",
     );
@@ -40,7 +40,7 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
   }
 
   rulesFor(propertyId: number): WeeklyRule[] {
-    const version = this.dataVersion.get() as number;
+    const version = this.catalogVersion.get() as number;
     if (version !== this.ruleCacheVersion) {
       this.ruleCache.clear();
       this.ruleCacheVersion = version;

@@ -52,19 +52,19 @@ export class SqlitePropertyRepository implements PropertyRepository {
   private readonly byId;
   private cache: { version: number; rows: Property[]; byId: Map<number, Property> } | undefined;
 
-  /** Moves when another connection commits; prepared once (db.pragma() compiles it on every call). */
-  private readonly dataVersion: Database.Statement<[], number>;
+  /** Moves when any connection changes listings or tour hours (triggers, see migration 0005). */
+  private readonly catalogVersion: Database.Statement<[], number>;
 
   constructor(private readonly db: Db) {
-    this.dataVersion = db.prepare<[], number>("PRAGMA data_version").pluck();
+    this.catalogVersion = db.prepare<[], number>("SELECT version FROM catalog_version WHERE id = 1").pluck();
     this.all = db.prepare<[], PropertyRow>("SELECT * FROM properties ORDER BY id");
     this.byId = db.prepare<[number], PropertyRow>("SELECT * FROM properties WHERE id = ?");
   }
 
   listAll(): Property[] {
-    // The catalogue changes rarely. This repository's own writes clear the cache; PRAGMA
-    // data_version moves when another connection (another process) commits.
-    const version = this.dataVersion.get() as number;
+    // The catalogue changes rarely. This repository's own writes clear the cache; the catalogue
+    // version moves when any connection (another thread or process) changes it.
+    const version = this.catalogVersion.get() as number;
     if (this.cache?.version === version) return this.cache.rows;
     const rows = this.all.all().map(toProperty);
     this.cache = { version, rows, byId: new Map(rows.map((p) => [p.id, p])) };
