@@ -36,7 +36,7 @@ export function cancelFlow(ctx: PolicyContext): Decision {
 }
 
 export function listFlow(ctx: PolicyContext): Decision {
-  if (!did(ctx, "list_my_tours")) return call("list_my_tours", {});
+  // The facts snapshot is read fresh for every model call and already lists the tours.
   const tours = ctx.facts.tours;
   if (tours.length === 0) return { reply: NO_TOURS, state: {} };
   const lines = tours.map((t) => `• ${t.property} — ${t.label}`);
