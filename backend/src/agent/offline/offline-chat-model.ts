@@ -97,7 +97,8 @@ export class OfflineChatModel extends BaseChatModel {
   /** A turn calls the model several times with the same message; read it once. */
   private understandCached(message: string, facts: FactsSnapshot) {
     const catalog = this.catalog();
-    const key = JSON.stringify([message, facts.now, facts.focus?.id, facts.shown.map((s) => s.id), facts.criteria?.location, catalog.entries.length]);
+    // Dates are read to the minute: the calls of one turn share their reading.
+    const key = JSON.stringify([message, facts.now.slice(0, 16), facts.focus?.id, facts.shown.map((s) => s.id), facts.criteria?.location, catalog.entries.length]);
     let interp = this.interpretations.get(key);
     if (!interp) {
       interp = understand(message, facts, catalog);
