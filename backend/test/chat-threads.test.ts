@@ -126,6 +126,16 @@ describe("chat on worker threads", () => {
     }
   }, 60_000);
 
+  it("a thread that dies is started again, and its sessions carry on", async () => {
+    const c = await sessionOn(0);
+    await c.say("I'm looking for a 2 bedroom in Denver");
+    const slots = (s.app.chatThreads as unknown as { slots: Array<{ worker?: { terminate(): Promise<number> } }> }).slots;
+    await slots[0].worker!.terminate();
+    const t = await c.say("tell me about the first one");
+    expect(t.sessionId).toBe(c.sessionId);
+    expect(t.reply, c.transcript.join("\n")).toMatch(/Denver/);
+  }, 60_000);
+
   it("a conversation staff took over gets no AI reply from its thread", async () => {
     const c = await sessionOn(0);
     s.app.services.conversations.setMode(c.sessionId!, "human");

@@ -146,7 +146,24 @@ export class ChatThreadPool implements ChatTurns {
     }
     const seq = ++this.seq;
     return new Promise<ChatTurnResult>((resolve, reject) => {
-      slot.pending.set(seq, { resolve, reject, emit });
+      // The thread ends every turn within the turn deadline; this only guards against a thread
+      // that stopped answering altogether.
+      const timer = setTimeout(() => {
+        if (!slot.pending.delete(seq)) return;
+        this.o.log.error({ seq }, "chat thread did not answer a turn in time");
+        reject(new AppError("upstream_unavailable", "The assistant is not answering right now. Please try again in a moment."));
+      }, this.o.config.llm.timeoutMs + 15_000);
+      slot.pending.set(seq, {
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+        emit,
+      });
       const m: ToChatThread = { type: "turn", seq, input, stream: Boolean(emit) };
       slot.worker!.postMessage(m);
     });
