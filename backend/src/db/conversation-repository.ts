@@ -60,8 +60,14 @@ export class SqliteConversationRepository implements ConversationRepository {
   private readonly touch;
   private readonly book;
   private readonly books;
+  private readonly append;
 
   constructor(private readonly db: Db) {
+    this.append = db.transaction((m: { conversationId: string; role: MessageRole; text: string; data?: ConversationMessage["data"]; now: string }): ConversationMessage => {
+      const row = this.msg.get(m.conversationId, m.role, m.text, m.data ? JSON.stringify(m.data) : null, m.now)!;
+      if (m.role !== "tool" && m.role !== "system") this.touch.run(m.now, m.now, m.conversationId);
+      return toMessage(row);
+    });
     this.ins = db.prepare<unknown[], ConversationRow>(
       "INSERT INTO conversations (id, channel, subject, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING *",
     );
@@ -98,11 +104,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   appendMessage(m: { conversationId: string; role: MessageRole; text: string; data?: ConversationMessage["data"]; now: string }): ConversationMessage {
-    return this.db.transaction(() => {
-      const row = this.msg.get(m.conversationId, m.role, m.text, m.data ? JSON.stringify(m.data) : null, m.now)!;
-      if (m.role !== "tool" && m.role !== "system") this.touch.run(m.now, m.now, m.conversationId);
-      return toMessage(row);
-    })();
+    return this.append.immediate(m);
   }
 
   /** Statements for `messages`, one per number of roles asked for. */

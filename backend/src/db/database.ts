@@ -100,10 +100,12 @@ export function checkpointWalEvery(dbPath: string, everyMs: number): () => void 
 
 /** A transaction runner for domain services: synchronous, BEGIN IMMEDIATE, nestable. */
 export function transactionRunner(db: Db) {
+  // One transaction function, built once: it runs whatever it is given.
+  const tx = db.transaction((fn: () => unknown) => fn());
   return {
     run<T>(fn: () => T): T {
       if (db.inTransaction) return fn();
-      return db.transaction(fn).immediate();
+      return tx.immediate(fn) as T;
     },
   };
 }

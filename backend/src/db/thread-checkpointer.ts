@@ -25,9 +25,7 @@ export class ThreadCheckpointer extends SqliteSaver {
   private statements:
     | {
         latestId: { get(thread: string, ns: string): string | undefined };
-        insert: { run(...row: unknown[]): unknown };
-        pruneCheckpoints: { run(thread: string, ns: string, keep: string): unknown };
-        pruneWrites: { run(thread: string, ns: string, keep: string): unknown };
+        save: { immediate(row: unknown[]): void };
       }
     | undefined;
 
@@ -40,14 +38,19 @@ export class ThreadCheckpointer extends SqliteSaver {
     if (this.statements) return this.statements;
     this.setup();
     const latestId = this.db.prepare<[string, string], string>("SELECT checkpoint_id FROM checkpoints WHERE thread_id = ? AND checkpoint_ns = ? ORDER BY checkpoint_id DESC LIMIT 1").pluck();
-    this.statements = {
-      latestId: { get: (thread, ns) => latestId.get(thread, ns) },
-      insert: this.db.prepare(
-        "INSERT OR REPLACE INTO checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_checkpoint_id, type, checkpoint, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      ),
-      pruneCheckpoints: this.db.prepare("DELETE FROM checkpoints WHERE thread_id = ? AND checkpoint_ns = ? AND checkpoint_id <> ?"),
-      pruneWrites: this.db.prepare("DELETE FROM writes WHERE thread_id = ? AND checkpoint_ns = ? AND checkpoint_id <> ?"),
-    };
+    const insert = this.db.prepare(
+      "INSERT OR REPLACE INTO checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_checkpoint_id, type, checkpoint, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const pruneCheckpoints = this.db.prepare("DELETE FROM checkpoints WHERE thread_id = ? AND checkpoint_ns = ? AND checkpoint_id <> ?");
+    const pruneWrites = this.db.prepare("DELETE FROM writes WHERE thread_id = ? AND checkpoint_ns = ? AND checkpoint_id <> ?");
+    // The new checkpoint and the removal of the thread's older ones commit together.
+    const save = this.db.transaction((row: unknown[]) => {
+      const [thread, ns, id] = row as [string, string, string];
+      insert.run(...row);
+      pruneCheckpoints.run(thread, ns, id);
+      pruneWrites.run(thread, ns, id);
+    });
+    this.statements = { latestId: { get: (thread, ns) => latestId.get(thread, ns) }, save };
     return this.statements;
   }
 
@@ -81,14 +84,7 @@ export class ThreadCheckpointer extends SqliteSaver {
     const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? "";
     const parent = config.configurable?.checkpoint_id as string | undefined;
     const [[type, serialized], [, serializedMetadata]] = await Promise.all([this.serde.dumpsTyped(checkpoint), this.serde.dumpsTyped(metadata)]);
-    const s = this.sql();
-    this.db
-      .transaction(() => {
-        s.insert.run(thread, ns, checkpoint.id, parent, type, serialized, serializedMetadata);
-        s.pruneCheckpoints.run(thread, ns, checkpoint.id);
-        s.pruneWrites.run(thread, ns, checkpoint.id);
-      })
-      .immediate();
+    this.sql().save.immediate([thread, ns, checkpoint.id, parent, type, serialized, serializedMetadata]);
     const next = { configurable: { thread_id: thread, checkpoint_ns: ns, checkpoint_id: checkpoint.id } };
     if (ns === "") {
       this.remember(thread, {
