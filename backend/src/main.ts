@@ -26,6 +26,7 @@ import { AppError } from "./shared/app-error";
 import { systemClock, type Clock } from "./shared/clock";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { ThreadCheckpointer } from "./db/thread-checkpointer";
+import { trimStoredThread } from "./agent/context-window";
 import { createLeasingAgent, type LeasingAgent } from "./agent/leasing-agent";
 import { createOpenAiModel } from "./agent/models/openai-model";
 import { buildCatalog, type Catalog } from "./agent/offline/nlu/catalog";
@@ -185,7 +186,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     (config.llm.provider === "openai"
       ? createOpenAiModel({ apiKey: config.llm.apiKey!, model: config.llm.model, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs })
       : new OfflineChatModel({ catalog: catalogOf(properties), persona }));
-  const agent = createLeasingAgent({ model, deps: toolDeps, checkpointer: new ThreadCheckpointer(db, { liveThreads: config.chat.liveThreads }), persona });
+  const agent = createLeasingAgent({ model, deps: toolDeps, checkpointer: new ThreadCheckpointer(db, { liveThreads: config.chat.liveThreads, trim: trimStoredThread }), persona });
   const tickets = new TicketService(new SqliteTicketRepository(db), new SqliteStakeholderRepository(db), clock);
   const inbound = new SqliteInboundRepository(db);
   const threads = new SqliteMailThreadRepository(db);

@@ -4,6 +4,7 @@ import { emptyCheckpoint, type Checkpoint } from "@langchain/langgraph";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../src/db/database";
 import { ThreadCheckpointer } from "../src/db/thread-checkpointer";
+import { STORED_TURNS, trimStoredThread } from "../src/agent/context-window";
 import { tempDir } from "./support/temp-dir";
 
 function checkpoint(id: string, messages: BaseMessage[]): Checkpoint {
@@ -59,6 +60,19 @@ describe("thread checkpointer", () => {
     const seen = await a.getTuple(config("t"));
     expect(seen?.checkpoint.id).toBe("0002");
     expect((seen?.checkpoint.channel_values.messages as BaseMessage[])[0].content).toBe("from b");
+  });
+
+  it("stores only the recent turns of a long thread (the agent's trim), in SQLite and in memory", async () => {
+    const file = path.join(tempDir(), "cp.db");
+    const a = new ThreadCheckpointer(db(file), { trim: trimStoredThread });
+    const messages: BaseMessage[] = [];
+    for (let turn = 1; turn <= 6; turn++) messages.push(new HumanMessage({ content: `q${turn}`, id: `h${turn}` }), new AIMessage({ content: `a${turn}`, id: `a${turn}` }));
+    await a.put(config("t"), checkpoint("0001", messages), { source: "loop", step: 1, parents: {} });
+    const kept = ["q4", "a4", "q5", "a5", "q6", "a6"];
+    expect(STORED_TURNS).toBe(3);
+    expect(((await a.getTuple(config("t")))?.checkpoint.channel_values.messages as BaseMessage[]).map((m) => m.content)).toEqual(kept);
+    const fromFile = await new ThreadCheckpointer(db(file)).getTuple(config("t"));
+    expect((fromFile?.checkpoint.channel_values.messages as BaseMessage[]).map((m) => m.content)).toEqual(kept);
   });
 
   it("holds at most the configured number of threads in memory and reads the rest from SQLite", async () => {

@@ -1,4 +1,4 @@
-import { RemoveMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
+import { SystemMessage, type BaseMessage } from "@langchain/core/messages";
 import { createMiddleware } from "langchain";
 import { conversationIdOf } from "./agent-context";
 import { buildFacts, factsBlock } from "./conversation-facts";
@@ -6,8 +6,11 @@ import type { ToolDeps } from "./tools/tool-deps";
 
 /** Human turns the model sees in full; older turns reach it only through the facts summary. */
 export const MODEL_TURNS = 4;
-/** Human turns kept in the stored thread; older messages are removed from the checkpoint. */
-export const STORED_TURNS = 4;
+/**
+ * Human turns the stored thread keeps between turns; older messages are dropped when a turn's
+ * checkpoint is saved. With the next message that is exactly what the model sees.
+ */
+export const STORED_TURNS = MODEL_TURNS - 1;
 
 /** Index of the first message of the last `turns` human turns (0 when there are fewer). */
 export function windowStart(messages: readonly BaseMessage[], turns: number): number {
@@ -21,17 +24,11 @@ export function windowStart(messages: readonly BaseMessage[], turns: number): nu
 /**
  * Keeps what is sent to the model bounded however long the conversation runs: the system
  * prompt, a compact snapshot of the facts collected so far (read fresh from the database),
- * and only the most recent turns. It also trims the stored thread so checkpoints stay small.
+ * and only the most recent turns. (The stored thread is trimmed by `trimStoredThread`.)
  */
 export function contextWindowMiddleware(d: ToolDeps, systemPrompt: () => string) {
   return createMiddleware({
     name: "ContextWindow",
-    beforeAgent: (state) => {
-      const messages = state.messages as BaseMessage[];
-      const cut = windowStart(messages, STORED_TURNS);
-      if (cut <= 0) return undefined;
-      return { messages: messages.slice(0, cut).filter((m) => m.id).map((m) => new RemoveMessage({ id: m.id! })) };
-    },
     wrapModelCall: async (request, handler) => {
       const conversationId = conversationIdOf(request.runtime);
       const facts = buildFacts(d, d.conversations.get(conversationId));
@@ -40,4 +37,12 @@ export function contextWindowMiddleware(d: ToolDeps, systemPrompt: () => string)
       return handler({ ...request, messages, systemMessage });
     },
   });
+}
+
+/** The agent state to store after a turn: only the last STORED_TURNS human turns of messages. */
+export function trimStoredThread(values: Record<string, unknown>): Record<string, unknown> {
+  const messages = values.messages;
+  if (!Array.isArray(messages)) return values;
+  const cut = windowStart(messages as BaseMessage[], STORED_TURNS);
+  return cut > 0 ? { ...values, messages: messages.slice(cut) } : values;
 }

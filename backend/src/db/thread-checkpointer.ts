@@ -6,6 +6,8 @@ import type { Db } from "./database";
 export interface ThreadCheckpointerOptions {
   /** Threads whose latest checkpoint stays in memory, ready to use without reading SQLite. */
   liveThreads?: number;
+  /** What of a checkpoint's channel values is kept when it is saved (e.g. only recent messages). */
+  trim?: (values: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface ThreadCheckpointerOptions {
 export class ThreadCheckpointer extends SqliteSaver {
   private readonly live = new Map<string, CheckpointTuple>();
   private readonly liveThreads: number;
+  private readonly trim?: (values: Record<string, unknown>) => Record<string, unknown>;
   private statements:
     | {
         latestId: { get(thread: string, ns: string): string | undefined };
@@ -32,6 +35,7 @@ export class ThreadCheckpointer extends SqliteSaver {
   constructor(db: Db, o: ThreadCheckpointerOptions = {}) {
     super(db);
     this.liveThreads = o.liveThreads ?? 2000;
+    this.trim = o.trim;
   }
 
   private sql() {
@@ -78,7 +82,8 @@ export class ThreadCheckpointer extends SqliteSaver {
     return tuple;
   }
 
-  override async put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata): Promise<RunnableConfig> {
+  override async put(config: RunnableConfig, saved: Checkpoint, metadata: CheckpointMetadata): Promise<RunnableConfig> {
+    const checkpoint = this.trim ? { ...saved, channel_values: this.trim(saved.channel_values) } : saved;
     const thread = config.configurable?.thread_id as string | undefined;
     if (!thread) throw new Error('Missing "thread_id" field in passed "config.configurable".');
     const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? "";
