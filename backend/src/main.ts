@@ -70,6 +70,8 @@ export interface Overrides {
    * this is called after each enqueue instead, and no delivery runs here.
    */
   mailQueued?: () => void;
+  /** Makes the ids of new conversations (a chat thread makes ids of sessions that stay on it). */
+  newConversationId?: () => string;
 }
 
 export interface App {
@@ -101,6 +103,11 @@ export interface App {
   server?: Server;
   url?: string;
   close(): Promise<void>;
+}
+
+/** An unguessable conversation (session) id. */
+export function newConversationId(): string {
+  return randomBytes(18).toString("base64url");
 }
 
 /** The outbox of an instance whose mail another thread delivers: it is never started. */
@@ -175,7 +182,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     newToken: () => randomBytes(24).toString("base64url"),
   });
 
-  const conversations = new ConversationService(new SqliteConversationRepository(db), clock, () => randomBytes(18).toString("base64url"), transactionRunner(db));
+  const conversations = new ConversationService(new SqliteConversationRepository(db), clock, o.newConversationId ?? newConversationId, transactionRunner(db));
   const personaService = new PersonaService(new SqliteSettingsRepository(db));
   const persona = (): Persona => personaService.get();
   const staff = new StaffService(new SqliteStaffRepository(db), clock);

@@ -52,6 +52,17 @@ describe("chat on worker threads", () => {
     return yes ? c.say(yes.value) : t;
   }
 
+  it("new sessions are spread over the threads, and each keeps the thread that answered its first turn", async () => {
+    const threads: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const c = new ChatClient(s);
+      await c.say("hi");
+      threads.push(threadOfSession(c.sessionId!, 2));
+    }
+    // Round robin: consecutive new sessions alternate between the two threads.
+    for (let i = 1; i < threads.length; i++) expect(threads[i]).not.toBe(threads[i - 1]);
+  });
+
   it("books a tour through a thread; the server's outbox sends the confirmation with its invite", async () => {
     const c = await sessionOn(1);
     const [slot] = await offeredSlots(c);

@@ -1,9 +1,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Config } from "../../config/config";
 import type { ConversationListener } from "../../domain/conversations/conversation-service";
-import { buildApp } from "../../main";
+import { buildApp, newConversationId } from "../../main";
 import { isAppError } from "../../shared/app-error";
 import type { ChatEvent } from "./chat-events";
+import { threadOfSession } from "./chat-thread-pool";
 import type { FromChatThread, ToChatThread } from "./chat-thread-protocol";
 
 /**
@@ -14,7 +15,17 @@ import type { FromChatThread, ToChatThread } from "./chat-thread-protocol";
  */
 const port = parentPort!;
 const post = (m: FromChatThread) => port.postMessage(m);
-const app = buildApp((workerData as { config: Config }).config, { mailQueued: () => post({ type: "mail-queued" }) });
+const { config, thread, threads } = workerData as { config: Config; thread: number; threads: number };
+const app = buildApp(config, {
+  mailQueued: () => post({ type: "mail-queued" }),
+  // A session started here gets an id that the server routes back here for its next turns.
+  newConversationId: () => {
+    for (;;) {
+      const id = newConversationId();
+      if (threadOfSession(id, threads) === thread) return id;
+    }
+  },
+});
 const { conversations, chat, persona } = app.services;
 
 // Events from the server are re-told to this thread's listeners (a takeover aborts a running

@@ -77,7 +77,7 @@ export class ChatThreadPool implements ChatTurns {
   private ensure(slot: Slot): Promise<void> {
     if (slot.ready) return slot.ready;
     const worker = new Worker(new URL("../../shared/thread-boot.mjs", import.meta.url), {
-      workerData: { config: this.o.config, entry: new URL("./chat-thread-entry.ts", import.meta.url).href },
+      workerData: { config: this.o.config, thread: this.slots.indexOf(slot), threads: this.slots.length, entry: new URL("./chat-thread-entry.ts", import.meta.url).href },
       // A thread's live data is well under 100 MB; a bounded heap is collected sooner instead of growing.
       resourceLimits: { maxOldGenerationSizeMb: this.o.config.chat.threadHeapMb },
     });
