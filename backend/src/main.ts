@@ -32,6 +32,7 @@ import { createOpenAiModel } from "./agent/models/openai-model";
 import { buildCatalog, type Catalog } from "./agent/offline/nlu/catalog";
 import { OfflineChatModel } from "./agent/offline/offline-chat-model";
 import { DEFAULT_PERSONA, type Persona } from "./agent/persona";
+import { slotWhen } from "./agent/tools/format";
 import type { ToolDeps } from "./agent/tools/tool-deps";
 import { ChatService } from "./channels/chat/chat-service";
 import { ChatThreadPool } from "./channels/chat/chat-thread-pool";
@@ -183,7 +184,14 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   });
 
   const conversations = new ConversationService(new SqliteConversationRepository(db), clock, o.newConversationId ?? newConversationId, transactionRunner(db));
-  const personaService = new PersonaService(new SqliteSettingsRepository(db));
+  const personaService = new PersonaService(new SqliteSettingsRepository(db), () => {
+    for (const p of properties.listAllCached()) {
+      if (!p.active) continue;
+      const [slot] = availability.openSlots(p);
+      if (slot) return { property: p.name, when: slotWhen(slot.start, p.timezone) };
+    }
+    return undefined;
+  });
   const persona = (): Persona => personaService.get();
   const staff = new StaffService(new SqliteStaffRepository(db), clock);
   staff.ensureAdmin(config.staffAdmin.email, config.staffAdmin.password);

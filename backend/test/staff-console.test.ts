@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PERSONA } from "../src/agent/persona";
+import { slotWhen } from "../src/agent/tools/format";
 import { ChatClient } from "./support/chat";
 import { SmtpSink, toText } from "./support/smtp-sink";
 import { adminHeaders, firstSlot, startTestServer, type TestServer } from "./support/test-app";
@@ -430,6 +431,11 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     expect(preview.body.preview.greeting).toBe(persona.greeting);
     expect(preview.body.preview.systemPrompt).toContain("Maya");
     expect(preview.body.preview.systemPrompt).toContain("Mention that tours take about 20 minutes.");
+    // The sample reply shows a real open time: the first one the tour API offers for the first listing.
+    const first = s.app.services.properties.listAllCached().find((p) => p.active)!;
+    const slots = (await s.get(`/api/properties/${first.id}/slots`)).body.slots as Array<{ start: string }>;
+    expect(slots.length).toBeGreaterThan(0);
+    expect(preview.body.preview.sampleReply).toBe(`OK. ${first.name} on ${slotWhen(new Date(slots[0].start), first.timezone)} is open. To book it, I just need your name and your e-mail.`);
     // A preview saves nothing.
     expect((await s.get("/api/admin/persona", asStaff())).body.persona.name).not.toBe("Maya");
 

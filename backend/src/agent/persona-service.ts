@@ -22,7 +22,14 @@ export class PersonaService {
   private cached: Persona | undefined;
   private readonly listeners = new Set<(p: Persona) => void>();
 
-  constructor(private readonly settings: SettingsStore) {}
+  /**
+   * @param sampleSlot an open tour time to show in the preview's sample reply (a real one, so
+   *   staff see the assistant as prospects will), or undefined when none is open.
+   */
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly sampleSlot: () => { property: string; when: string } | undefined = () => undefined,
+  ) {}
 
   get(): Persona {
     this.cached ??= { ...DEFAULT_PERSONA, ...(this.settings.get<Partial<Persona>>("persona") ?? {}) };
@@ -45,9 +52,16 @@ export class PersonaService {
     const p = this.validate(patch);
     return {
       greeting: p.greeting,
-      sampleReply: `${new Wording(p).ack()} The Alder on Tue, Nov 24 at 3:00 PM CST is open. To book it, I just need your name and your e-mail.`,
+      sampleReply: this.sampleReply(p),
       systemPrompt: buildSystemPrompt(p),
     };
+  }
+
+  private sampleReply(p: Persona): string {
+    const ack = new Wording(p).ack();
+    const slot = this.sampleSlot();
+    if (!slot) return `${ack} I can check open tour times at any of our listings and book one for you.`;
+    return `${ack} ${slot.property} on ${slot.when} is open. To book it, I just need your name and your e-mail.`;
   }
 
   update(patch: unknown): Persona {
