@@ -22,12 +22,27 @@ async function signIn(s: TestServer, email = STAFF.email, password = STAFF.passw
 }
 
 /** Reads a server-sent event stream until `enough` says so, then disconnects. */
-async function readEvents(url: string, enough: (events: Array<{ id?: string; event: string; data: any }>) => boolean, headers: Record<string, string> = {}, timeoutMs = 5000) {
+type StreamEvent = { id?: string; event: string; data: any };
+
+/**
+ * Opens an event stream and reads it until `enough`. `connected` resolves once the response
+ * has started: the server subscribes in the same synchronous handler that sends the headers,
+ * so anything that happens after `connected` is on the stream.
+ */
+function openEvents(url: string, enough: (events: StreamEvent[]) => boolean, headers: Record<string, string> = {}, timeoutMs = 5000) {
+  let connected!: () => void;
+  const ready = new Promise<void>((resolve) => (connected = resolve));
+  const events = readEvents(url, enough, headers, timeoutMs, connected);
+  return { connected: Promise.race([ready, events.then(() => undefined)]), events };
+}
+
+async function readEvents(url: string, enough: (events: StreamEvent[]) => boolean, headers: Record<string, string> = {}, timeoutMs = 5000, onConnected?: () => void) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const events: Array<{ id?: string; event: string; data: any }> = [];
+  const events: StreamEvent[] = [];
   try {
     const res = await fetch(url, { headers: { accept: "text/event-stream", ...headers }, signal: controller.signal });
+    onConnected?.();
     expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -224,8 +239,9 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     expect(silent.body).toEqual({ sessionId: id, reply: null, mode: "human", options: [] });
 
     // The widget's live channel: current mode first, then the staff reply.
-    const live = readEvents(`${s.url}/api/chat/${id}/events`, (ev) => ev.some((e) => e.event === "staff"));
-    await new Promise((r) => setTimeout(r, 150));
+    const stream = openEvents(`${s.url}/api/chat/${id}/events`, (ev) => ev.some((e) => e.event === "staff"));
+    await stream.connected;
+    const live = stream.events;
     const sent = await s.post(`/api/admin/conversations/${id}/reply`, { text: "Hi! This is Dana from the leasing office. Yes, it's available." }, asStaff());
     expect(sent.status).toBe(201);
     const events = await live;
@@ -286,8 +302,9 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     const chat = new ChatClient(s);
     await chat.say("hello");
     const id = chat.sessionId!;
-    const live = readEvents(`${s.url}/api/admin/events`, (ev) => ev.some((e) => e.data.id === id && e.data.type === "mode"), { cookie: staff.cookie });
-    await new Promise((r) => setTimeout(r, 150));
+    const stream = openEvents(`${s.url}/api/admin/events`, (ev) => ev.some((e) => e.data.id === id && e.data.type === "mode"), { cookie: staff.cookie });
+    await stream.connected;
+    const live = stream.events;
     await chat.say("Do you have studios?");
     await s.post(`/api/admin/conversations/${id}/mode`, { mode: "human" }, adminHeaders);
     const events = (await live).filter((e) => e.data.id === id);
