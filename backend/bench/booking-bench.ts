@@ -12,12 +12,11 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { freePort } from "../test/support/free-port";
 import { spawnServer, type SpawnedServer } from "./spawn-server";
+import { numberArg } from "./bench-args";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ""), process.argv[i + 1]);
-const connections = Number(args.get("connections") ?? 50);
-const conflictShare = Number(args.get("conflicts") ?? 0.1);
-const durationSeconds = Number(args.get("duration") ?? 6);
+const connections = numberArg("connections", 50);
+const conflictShare = numberArg("conflicts", 0.1);
+const durationSeconds = numberArg("duration", 6);
 
 async function main() {
   let server: SpawnedServer | undefined;

@@ -19,12 +19,11 @@ import { buildApp } from "../src/main";
 import { FakeOpenAi } from "../test/support/fake-openai";
 import { freePort } from "../test/support/free-port";
 import { spawnServer } from "./spawn-server";
+import { numberArg } from "./bench-args";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ""), process.argv[i + 1]);
-const SESSIONS = Number(args.get("sessions") ?? 50);
-const ROUNDS = Number(args.get("rounds") ?? 4);
-const RSS_SESSIONS = Number(args.get("rss-sessions") ?? 10_000);
+const SESSIONS = numberArg("sessions", 50);
+const ROUNDS = numberArg("rounds", 4);
+const RSS_SESSIONS = numberArg("rss-sessions", 10_000);
 
 const CITIES = [
   { city: "Austin", beds: 1, budget: "$2,500", name: "The Alder" },

@@ -12,12 +12,11 @@ import { Dovecot, dovecotAvailable } from "../test/support/dovecot";
 import { FakeOpenAi } from "../test/support/fake-openai";
 import { email } from "../test/support/mail-fixtures";
 import { tempDir } from "../test/support/temp-dir";
+import { numberArg } from "./bench-args";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ""), process.argv[i + 1]);
-const N = Number(args.get("messages") ?? 200);
-const CONCURRENCY = Number(args.get("concurrency") ?? 8);
-const DELAY = Number(args.get("delay") ?? 300);
+const N = numberArg("messages", 200);
+const CONCURRENCY = numberArg("concurrency", 8);
+const DELAY = numberArg("delay", 300);
 
 const BODIES = [
   "The kitchen faucet drips all night.",

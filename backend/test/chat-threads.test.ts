@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PERSONA } from "../src/agent/persona";
-import { threadOfSession } from "../src/channels/chat/chat-thread-pool";
+import { threadOfSession } from "../src/channels/chat/chat-thread-protocol";
 import { ChatClient, parseSse, type Turn } from "./support/chat";
 import { SmtpSink } from "./support/smtp-sink";
 import { startTestServer, type TestServer } from "./support/test-app";

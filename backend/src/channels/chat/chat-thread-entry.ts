@@ -4,8 +4,7 @@ import type { ConversationListener } from "../../domain/conversations/conversati
 import { buildApp, newConversationId } from "../../main";
 import { isAppError } from "../../shared/app-error";
 import type { ChatEvent } from "./chat-events";
-import { threadOfSession } from "./chat-thread-pool";
-import type { FromChatThread, ToChatThread } from "./chat-thread-protocol";
+import { threadOfSession, type FromChatThread, type ToChatThread } from "./chat-thread-protocol";
 
 /**
  * Runs in a chat thread: its own database connection, services and agent, answering the chat

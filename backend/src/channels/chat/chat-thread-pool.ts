@@ -4,7 +4,7 @@ import type { Config } from "../../config/config";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
 import { AppError, type ErrorCode } from "../../shared/app-error";
 import type { ChatEvent, ChatTurnResult } from "./chat-events";
-import type { FromChatThread, ToChatThread } from "./chat-thread-protocol";
+import { threadOfSession, type FromChatThread, type ToChatThread } from "./chat-thread-protocol";
 import type { ChatTurns } from "./chat-turns";
 
 interface Pending {
@@ -31,12 +31,6 @@ export interface ChatThreadPoolOptions {
   log: Logger;
 }
 
-/** The thread a session's turns run on: a stable, cheap spread (FNV-1a) of session ids. */
-export function threadOfSession(sessionId: string, threads: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < sessionId.length; i++) h = Math.imul(h ^ sessionId.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % threads;
-}
 
 /**
  * Runs chat turns on worker threads, so that agent work uses every core while the main thread

@@ -19,3 +19,10 @@ export type FromChatThread =
   | { type: "event"; event: ConversationEvent }
   | { type: "mail-queued" }
   | { type: "closed" };
+
+/** The thread a session's turns run on: a stable, cheap spread (FNV-1a) of session ids. */
+export function threadOfSession(sessionId: string, threads: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < sessionId.length; i++) h = Math.imul(h ^ sessionId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % threads;
+}

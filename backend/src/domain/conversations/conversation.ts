@@ -1,4 +1,4 @@
-import type { PetKind } from "../properties/property";
+import type { PropertySearchCriteria } from "../properties/property-search";
 
 export type Channel = "chat" | "email";
 export type ConversationMode = "ai" | "human";
@@ -10,16 +10,8 @@ export type ChoiceOption =
   | { type: "property"; label: string; value: string; propertyId: number; beds: number; rent: number; city: string; neighborhood: string }
   | { type: "reply"; label: string; value: string };
 
-export interface SearchCriteria {
-  location?: string;
-  beds?: number;
-  minBeds?: number;
-  maxRent?: number;
-  minBaths?: number;
-  features?: string[];
-  pets?: PetKind;
-  moveIn?: string;
-}
+/** The search a conversation has asked for so far. */
+export type SearchCriteria = Omit<PropertySearchCriteria, "limit">;
 
 /**
  * What the assistant has established in a conversation. Written by tools, read back into
