@@ -5,6 +5,7 @@ import { openDatabase } from "../src/db/database";
 import { SqliteOutboxRepository } from "../src/db/outbox-repository";
 import type { QueuedMail } from "../src/mail/outgoing-mail";
 import { OutboxWorker, type MailDelivery } from "../src/mail/outbox-worker";
+import { AppError } from "../src/shared/app-error";
 import { systemClock } from "../src/shared/clock";
 import { tempDir } from "./support/temp-dir";
 
@@ -52,5 +53,27 @@ describe("outbox worker", () => {
     expect(await worker.drain()).toBe(50);
     expect(new Set(delivery.sent).size).toBe(50);
     expect(pending()).toBe(0);
+  });
+
+  it("records a batch's outcomes together: sent messages once, a failed one for retry with its reason", async () => {
+    const { db, repo } = queue(6);
+    const sent: string[] = [];
+    const delivery: MailDelivery = {
+      async deliver(mail) {
+        if (mail.messageId === "<m3@test>") throw new AppError("upstream_unavailable", "SMTP unavailable (ECONNREFUSED)");
+        sent.push(mail.messageId);
+      },
+      async close() {},
+    };
+    const worker = new OutboxWorker(repo, delivery, systemClock, pino({ level: "silent" }), { pollMs: 50, maxBackoffMs: 1000, concurrency: 2 });
+    expect(await worker.drain()).toBe(6);
+    const rows = db.prepare("SELECT message_id, status, attempts, last_error FROM outbox ORDER BY id").all() as Array<{ message_id: string; status: string; attempts: number; last_error: string | null }>;
+    expect(rows.filter((r) => r.status === "sent").map((r) => r.message_id)).toEqual(["<m0@test>", "<m1@test>", "<m2@test>", "<m4@test>", "<m5@test>"]);
+    expect(rows[3]).toMatchObject({ status: "pending", attempts: 1, last_error: "SMTP unavailable (ECONNREFUSED)" });
+    expect(rows.filter((r) => r.status === "sent").every((r) => r.attempts === 1 && r.last_error === null)).toBe(true);
+    const attempts = db.prepare("SELECT outbox_id, ok FROM outbox_attempts ORDER BY outbox_id").all() as Array<{ outbox_id: number; ok: number }>;
+    expect(attempts).toHaveLength(6);
+    expect(attempts.filter((a) => a.ok === 1)).toHaveLength(5);
+    expect(sent).toHaveLength(5);
   });
 });

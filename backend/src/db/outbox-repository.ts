@@ -58,6 +58,10 @@ export class SqliteOutboxRepository {
   private readonly failed;
   private readonly attempt;
   private readonly nextDue;
+  private readonly claimTx;
+  private readonly sentTx;
+  private readonly retryTx;
+  private readonly failedTx;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -87,6 +91,26 @@ export class SqliteOutboxRepository {
     this.nextDue = db.prepare<[], { at: string | null }>(
       "SELECT min(next_attempt_at) AS at FROM outbox INDEXED BY outbox_open WHERE status IN ('pending', 'sending')",
     );
+    this.claimTx = db.transaction((now: Date, limit: number, leaseMs: number) => {
+      const rows = this.due.all(now.toISOString(), limit);
+      const lease = new Date(now.getTime() + leaseMs).toISOString();
+      for (const r of rows) this.claim.run(lease, r.id);
+      return rows.map(toQueued);
+    });
+    this.sentTx = db.transaction((ids: readonly number[], at: string) => {
+      for (const id of ids) {
+        this.sent.run(at, id);
+        this.attempt.run(id, at, 1, null);
+      }
+    });
+    this.retryTx = db.transaction((id: number, error: string, nextAttemptAt: string, at: string) => {
+      this.retry.run(nextAttemptAt, error, id);
+      this.attempt.run(id, at, 0, error);
+    });
+    this.failedTx = db.transaction((id: number, error: string, at: string) => {
+      this.failed.run(error, id);
+      this.attempt.run(id, at, 0, error);
+    });
   }
 
   /** Queues a message. Call inside the transaction of the change it reports. */
@@ -113,36 +137,24 @@ export class SqliteOutboxRepository {
 
   /** Takes up to `limit` due messages and leases them for `leaseMs` so no other worker sends them. */
   claimDue(now: Date, limit: number, leaseMs: number): QueuedMail[] {
-    return this.db
-      .transaction(() => {
-        const at = now.toISOString();
-        const rows = this.due.all(at, limit);
-        const lease = new Date(now.getTime() + leaseMs).toISOString();
-        for (const r of rows) this.claim.run(lease, r.id);
-        return rows.map(toQueued);
-      })
-      .immediate();
+    return this.claimTx.immediate(now, limit, leaseMs);
   }
 
   markSent(id: number, now: Date): void {
-    this.db.transaction(() => {
-      this.sent.run(now.toISOString(), id);
-      this.attempt.run(id, now.toISOString(), 1, null);
-    })();
+    this.markSentMany([id], now);
+  }
+
+  /** Records several messages as sent in one transaction. */
+  markSentMany(ids: readonly number[], now: Date): void {
+    if (ids.length) this.sentTx.immediate(ids, now.toISOString());
   }
 
   markRetry(id: number, error: string, nextAttemptAt: Date, now: Date): void {
-    this.db.transaction(() => {
-      this.retry.run(nextAttemptAt.toISOString(), error.slice(0, 1000), id);
-      this.attempt.run(id, now.toISOString(), 0, error.slice(0, 1000));
-    })();
+    this.retryTx.immediate(id, error.slice(0, 1000), nextAttemptAt.toISOString(), now.toISOString());
   }
 
   markFailed(id: number, error: string, now: Date): void {
-    this.db.transaction(() => {
-      this.failed.run(error.slice(0, 1000), id);
-      this.attempt.run(id, now.toISOString(), 0, error.slice(0, 1000));
-    })();
+    this.failedTx.immediate(id, error.slice(0, 1000), now.toISOString());
   }
 
   /** When the next message becomes due, or null when nothing waits. */

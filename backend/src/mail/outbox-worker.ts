@@ -87,10 +87,20 @@ export class OutboxWorker implements OutboxRunner {
       if (batch.length === 0) return total;
       total += batch.length;
       let next = 0;
+      const sent: number[] = [];
       const lanes = Array.from({ length: Math.min(this.options.concurrency, batch.length) }, async () => {
-        while (next < batch.length) await this.sendOne(batch[next++]);
+        while (next < batch.length) {
+          const mail = batch[next++];
+          if (await this.sendOne(mail)) sent.push(mail.id);
+        }
       });
-      await Promise.all(lanes);
+      try {
+        await Promise.all(lanes);
+      } finally {
+        // One transaction records the whole batch. A crash before it means those messages
+        // are sent again once their lease runs out: at least once, never lost.
+        this.repo.markSentMany(sent, this.clock.now());
+      }
       if (batch.length < limit) return total;
     }
   }
@@ -132,27 +142,29 @@ export class OutboxWorker implements OutboxRunner {
     }
   }
 
-  private async sendOne(mail: QueuedMail): Promise<void> {
+  /** Sends one message; true when it went out (the caller records it), false when a failure was recorded. */
+  private async sendOne(mail: QueuedMail): Promise<boolean> {
     try {
       await this.delivery.deliver(mail);
-      this.repo.markSent(mail.id, this.clock.now());
       this.log.info({ outboxId: mail.id, kind: mail.kind }, "outbox: sent");
+      return true;
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       const attempts = mail.attempts + 1;
       if (isAppError(err, "validation")) {
         this.repo.markFailed(mail.id, reason, this.clock.now());
         this.log.error({ outboxId: mail.id, kind: mail.kind, reason }, "outbox: message cannot be built, marked failed");
-        return;
+        return false;
       }
       if (isAppError(err, "upstream_rejected") && attempts >= (this.options.maxPermanentAttempts ?? 3)) {
         this.repo.markFailed(mail.id, reason, this.clock.now());
         this.log.error({ outboxId: mail.id, kind: mail.kind, attempts, reason }, "outbox: message rejected, marked failed");
-        return;
+        return false;
       }
       const delay = this.backoff(attempts);
       this.repo.markRetry(mail.id, reason, new Date(this.clock.now().getTime() + delay), this.clock.now());
       this.log.warn({ outboxId: mail.id, kind: mail.kind, attempts, retryInMs: delay, reason }, "outbox: send failed, will retry");
+      return false;
     }
   }
 

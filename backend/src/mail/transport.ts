@@ -1,4 +1,4 @@
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
@@ -64,21 +64,26 @@ export function createSmtpTransport(url: string, from: { name: string; address: 
   };
 }
 
-/** The embedded default: each message becomes an .eml file a person can open. */
+/**
+ * The embedded default: each message becomes an .eml file a person can open. The file is
+ * written synchronously: a few kilobytes to local disk cost less than a trip through the
+ * thread pool, and the outbox sends from its own thread.
+ */
 export function createFileTransport(dir: string, from: { name: string; address: string }): MailTransport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-  let dirReady: Promise<unknown> | undefined;
+  let dirReady = false;
   return {
     description: `files in ${dir}`,
     async send(mail) {
       const info = (await transporter.sendMail(toNodemailerMessage(mail, from))) as unknown as { message: Buffer };
-      await (dirReady ??= fs.mkdir(dir, { recursive: true }));
+      if (!dirReady) fs.mkdirSync(dir, { recursive: true });
+      dirReady = true;
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const slug = mail.messageId.replace(/[<>]/g, "").split("@")[0].replace(/[^A-Za-z0-9-]/g, "").slice(0, 36);
       const file = path.join(dir, `${stamp}-${mail.kind}-${slug}.eml`);
       const tmp = `${file}.tmp`;
-      await fs.writeFile(tmp, info.message);
-      await fs.rename(tmp, file);
+      fs.writeFileSync(tmp, info.message);
+      fs.renameSync(tmp, file);
     },
     close() {},
   };
