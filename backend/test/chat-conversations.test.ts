@@ -14,6 +14,18 @@ async function bookingsFor(email: string) {
 }
 
 describe("booking conversations with the offline model", () => {
+  it("searches a range of sizes: a studio or a one-bedroom", async () => {
+    const c = new ChatClient(s);
+    const found = await c.say("hi! looking for a studio or a 1br in Austin");
+    const shown = found.options.filter((o) => o.type === "property") as Array<{ beds?: number; city?: string }>;
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((o) => o.beds !== undefined && o.beds <= 1 && o.city === "Austin")).toBe(true);
+    expect(new Set(shown.map((o) => o.beds))).toEqual(new Set([0, 1]));
+    expect(found.reply).toMatch(/— studio,/);
+    expect(found.reply).toMatch(/— 1-bedroom,/);
+    expect(found.reply).not.toMatch(/[2-4]-bedroom/);
+  });
+
   it("books with details spread over several turns", async () => {
     const c = new ChatClient(s);
     const hello = await c.say("hi");

@@ -40,10 +40,14 @@ describe("GET /api/properties", () => {
     for (const p of dogs.body.properties) expect(["dogs", "cats_and_dogs"]).toContain(p.petsAllowed);
     const soon = await s.get("/api/properties?city=Portland&moveIn=2026-11-25");
     for (const p of soon.body.properties) expect(p.availableFrom <= "2026-11-25").toBe(true);
+    const small = await s.get("/api/properties?city=austin&minBeds=0&maxBeds=1");
+    expect(new Set(small.body.properties.map((p: any) => p.beds))).toEqual(new Set([0, 1]));
+    const all = await s.get("/api/properties?city=austin");
+    expect(small.body.properties.length).toBe(all.body.properties.filter((p: any) => p.beds <= 1).length);
   });
 
   it("rejects bad filters with 400", async () => {
-    for (const q of ["beds=two", "maxRent=-5", "moveIn=2026-13-40", "pets=maybe", "limit=0"]) {
+    for (const q of ["beds=two", "maxBeds=11", "maxRent=-5", "moveIn=2026-13-40", "pets=maybe", "limit=0"]) {
       const res = await s.get(`/api/properties?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body.error.code).toBe("validation");

@@ -11,6 +11,7 @@ const searchQuery = z.object({
   neighborhood: z.string().trim().max(100).optional(),
   beds: intParam.max(10).optional(),
   minBeds: intParam.max(10).optional(),
+  maxBeds: intParam.max(10).optional(),
   maxRent: intParam.optional(),
   pets: z
     .enum(["true", "false", "dog", "dogs", "cat", "cats", "any", "1", "0"])
@@ -39,6 +40,7 @@ export function propertyRoutes(d: HttpDeps): Router {
       location: q.neighborhood ?? q.city,
       beds: q.beds,
       minBeds: q.minBeds,
+      maxBeds: q.maxBeds,
       maxRent: q.maxRent,
       pets,
       moveIn: q.moveIn,

@@ -86,10 +86,14 @@ export function mergedCriteria(ctx: PolicyContext): { criteria: SearchCriteria; 
   if (f.beds !== undefined) {
     next.beds = f.beds;
     delete next.minBeds;
+    delete next.maxBeds;
   }
-  if (f.minBeds !== undefined) {
-    next.minBeds = f.minBeds;
+  if (f.minBeds !== undefined || f.maxBeds !== undefined) {
     delete next.beds;
+    delete next.minBeds;
+    delete next.maxBeds;
+    if (f.minBeds !== undefined) next.minBeds = f.minBeds;
+    if (f.maxBeds !== undefined) next.maxBeds = f.maxBeds;
   }
   if (f.maxRent !== undefined) next.maxRent = f.maxRent;
   if (f.minBaths !== undefined) next.minBaths = f.minBaths;

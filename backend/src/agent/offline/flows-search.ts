@@ -7,7 +7,9 @@ import { beds, list, money } from "./wording";
 export function describeCriteria(c: SearchCriteria): string {
   const parts: string[] = [];
   if (c.beds !== undefined) parts.push(beds(c.beds));
+  else if (c.minBeds !== undefined && c.maxBeds !== undefined) parts.push(c.minBeds === 0 ? `studio to ${c.maxBeds}-bedroom` : `${c.minBeds}- to ${c.maxBeds}-bedroom`);
   else if (c.minBeds !== undefined) parts.push(`${c.minBeds}+ bedroom`);
+  else if (c.maxBeds !== undefined) parts.push(c.maxBeds === 0 ? "studio" : `up to ${c.maxBeds}-bedroom`);
   parts.push("places");
   if (c.location) parts.push(`in ${c.location}`);
   if (c.maxRent) parts.push(`under ${money(c.maxRent)}`);

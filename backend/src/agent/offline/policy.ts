@@ -190,11 +190,11 @@ export function decide(ctx: PolicyContext): Decision {
 
   // Search: new criteria or a request to look.
   const onlyPlace =
-    interp.criteria.location !== undefined && interp.criteria.beds === undefined && interp.criteria.minBeds === undefined && interp.criteria.maxRent === undefined && !interp.criteria.pets && !interp.moveIn && !interp.criteria.features;
+    interp.criteria.location !== undefined && interp.criteria.beds === undefined && interp.criteria.minBeds === undefined && interp.criteria.maxBeds === undefined && interp.criteria.maxRent === undefined && !interp.criteria.pets && !interp.moveIn && !interp.criteria.features;
   const offTopicQuestion = i.question === "other" && onlyPlace && !i.search && !i.availability && !i.tour;
   const searching = (changed && !offTopicQuestion) || (i.search && !namedProperty) || (i.other && prev.lastOffer === "properties") || (interp.criteria.cheapest && !namedProperty);
   if (searching && !namedProperty) {
-    if (!criteria.location && !facts.criteria?.location && criteria.beds === undefined && criteria.minBeds === undefined && !criteria.maxRent) {
+    if (!criteria.location && !facts.criteria?.location && criteria.beds === undefined && criteria.minBeds === undefined && criteria.maxBeds === undefined && !criteria.maxRent) {
       return {
         reply: `${w.ack()} Which area are you interested in? We have listings in ${list(ctx.catalog.cities)}. Tell me the bedrooms and budget too and I'll find the best matches.`,
         state: { awaiting: "location", ...(mentionsTime ? { pendingWhen: when } : {}) },

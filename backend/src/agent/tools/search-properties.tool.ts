@@ -10,6 +10,7 @@ const schema = z.object({
   location: z.string().max(100).nullish().describe("City or neighbourhood, e.g. 'Austin' or 'East Austin'"),
   beds: z.number().int().min(0).max(10).nullish().describe("Exact number of bedrooms; 0 means studio"),
   minBeds: z.number().int().min(0).max(10).nullish().describe("Minimum number of bedrooms"),
+  maxBeds: z.number().int().min(0).max(10).nullish().describe("Maximum number of bedrooms; with minBeds for a range, e.g. 'a studio or a 1-bedroom' is minBeds 0, maxBeds 1"),
   maxRent: z.number().int().positive().nullish().describe("Highest monthly rent in dollars"),
   minBaths: z.number().min(0).max(10).nullish().describe("Minimum number of bathrooms"),
   features: z.array(z.string().max(40)).max(6).nullish().describe("Amenities that must be listed, e.g. ['in-unit laundry', 'parking', 'pool']"),
@@ -25,6 +26,7 @@ export function createSearchPropertiesTool(d: ToolDeps) {
       if (args.location) criteria.location = args.location;
       if (args.beds != null) criteria.beds = args.beds;
       if (args.minBeds != null) criteria.minBeds = args.minBeds;
+      if (args.maxBeds != null) criteria.maxBeds = args.maxBeds;
       if (args.maxRent != null) criteria.maxRent = args.maxRent;
       if (args.minBaths != null) criteria.minBaths = args.minBaths;
       if (args.features?.length) criteria.features = args.features;

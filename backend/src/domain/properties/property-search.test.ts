@@ -50,6 +50,11 @@ describe("property search", () => {
     expect(names(searchProperties(catalogue, { location: "Austin", beds: 0 }))).toEqual(["Studio"]);
     expect(names(searchProperties(catalogue, { location: "Austin", minBeds: 2 }))).toEqual(["Maple", "Oak"]);
   });
+  it("filters a range of bedrooms, and a maximum alone", () => {
+    expect(names(searchProperties(catalogue, { location: "Austin", minBeds: 0, maxBeds: 1 })).sort()).toEqual(["Alder", "Studio"]);
+    expect(names(searchProperties(catalogue, { location: "Austin", minBeds: 2, maxBeds: 3 })).sort()).toEqual(["Maple", "Oak"]);
+    expect(names(searchProperties(catalogue, { location: "Austin", maxBeds: 0 }))).toEqual(["Studio"]);
+  });
   it("keeps to the budget and ranks more headroom first", () => {
     expect(names(searchProperties(catalogue, { location: "Austin", maxRent: 2800 }))).toEqual(["Studio", "Alder", "Maple"]);
   });

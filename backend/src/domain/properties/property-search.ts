@@ -8,6 +8,8 @@ export interface PropertySearchCriteria {
   beds?: number;
   /** Minimum number of bedrooms. */
   minBeds?: number;
+  /** Maximum number of bedrooms ("a studio or a one-bedroom": minBeds 0, maxBeds 1). */
+  maxBeds?: number;
   maxRent?: number;
   /** Minimum number of bathrooms. */
   minBaths?: number;
@@ -66,6 +68,7 @@ export function searchProperties(all: readonly Property[], c: PropertySearchCrit
     if (wanted && level < bestLevel) continue;
     if (c.beds !== undefined && p.beds !== c.beds) continue;
     if (c.minBeds !== undefined && p.beds < c.minBeds) continue;
+    if (c.maxBeds !== undefined && p.beds > c.maxBeds) continue;
     if (c.maxRent !== undefined && p.rent > c.maxRent) continue;
     if (c.minBaths !== undefined && p.baths < c.minBaths) continue;
     if (c.features?.length && !c.features.every((f) => hasFeature(p, f))) continue;
@@ -73,7 +76,8 @@ export function searchProperties(all: readonly Property[], c: PropertySearchCrit
     if (c.moveIn && p.availableFrom > c.moveIn) continue;
 
     let score = 0;
-    if (c.minBeds !== undefined) score += p.beds === c.minBeds ? 30 : Math.max(0, 20 - 5 * (p.beds - c.minBeds));
+    // A range ("1 or 2 bedrooms") takes any size in it alike; a minimum prefers the size asked for.
+    if (c.minBeds !== undefined && c.maxBeds === undefined) score += p.beds === c.minBeds ? 30 : Math.max(0, 20 - 5 * (p.beds - c.minBeds));
     score += level * 7;
     if (c.maxRent !== undefined) score += 25 * ((c.maxRent - p.rent) / c.maxRent) + 10;
     else score += 10 * (1 - Math.min(p.rent, 10_000) / 10_000);

@@ -5,6 +5,7 @@ import { containsPhrase, numberFromWord, words } from "./text";
 export interface CriteriaFinding {
   beds?: number;
   minBeds?: number;
+  maxBeds?: number;
   maxRent?: number;
   minBaths?: number;
   features?: string[];
@@ -23,8 +24,37 @@ export interface CriteriaFinding {
 const NUM = "(\\d+|one|two|three|four|five|six|a|an|single|double)";
 const BED_WORD = "(?:bed(?:room)?s?|br|bd|bdr|bdrm|bdrms|b/r|beds?|rooms?)";
 
-/** Bedrooms: "2br", "two bedroom", "2 bed 2 bath", "2b2b", "studio", "at least 2 bedrooms", "3+ beds". */
-export function findBeds(folded: string): { beds?: number; minBeds?: number } {
+const STUDIO = "(?:a\\s+)?(?:studio|efficiency|bachelor)s?";
+
+/** A range of sizes: "studio or 1br", "1 or 2 bedrooms", "2-3 beds", "up to 2 bedrooms". */
+function findBedRange(folded: string): { minBeds?: number; maxBeds?: number } | undefined {
+  const OR = "\\s*(?:or|to|-|–|/|through)\\s*(?:an?\\s+)?";
+  const studioOr = new RegExp(`\\b${STUDIO}${OR}${NUM}\\s*-?\\s*${BED_WORD}`).exec(folded) ?? new RegExp(`\\b${NUM}\\s*-?\\s*${BED_WORD}${OR}${STUDIO}\\b`).exec(folded);
+  if (studioOr) {
+    const n = numberFromWord(studioOr[1]);
+    if (n !== undefined && n >= 1 && n <= 10) return { minBeds: 0, maxBeds: n };
+  }
+  const between = new RegExp(`\\b${NUM}\\s*(?:-?\\s*${BED_WORD})?${OR}${NUM}\\s*-?\\s*${BED_WORD}\\b`).exec(folded);
+  if (between) {
+    const a = numberFromWord(between[1]);
+    const b = numberFromWord(between[2]);
+    if (a !== undefined && b !== undefined && b > a && b <= 10 && !/^(a|an)$/.test(between[1])) return { minBeds: a, maxBeds: b };
+  }
+  const atMost = new RegExp(`\\b(?:up to|at most|no more than|not more than|max(?:imum)?(?: of)?)\\s+${NUM}\\s*-?\\s*${BED_WORD}\\b`).exec(folded);
+  if (atMost) {
+    const n = numberFromWord(atMost[1]);
+    if (n !== undefined && n <= 10) return { maxBeds: n };
+  }
+  return undefined;
+}
+
+/**
+ * Bedrooms: "2br", "two bedroom", "2 bed 2 bath", "2b2b", "studio", "at least 2 bedrooms",
+ * "3+ beds", and ranges such as "studio or 1br" or "1-2 bedrooms".
+ */
+export function findBeds(folded: string): { beds?: number; minBeds?: number; maxBeds?: number } {
+  const range = findBedRange(folded);
+  if (range) return range;
   if (/\b(studio|efficiency|bachelor)s?\b/.test(folded) && !/\b(\d|one|two|three|four)\s*-?\s*(bed|br)/.test(folded)) return { beds: 0 };
   const min =
     new RegExp(`\\b(?:at least|minimum(?: of)?|min\\.?)\\s+${NUM}\\s*-?\\s*${BED_WORD}\\b`).exec(folded) ??
@@ -71,7 +101,7 @@ export function findBudget(folded: string): number | undefined {
     if (hi) return hi;
   }
   const capped = new RegExp(
-    `\\b(?:under|below|less than|no more than|not more than|max(?:imum)?|up to|upto|at most|cap(?:ped)? at|within|budget(?: is| of|'s)?|afford|spend|pay|<=?)\\s*(?:of\\s*)?${AMT}`,
+    `\\b(?:under|below|less than|no more than|not more than|max(?:imum)?|up to|upto|at most|cap(?:ped)? at|within|budget(?: is| of|'s)?|afford|spend|pay|(?:can'?t|cannot|can not|won'?t|don'?t want to)\\s+(?:go|spend|pay|do)\\s+(?:over|above|more than|beyond|past)|(?:nothing|not)\\s+(?:over|above|more than|beyond)|<=?)\\s*(?:of\\s*)?${AMT}`,
   ).exec(folded);
   if (capped) {
     const v = money(capped[1], capped[2]);

@@ -55,6 +55,15 @@ describe("search criteria", () => {
     ["3bd", { beds: 3 }],
     ["at least 2 bedrooms", { minBeds: 2 }],
     ["3+ beds", { minBeds: 3 }],
+    ["a studio or a one bedroom", { minBeds: 0, maxBeds: 1 }],
+    ["studio or 1br is fine", { minBeds: 0, maxBeds: 1 }],
+    ["1 bed or studio", { minBeds: 0, maxBeds: 1 }],
+    ["1 or 2 bedrooms", { minBeds: 1, maxBeds: 2 }],
+    ["2-3 beds", { minBeds: 2, maxBeds: 3 }],
+    ["two to three bedroom places", { minBeds: 2, maxBeds: 3 }],
+    ["up to 2 bedrooms", { maxBeds: 2 }],
+    ["2 bedrooms, 1 or 2 baths", { beds: 2 }],
+    ["a 2 bedroom for my 3 kids", { beds: 2 }],
   ])("bedrooms in %s", (t, expected) => {
     expect(findBeds(fold(t))).toEqual(expected);
   });
@@ -64,12 +73,12 @@ describe("search criteria", () => {
     ["budget is 2.5k", 2500],
     ["no more than 1900 a month", 1900],
     ["$1800-2200/mo", 2200],
-    ["can't go over 2700", undefined],
+    ["can't go over 2700", 2700],
+    ["nothing above $3,100 please", 3100],
     ["around 2k a month", 2200],
     ["3 grand tops", 3000],
     ["up to 2400", 2400],
   ])("budget in %s", (t, expected) => {
-    if (expected === undefined) return;
     expect(findBudget(fold(t))).toBe(expected);
   });
   it("ignores numbers that are not rent", () => {
