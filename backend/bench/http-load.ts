@@ -64,11 +64,13 @@ class Connection {
 
   private open(): void {
     this.buf = Buffer.alloc(0);
-    this.socket = net.connect({ host: this.host, port: this.port, noDelay: true });
-    this.socket.on("data", (chunk) => this.read(chunk));
-    this.socket.on("error", () => this.fail());
-    this.socket.on("close", () => {
-      if (this.inFlight) this.fail();
+    const socket = net.connect({ host: this.host, port: this.port, noDelay: true });
+    this.socket = socket;
+    // Events of a socket this connection has already replaced are ignored.
+    socket.on("data", (chunk) => socket === this.socket && this.read(chunk));
+    socket.on("error", () => socket === this.socket && this.fail());
+    socket.on("close", () => {
+      if (socket === this.socket && this.inFlight) this.fail();
     });
   }
 
@@ -92,8 +94,8 @@ class Connection {
     if (this.closed) return;
     this.inFlight = undefined;
     this.socket.destroy();
-    this.onError(this);
     this.open();
+    this.onError(this);
   }
 
   private read(chunk: Buffer): void {
