@@ -140,10 +140,6 @@ export class SqliteOutboxRepository {
     return this.claimTx.immediate(now, limit, leaseMs);
   }
 
-  markSent(id: number, now: Date): void {
-    this.markSentMany([id], now);
-  }
-
   /** Records several messages as sent in one transaction. */
   markSentMany(ids: readonly number[], now: Date): void {
     if (ids.length) this.sentTx.immediate(ids, now.toISOString());

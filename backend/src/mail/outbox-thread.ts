@@ -1,6 +1,7 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { AppError, type ErrorCode } from "../shared/app-error";
+import { startThread } from "../shared/start-thread";
 import type { DeliverySettings } from "./mail-delivery";
 import type { QueuedMail } from "./outgoing-mail";
 import type { MailDelivery } from "./outbox-worker";
@@ -27,14 +28,9 @@ export class OutboxThreadDelivery implements MailDelivery {
 
   private ensure(): Promise<void> {
     if (this.ready) return this.ready;
-    const worker = new Worker(new URL("../shared/thread-boot.mjs", import.meta.url), {
-      workerData: { ...this.settings, entry: new URL("./outbox-thread-entry.ts", import.meta.url).href },
-    });
+    const { worker, ready } = startThread(new URL("./outbox-thread-entry.ts", import.meta.url), { ...this.settings });
     this.worker = worker;
-    this.ready = new Promise<void>((resolve, reject) => {
-      worker.once("message", (m: { type: string }) => (m.type === "ready" ? resolve() : reject(new Error("bad start"))));
-      worker.once("error", reject);
-    });
+    this.ready = ready;
     worker.on("message", (m: Result | { type: string }) => {
       if (m.type !== "result") return;
       const r = m as Result;

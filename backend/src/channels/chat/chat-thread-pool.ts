@@ -1,8 +1,9 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import type { Config } from "../../config/config";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
 import { AppError, type ErrorCode } from "../../shared/app-error";
+import { startThread } from "../../shared/start-thread";
 import type { ChatEvent, ChatTurnResult } from "./chat-events";
 import { threadOfSession, type FromChatThread, type ToChatThread } from "./chat-thread-protocol";
 import type { ChatTurns } from "./chat-turns";
@@ -70,21 +71,14 @@ export class ChatThreadPool implements ChatTurns {
 
   private ensure(slot: Slot): Promise<void> {
     if (slot.ready) return slot.ready;
-    const worker = new Worker(new URL("../../shared/thread-boot.mjs", import.meta.url), {
-      workerData: { config: this.o.config, thread: this.slots.indexOf(slot), threads: this.slots.length, entry: new URL("./chat-thread-entry.ts", import.meta.url).href },
+    const { worker, ready } = startThread(
+      new URL("./chat-thread-entry.ts", import.meta.url),
+      { config: this.o.config, thread: this.slots.indexOf(slot), threads: this.slots.length },
       // A thread's live data is well under 100 MB; a bounded heap is collected sooner instead of growing.
-      resourceLimits: { maxOldGenerationSizeMb: this.o.config.chat.threadHeapMb },
-    });
+      { maxOldGenerationSizeMb: this.o.config.chat.threadHeapMb },
+    );
     slot.worker = worker;
-    slot.ready = new Promise<void>((resolve, reject) => {
-      const onError = (err: Error) => reject(err);
-      worker.once("error", onError);
-      worker.once("message", (m: FromChatThread) => {
-        worker.off("error", onError);
-        if (m.type === "ready") resolve();
-        else reject(new Error(`chat thread sent ${m.type} before it was ready`));
-      });
-    });
+    slot.ready = ready;
     worker.on("message", (m: FromChatThread) => this.onMessage(slot, m));
     worker.on("error", (err) => this.o.log.error({ err }, "chat thread error"));
     worker.on("exit", (code) => {
