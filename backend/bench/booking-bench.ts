@@ -3,6 +3,8 @@
  * own process for a fixed time. About one request in ten deliberately targets a slot another
  * client already asked for, so conflicts are exercised. Prints bookings/s, latency and
  * conflicts, then checks the database for double bookings (same slot or overlapping times).
+ * A baseline phase first sends GET /api/health at the fixed rate: the floor of the HTTP stack
+ * and the machine.
  *
  *   npm run bench:booking                 (starts its own server)
  *   BENCH_URL=http://host:3000 npm run bench:booking -- --connections 100 --duration 10
@@ -54,6 +56,17 @@ async function main() {
       return { method: "POST", path: "/api/tours", body: JSON.stringify({ propertyId: s.propertyId, start: s.start, name: `Bench Guest ${n}`, email: `bench${n}@example.com` }) };
     };
     console.log(`open slots: ${slots.length}; conflict share: ${conflictShare}`);
+
+    // First the fixed-rate load against the cheapest route, before any booking has queued mail:
+    // what the HTTP stack and this machine cost alone.
+    const health = (): LoadRequest => ({ method: "GET", path: "/api/health" });
+    await runLoad({ url, connections: 4, durationMs: 1000, next: health });
+    const baseline = await runLoad({ url, connections: rateConnections, durationMs: durationSeconds * 1000, rate, next: health });
+    console.log("");
+    console.log(`Baseline: GET /api/health at ${rate} requests/s over ${rateConnections} connections, ${durationSeconds} s (the fixed-rate load below, on the cheapest route)`);
+    console.log(`  requests/s        ${(baseline.answered / baseline.seconds).toFixed(0)}`);
+    console.log(`  latency p50       ${percentile(baseline.latencies, 50).toFixed(1)} ms`);
+    console.log(`  latency p99       ${percentile(baseline.latencies, 99).toFixed(1)} ms`);
 
     // Warm-up: the server's code paths get compiled before anything is measured.
     const warmUp = await runLoad({ url, connections: 4, durationMs: 1000, next: bookingRequest });
