@@ -21,6 +21,8 @@ interface Labeled {
 export const CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../test/fixtures/mail/labeled-corpus.json");
 /** A second set, also written independently, never used to refine the rules. */
 export const HELDOUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "../test/fixtures/mail/heldout-corpus.json");
+/** A third set, written later by someone who saw neither the rules nor the other sets; never used for refining. */
+export const HELDOUT2 = path.join(path.dirname(fileURLToPath(import.meta.url)), "../test/fixtures/mail/heldout2-corpus.json");
 
 // Residents of the seed data (so "is a tenant" is known the way the pipeline knows it).
 const TENANT_DOMAINS = new Set<string>();
@@ -52,6 +54,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   for (const [label, file] of [
     ["development set (rules were refined on its misses)", CORPUS],
     ["held-out set (never used for refining)", HELDOUT],
+    ["second held-out set (never used for refining)", HELDOUT2],
   ] as const) {
     const r = evaluate(JSON.parse(fs.readFileSync(file, "utf8")) as Labeled[]);
     console.log(`\n${label}: ${path.basename(file)}`);

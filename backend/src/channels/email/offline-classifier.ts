@@ -11,22 +11,35 @@ const LABEL: Record<Intent, string> = {
 };
 
 const LOCKOUT =
-  /\b(lock ?out|locks? (?:me|us) out|locked me out|(?:door|lock) (?:is )?(?:not opening|won'?t open|doesn'?t open|will not open|not unlocking|won'?t unlock)|key (?:is )?(?:not working|won'?t turn|doesn'?t turn|stuck|broken)|(?:fob|key ?card|access card) (?:was |got |has been )?(?:deactivated|disabled|not working|stopped working|doesn'?t work)|keys? (?:are|is) (?:on|in) (?:the|my) (?:kitchen|counter|table|apartment|unit|car)|(?:sitting|standing|waiting|stuck) (?:on the stairs |in the hall(?:way)? )?outside (?:my|the|unit|apt|\d)|locked (?:myself |ourselves )?out|lock(?:ed)? (?:my|our)sel(?:f|ves) out|lost (?:my |our |the )?(?:keys?|key ?card|fob|key fob)|keys? (?:are |is )?(?:locked )?inside|left (?:my |the )?keys? (?:inside|in (?:the|my) (?:apartment|unit|flat))|can'?t get (?:in|inside|into)|cannot get (?:in|inside|into)|can'?t (?:get|open) (?:the|my) (?:door|front door)|key (?:broke|snapped|doesn'?t work|won'?t work|stopped working|won'?t turn)|fob (?:doesn'?t|won'?t|stopped) work\w*|stuck outside|locked out)\b/;
+  /\b(lock ?out|locks? (?:me|us) out|locked me out|(?:door|lock) (?:is )?(?:not opening|won'?t open|doesn'?t open|will not open|not unlocking|won'?t unlock)|key (?:is )?(?:not working|won'?t turn|doesn'?t turn|stuck|broken)|(?:fob|key ?card|access card) (?:was |got |has been )?(?:deactivated|disabled|not working|stopped working|doesn'?t work)|keys? (?:are|is) (?:on|in) (?:the|my) (?:kitchen|counter|table|apartment|unit|car)|(?:sitting|standing|waiting|stuck) (?:on the stairs |in the hall(?:way)? )?outside (?:my|the|unit|apt|\d)|locked (?:myself |ourselves )?out|lock(?:ed)? (?:my|our)sel(?:f|ves) out|lost (?:my |our |the )?(?:keys?|key ?card|fob|key fob)|keys? (?:are |is )?(?:locked )?inside|left (?:my |the )?keys? (?:inside|in (?:the|my) (?:apartment|unit|flat))|can'?t get (?:in|inside|into)|cannot get (?:in|inside|into)|can'?t (?:get|open) (?:the|my) (?:door|front door)|key (?:broke|snapped|doesn'?t work|won'?t work|stopped working|won'?t turn)|fob (?:doesn'?t|won'?t|stopped) work\w*|stuck outside|locked out|let (?:me|us) (?:back )?in|(?:door|it)\b[^.?!]{0,20}\b(?:shut|closed|slammed|locked) (?:behind|on) (?:me|us)|keys? (?:\w+ ){0,2}(?:snapped|broke|broken off|stuck in the lock|won'?t turn)|(?:code|keypad|fob|key ?card|access card|door code)\b[^.?!]{0,40}\b(?:not working|isn'?t working|doesn'?t work|won'?t work|stopped working|dead)\b[^.?!]{0,40}\b(?:can'?t|cannot|unable to) get in)\b/;
 
 // Emergencies: flooding or an active leak, gas, fire or sparks, no heat in the cold, security.
+// Each reads a thing and what is happening to it within a few words, in either order, so
+// "a strong gas odor in the stairwell" and "it smells like natural gas" both count.
+const SMELL = String.raw`(?:smell\w*|odou?rs?|stinks?|stench|whiff|reeks?|fumes?|hiss\w*|leak\w*)`;
+// "fire" names an event, not the fire alarm, pit or department (a question or a signature).
+const FIRE_COMPOUND = String.raw`(?:pit|alarm|alarms|drill|extinguisher|escape|department|dept|station|place|code|inspection|marshal|exit|door|insurance|hazard|safety|truck|sprinkler)`;
 const EMERGENCY: Array<[RegExp, string]> = [
-  [/\b(gas (?:smell|leak)|smell(?:s|ing)? (?:of )?gas|smells like gas|rotten eggs?|sulfur smell|smells? like sulfur)\b/, "gas smell"],
-  [/\b(fire|(?<!cigarette |cigar |weed |pot |vape )smoke (?:coming out|pouring|everywhere|from the (?:outlet|wall|panel|stove|oven|dryer))|burning smell|smells? (?:like )?(?:burning|melting plastic)|sparks?|sparking|arcing|(?:outlet|panel|breaker box|switch) (?:is )?(?:smoking|melted|burnt|burned|hot to the touch|too hot)|electrical (?:fire|burning|smell)|burner (?:won'?t|will not|doesn'?t) (?:turn|shut) off|stove (?:won'?t|will not) (?:turn|shut) off)\b/, "fire or electrical hazard"],
-  [/\b(carbon monoxide|co (?:alarm|detector) (?:is )?(?:going off|beeping))\b/, "carbon monoxide alarm"],
-  [/\b(flood(?:ed|ing)?|inch(?:es)? of water|water (?:is )?(?:spreading|all over the floor)|leaking all over|water (?:dripping|coming|leaking) (?:out of|from|through) (?:the |my )?(?:light|ceiling|fixture|outlet)|water (?:is )?(?:pouring|gushing|everywhere|coming (?:in|through|from|down|out)|leaking (?:through|from|into) (?:the )?(?:ceiling|light|wall)|spraying|rising)|burst (?:pipe|water)|pipe (?:has )?burst|ceiling (?:is )?(?:leaking|caving|collapsing|dripping|falling)|leak(?:ing)? (?:through|from) (?:the )?ceiling|active leak|sewage|sewer (?:backup|back-up|backing up)|toilet (?:is )?overflowing|overflow(?:ing)? (?:everywhere|onto))\b/, "flooding or active leak"],
+  [new RegExp(String.raw`\b(?:gas\b[^.?!]{0,40}\b${SMELL}|${SMELL}\b[^.?!]{0,40}\bgas\b|rotten eggs?|sulfur smell|smells? (?:like )?sulfur|natural gas)`), "gas smell"],
+  [new RegExp(String.raw`\b(?:(?:caught|catch|catching|on) fire|(?:a|small|kitchen|grease|electrical|house) fire\b(?! ${FIRE_COMPOUND})|fire (?:in|started|broke out|is)\b|flames?\b|(?<!cigarette |cigar |weed |pot |vape )smoke (?:is )?(?:coming|pouring|billowing|filling|everywhere|from|out of|in (?:the|my|our))|(?:there'?s|there is|lots of|so much|full of|filled with) smoke|burning smell|smell(?:s|ed|ing)? (?:like )?(?:something )?(?:burning|burnt|burned|melting)|(?:burnt|burned|burning|melting) (?:plastic |rubber |electrical )?smell|(?:outlet|plug|socket|switch|panel|breaker|wire|wiring|cord|appliance|microwave|stove|dryer|light)s?\b[^.?!]{0,40}\bspark\w*|spark(?:s|ing|ed)\b[^.?!]{0,20}\b(?:coming|flying|from|out of|when|behind)\b|(?:saw|see|seeing|there (?:are|were|was)) (?:some |a )?sparks?\b|arcing|(?:outlet|plug|socket|switch|panel|breaker box|wiring|wire|cord)s?\b[^.?!]{0,40}\b(?:black|blackened|scorch\w*|burnt|burned|burning|melt\w*|smok\w*|hot to the touch|too hot)|electrical (?:fire|burning|smell)|burner (?:won'?t|will not|doesn'?t) (?:turn|shut) off|stove (?:won'?t|will not) (?:turn|shut) off)`), "fire or electrical hazard"],
+  [/\b(carbon monoxide|co (?:alarm|detector) (?:is )?(?:going off|went off|beeping|sounding))\b/, "carbon monoxide alarm"],
+  [/\b(flood(?:ed|ing)?\b(?! (?:zone|insurance|plain|map|risk))|inch(?:es)? of water|water (?:is )?(?:spreading|all over|everywhere|on the floor)|leaking all over|water\b[^.?!]{0,30}\b(?:pouring|gushing|spraying|won'?t stop|pooling|rising|coming (?:in|through|down|out|up|from)|leaking (?:through|from|into|down)|dripping (?:from|through|down|out of) (?:the |my |our )?(?:ceiling|light|fixture|outlet|wall))|(?:ceiling|light fixture)\b[^.?!]{0,30}\b(?:leak\w*|drip\w*|pour\w*|water|bulg\w*|sagg\w*|caving|collaps\w*|falling)|(?:burst|busted|broken|split) (?:water )?pipe|pipes? (?:has |have |just )?(?:burst|broke|busted|bursting|split)|(?:water heater|boiler|tank) (?:has )?(?:burst|exploded)|active leak|sewage|sewer (?:backup|back-up|backing up)|(?:toilet|tub|bathtub|sink)\b[^.?!]{0,20}\boverflow\w*|overflow\w*\b[^.?!]{0,60}\bwater\b)/, "flooding or active leak"],
+  [/\b((?:stuck|trapped) in (?:the |an |our )?(?:elevator|lift))\b/, "someone trapped in the elevator"],
+  [/\b((?:power|electricity)\b[^.?!]{0,20}\b(?:is |went |has gone |has been |keeps going )?(?:out|off|down)\b(?! for a (?:second|moment|minute))|no (?:power|electricity)\b|lost (?:all )?(?:power|electricity)|power outage|(?:a |total )?blackout)(?![^.?!]{0,40}\b(?:half|part|one room|some (?:of the )?(?:outlets|rooms)|a few outlets))(?<!\b(?:half|part) (?:of )?(?:the |my |our )?(?:apartment|unit|place) (?:has )?no power)/, "power out"],
   [/\b(break[- ]?in|broke in|broken into|burglar\w*|intruder|someone (?:tried|trying) to (?:get|break) in|(?:front |main |entry |building )?door (?:won'?t|doesn'?t|will not|does not|can'?t) (?:lock|close|latch)|lock (?:is )?broken|broken lock|window (?:is )?(?:smashed|broken)|security (?:issue|concern|problem))\b/, "security"],
 ];
+
+// A threat to the sender's own safety that is not a repair: for the office, at once.
+const PERSONAL_SAFETY = /\b(followed me|following me|(?:don'?t|do not) feel safe|threaten\w*|harass\w*|stalk\w*|assault\w*|someone (?:is |was )?(?:trying|tried) (?:to open|the handle of) (?:my|our) door)\b/;
+
+// People at greater risk without heat, cooling or a way in: raises a repair's priority.
+const VULNERABLE = /\b(newborn|baby|babies|infant|toddler|elderly|senior|pregnant|oxygen|medical (?:condition|equipment)|disabled|disability|wheelchair|chemo\w*|\d{1,2}[- ]?(?:year|yr|month)[- ]?old)\b/;
 
 // Complaints about neighbours are for the office, not maintenance.
 const NEIGHBOUR = /\b(neighbou?rs?|upstairs|downstairs|next door|the unit (?:above|below|next to)|people (?:in|above|below))\b[^.]{0,120}\b(noise|noisy|loud|parties|party|music|bark\w*|smok\w*|yelling|stomping|complain\w*)\b|\b(noise|loud music|parties|barking|smoking)\b[^.]{0,80}\b(neighbou?rs?|upstairs|next door|unit (?:above|below|next))\b/;
 
-const NO_HEAT = /\b(no heat|heat(?:ing|er)? (?:is )?(?:not working|out|broken|off|stopped|died|doesn'?t work|won'?t (?:turn|come) on)|furnace (?:is )?(?:out|broken|not working|died)|radiators? (?:are |is )?(?:cold|not working)|freezing in (?:here|the apartment|my unit)|no heating)\b/;
-const COLD = /\b(cold|freezing|frozen|below (?:zero|freezing)|\d{1,2} ?degrees|winter|snow|ice|icy|shivering|kids? (?:are|is) cold)\b/;
+const NO_HEAT = /\b((?:heat|heater|heaters|heating|furnace|boiler|radiators?)\b (?:\w+ ){0,3}?(?:is |has |was )?(?:not working|isn'?t working|not turning on|won'?t (?:turn|come|kick) on|doesn'?t (?:turn|come|kick) on|(?:is|went|goes|keeps going) (?:out|off)|out\b|broken|broke|stopped|died|dead|quit|ice cold|stone cold|blowing cold)|no heat|heat(?:ing|er)? (?:is )?(?:not working|out|broken|off|stopped|died|doesn'?t work|won'?t (?:turn|come) on)|furnace (?:is )?(?:out|broken|not working|died)|radiators? (?:are |is )?(?:cold|not working)|freezing in (?:here|the apartment|my unit)|no heating)\b/;
+const COLD = /\b(ice cold|cold|freezing|frozen|below (?:zero|freezing)|\d{1,2} ?degrees|winter|snow|ice|icy|shivering|kids? (?:are|is) cold)\b/;
 
 const HIGH_REPAIR =
   /\b((?:haven'?t|have not|don'?t|do not|no longer) (?:had |have |get |got )?(?:any )?hot water|hot water (?:is )?(?:out|gone|not working)|(?:fridge|refrigerator|freezer) (?:stopped|died|isn'?t|is not|not) (?:cooling|working|cold)|everything (?:in (?:there|the fridge) )?is warm|(?:ac|a\/c|air conditioning|air conditioner) (?:is )?(?:still )?(?:out|broken|not working|dead)|droppings|bites|bed ?bugs?|(?:burners?|oven|stove)[^.]{0,40}(?:don'?t|doesn'?t|won'?t|not) (?:turn on|work|heat)|no (?:hot water|water|power|electricity|ac|a\/c|air conditioning|cooling)|(?:ac|a\/c|air condition\w*|cooling) (?:is )?(?:out|broken|not working|stopped)|(?:fridge|refrigerator|freezer) (?:is )?(?:broken|not (?:working|cooling)|stopped|died|warm)|toilet (?:is )?(?:clogged|not flushing|broken|won'?t flush)|only toilet|leak\w*|drip\w* (?:from|through) the ceiling|mold|mould|water damage|(?:stove|oven) (?:is )?(?:broken|not working)|elevator (?:is )?(?:broken|stuck|out)|stuck in (?:the )?elevator|pests?|roach\w*|cockroach\w*|bed ?bugs|rats?|mice|mouse)\b/;
@@ -35,11 +48,11 @@ const REPAIR =
 const COSMETIC = /\b(no rush|not urgent|whenever (?:you|someone)(?: guys)? (?:get|has|have) a (?:chance|minute)|totally cosmetic|paint|scuff|scratch|cosmetic|touch[- ]?up|light ?bulb|bulb (?:is )?out|blinds?|squeak\w*|minor|when(?:ever)? (?:you|someone) (?:get|has) a chance|no rush|not urgent|low priority)\b/;
 
 const RENT =
-  /\b(autopay|auto-?pay|money order|receipt|prorat\w*|late fee|deposit refund|security deposit|charged twice|double charged|withdrawals?|rent|payment|pay (?:my|the|rent)|paid|balance|late fee|ledger|receipt|invoice|autopay|auto-?pay|bounced|nsf|insufficient funds|returned (?:payment|check)|money order|portal|charge[sd]?|owe|past due|overdue|deposit refund|security deposit|payment plan|prorat\w*)\b/;
+  /\b(autopay|auto-?pay|money order|receipt|prorat\w*|late fee|deposit refund|security deposit|charged twice|double charged|withdrawals?|rent|payment|pay (?:my|the|rent)|pay (?:it |rent )?late|late (?:payment|rent)|pay (?:with|by|via|using|online)|zelle|venmo|paypal|cash ?app|e-?check|(?:credit|debit) card|paid|balance|late fee|ledger|receipt|invoice|autopay|auto-?pay|bounced|nsf|insufficient funds|returned (?:payment|check)|money order|portal|charge[sd]?|owe|past due|overdue|deposit refund|security deposit|payment plan|prorat\w*)\b/;
 const RENT_PROBLEM = /\b(didn'?t go through|did not go through|rejected|bounced|returned|declined|failed|nsf|insufficient funds|charged twice|double charged|overcharged|past due|eviction|late fee|can'?t pay|cannot pay|won'?t be able to pay|short (?:this|on rent))\b/;
 
 const TOUR =
-  /\b(tour|tours|showing|viewing|view (?:the|a|it|your) (?:unit|apartment|place|home|property|loft|studio|\d)|see (?:the|a|an|it|your|this|that|one) ?(?:\d ?(?:bed|br)\w*|studio|unit|apartment|place|loft|home|listing|property|available|in person)|see (?:it|one|inside)\b|come (?:by|see|look|take a look)|stop by|visit|walk ?through(?! inspection)|schedule (?:a|an)?\s*(?:time|visit|tour|appointment|showing)|book (?:a|an)?\s*(?:time|tour|visit|showing|appointment)|open house|interested in (?:renting|the|a|your|leasing)|is (?:the|it|unit|apartment) still available|still available|availability|apply|application for (?:the|a|your)|looking (?:to rent|for a|for an)|(?:apartment|unit|place|home|house|studio|loft|room|condo)s? for rent|move[- ]in (?:date|special))\b/;
+  /\b(tour|tours|showing|viewing|view (?:the|a|it|your) (?:unit|apartment|place|home|property|loft|studio|\d)|see (?:the|a|an|it|your|this|that|one) ?(?:\d ?(?:bed|br)\w*|studio|unit|apartment|place|loft|home|listing|property|available|in person)|see (?:it|one|inside)\b|see (?:the|a|an|your|this|that) (?:[\w&'-]+ ){1,3}(?:apartment|unit|place|loft|home|listing|property|studio|condo|townhouse|flat|\d ?(?:bed|br)\w*)|come (?:by|see|look|take a look)|stop by|(?:check|checking) (?:out )?(?:the|your|a|this|that) (?:[\w&'-]+ ){0,3}(?:apartment|unit|place|loft|home|listing|property|studio|condo|flat)|(?:take|have) a look (?:at|around)|look around|(?:swing|drop|pop) (?:by|in|over)|available (?:to|for) (?:view|viewing|see|tour|a tour|a showing)|visit|walk ?through(?! inspection)|schedule (?:a|an)?\s*(?:time|visit|tour|appointment|showing)|book (?:a|an)?\s*(?:time|tour|visit|showing|appointment)|open house|interested in (?:renting|the|a|your|leasing)|is (?:the|it|unit|apartment) still available|still available|availability|apply|application for (?:the|a|your)|looking (?:to rent|for a|for an)|(?:apartment|unit|place|home|house|studio|loft|room|condo)s? for rent|move[- ]in (?:date|special))\b/;
 
 function firstSentence(text: string): string {
   const cleaned = text.replace(/\s+/g, " ").trim();
@@ -49,46 +62,116 @@ function firstSentence(text: string): string {
   return s.length >= 140 ? `${s.slice(0, 137)}…` : s;
 }
 
+// A closing line ("Thanks,", "Best regards, Sam"): what follows is a signature, not the request.
+const CLOSING = /^(?:thanks|thank you|thx|many thanks|cheers|best|best regards|regards|kind regards|warm regards|warmly|sincerely|respectfully|all the best|take care|yours truly)[,.!]?(?:\s+[A-Za-z][\w.'-]*){0,3}$/i;
+
+/** The sender's words without the signature block under a closing line. */
+export function withoutSignature(text: string): string {
+  const lines = text.replace(/\r\n/g, "\n").split("\n");
+  for (let i = lines.length - 1; i > 0; i--) {
+    if (CLOSING.test(lines[i].trim()) && lines.length - i <= 8) return lines.slice(0, i).join("\n");
+  }
+  return text;
+}
+
+// Sentences that name a problem without reporting one: questions about the building or its
+// rules, hypotheticals, and problems the sender says are over.
+const ABOUT_NOT_REPORT =
+  /^(?:and |also |just |one more thing,? |quick question:? |question:? |btw,? )?(?:are (?:we|tenants|residents|pets|guests) (?:allowed|permitted)|can (?:we|i|tenants|residents) (?:have|use|keep|put|install|grill|bbq|bring)|is it (?:ok|okay|allowed|possible|safe) to|(?:is|are) (?:the|this|your|that) (?:building|unit|apartment|property|complex|area|neighbou?rhood|units|apartments)\b|does (?:the|this|your|each|that|it) (?:building|unit|apartment|property|place|complex)?\s?(?:have|come with|include|flood)|do (?:the|you|your|units|apartments|all)\b|has (?:the|this|that|it) (?:unit|building|apartment|place|property)? ?(?:ever|been)|have there (?:ever )?been|is there (?:a|any) (?:history|risk|chance)|what (?:happens|do i do|should i do|should we do|is the procedure|is your policy|is the policy) (?:if|when|in case)|in case of|how do (?:i|we) (?:report|handle))/;
+const RESOLVED =
+  /\b(all good now|(?:is|are|was|were|has been|have been|got|it'?s|its|now) (?:all )?(?:fixed|resolved|sorted|working (?:again|fine|now)|back on|taken care of)|(?:came|come|stopped) (?:by |over )?and (?:fixed|repaired|sorted)|no longer (?:an issue|a problem|needed|leaking|an emergency)|never ?mind|(?:plumber|technician|tech|electrician|locksmith|maintenance guy|someone|they) (?:is|are|was|were) (?:here|there) (?:now|already)|thanks? (?:you )?(?:so much )?for (?:fixing|repairing|sorting|taking care|coming|sending|the quick|getting))\b/;
+const NOT_OVER = /\b(again|still|but now|however|unfortunately|another|new (?:leak|problem|issue))\b/;
+const NEGATED_EMERGENCY = /\b(?:(?:not|isn'?t|aren'?t|wasn'?t|never|no longer) (?:\w+ ){0,2}?(?:locked out|an emergency|urgent|leaking|flooding|on fire)|(?:no|not any|without|never) (?:\w+ ){0,1}?(?:burning|smoke|smell|gas|sparks?|fire|flood\w*|leaks?))\b/g;
+
+/** Lower-case words with the common ways of writing contractions made one. */
+function normalised(text: string): string {
+  return fold(text)
+    .replace(/\b(is|are|was|were|does|do|did|has|have|had|could|would|should)nt\b/g, "$1n't")
+    .replace(/\bcant\b/g, "can't")
+    .replace(/\bwont\b/g, "won't")
+    .replace(/\b(?:i'?m|im)\b/g, "i am")
+    .replace(/\bouta\b|\boutta\b/g, "out of")
+    .replace(/\b(heat|water|power|ac|heater|furnace)'s\b/g, "$1 is");
+}
+
+/**
+ * The parts of a mail the rules read. `all` is everything the sender wrote (and the subject
+ * of a new conversation); `reported` leaves out sentences that mention a problem without
+ * reporting one now ("does the unit have a fire alarm?", "all fixed now, thanks").
+ */
+export function readMail(subject: string, text: string): { all: string; reported: string } {
+  const body = withoutSignature(text);
+  // A reply's subject names the conversation's first topic: left out when the reply says it is over.
+  const isReply = /^\s*(?:re|aw|sv|antw)\s*:/i.test(subject);
+  const over = RESOLVED.test(normalised(body)) && !NOT_OVER.test(normalised(body));
+  const ownSubject = isReply && over ? "" : subject.replace(/^\s*(?:(?:re|fwd?|aw|sv|tr)\s*:\s*)+/i, "");
+  const sentences = `${ownSubject}\n${body}`
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map(normalised)
+    .filter(Boolean);
+  const reported = sentences
+    .filter((x) => !(x.endsWith("?") && ABOUT_NOT_REPORT.test(x)) && !/^(?:if|in case|what if)\b/.test(x) && !(RESOLVED.test(x) && !NOT_OVER.test(x)))
+    // "I'm not locked out", "no burning smell": the denied part goes, the rest of the sentence stays.
+    .map((x) => x.replace(NEGATED_EMERGENCY, " "));
+  return { all: sentences.join(" "), reported: reported.join(" ") };
+}
+
 /** Reads real tenant and prospect phrasing into an intent, a priority and a one-line summary. */
 export function classifyOffline(input: ClassifyInput): Classification {
-  const t = fold(`${input.subject}\n${input.text}`);
+  const { all: t, reported: r } = readMail(input.subject, input.text);
   let intent: Intent;
   let priority: Priority;
   let reason = "";
 
-  const emergency = EMERGENCY.find(([re]) => re.test(t));
-  const noHeat = NO_HEAT.test(t);
+  const emergency = EMERGENCY.find(([re]) => re.test(r));
+  const noHeat = NO_HEAT.test(r);
   const coldSeason = COLD.test(t) || [11, 12, 1, 2, 3].includes(input.month);
+  const vulnerable = VULNERABLE.test(t);
   const tour = TOUR.test(t);
+  const lockedOut = LOCKOUT.test(r) && !/\block ?box\b/.test(r) && !(/\b(?:gym|pool|mailbox|amenity|fitness|laundry room|package room)\b/.test(r) && !/\b(?:my |our |the )?(?:apartment|unit|home|place|front door)\b/.test(r));
+  const calm = /\b(not (?:an )?(?:emergency|urgent)|no emergency|nothing urgent)\b/.test(t);
   const tenantSpeak =
     input.sender.isTenant ||
     /\b((?:my|our) (?:unit|apartment|apt|place|home|lease|rent|landlord|kitchen|bathroom|bedroom|living room|ceiling|door|toilet|sink|heater|shower|fridge|stove|oven|dishwasher|window|floor|building|portal|balance|account|autopay|payment)|i live|we live|(?:unit|apt|apartment|suite|#)\.? ?#?[a-z]?-?\d+[a-z]?|\b\d{1,4}[a-z]\b|building [a-z]\b|tenant|resident|work order|maintenance request)\b/.test(t);
   const gratitude = /^(?:hi[^a-z]{0,3}|hello[^a-z]{0,3})?(?:just (?:wanted|want) to (?:say|give)|thank you|thanks(?: so much)?(?: to| for)|love the|kudos|shout ?out|huge thanks|big thank you)/.test(fold(input.text).trim());
   const noRush = /\b(no rush|not in (?:any|a) rush|no hurry|not urgent|whenever|at some point|sometime|next year|next spring|next summer|next fall|in a few months|fyi|no action needed|just (?:a heads up|letting (?:you|the office) know))\b/.test(t);
 
-  if (gratitude && !LOCKOUT.test(t) && !EMERGENCY.some(([re]) => re.test(t))) {
+  const highRepair = HIGH_REPAIR.test(r);
+  const repair = highRepair || REPAIR.test(r);
+  const reportsProblem = lockedOut || Boolean(emergency) || noHeat || repair;
+
+  if (gratitude && !reportsProblem && !tour) {
     intent = RENT.test(t) && /\brent\b/.test(t) ? "rent" : "general";
     priority = "low";
-  } else if (LOCKOUT.test(t) && !/\block ?box\b/.test(t) && !(/\b(?:gym|pool|mailbox|amenity|fitness|laundry room|package room)\b/.test(t) && !/\b(?:my |our |the )?(?:apartment|unit|home|place|front door)\b/.test(t))) {
+  } else if (lockedOut) {
     intent = "locked_out";
     priority = "urgent";
+  } else if (PERSONAL_SAFETY.test(r) && !emergency) {
+    intent = "general";
+    priority = "high";
+    reason = "personal safety";
   } else if (NEIGHBOUR.test(t) && !emergency) {
     intent = "general";
     priority = "normal";
   } else if (emergency && (tenantSpeak || !tour)) {
     intent = "maintenance";
-    priority = "urgent";
+    priority = calm ? "high" : "urgent";
     reason = emergency[1];
   } else if (noHeat && (tenantSpeak || !tour)) {
     intent = "maintenance";
-    priority = coldSeason ? "urgent" : "high";
+    priority = (coldSeason || vulnerable) && !calm ? "urgent" : "high";
     reason = "no heat";
+  } else if (/\b(renew\w*|lease renewal|extend (?:my|our|the) lease|lease extension)\b/.test(t) && !RENT_PROBLEM.test(t) && !repair && !tour) {
+    // Renewals are the leasing office's, even when they ask about the new rent.
+    intent = "general";
+    priority = noRush ? "low" : "normal";
   } else if (RENT.test(t) && (tenantSpeak || /\b(?:my|our|the) (?:rent|payment|balance|account|autopay|deposit)\b|\bpay(?:ing)? (?:the |my )?rent\b/.test(t)) && !tour && !/\b(?:move[- ]out|moving out) (?:notice|process|date)\b/.test(t)) {
     intent = "rent";
     priority = RENT_PROBLEM.test(t) && !/\b(?:was |were )?(?:charged|fee)\b.*\bmistake\b/.test(t) ? "high" : noRush ? "low" : "normal";
-  } else if ((HIGH_REPAIR.test(t) || REPAIR.test(t)) && (tenantSpeak || !tour) && !(tour && !input.sender.isTenant && !tenantSpeak)) {
+  } else if (repair && (tenantSpeak || !tour) && !(tour && !input.sender.isTenant && !tenantSpeak)) {
     intent = "maintenance";
-    priority = HIGH_REPAIR.test(t) ? "high" : COSMETIC.test(t) || noRush ? "low" : "normal";
+    // Without cooling or heat, a baby or an elderly parent is in danger, not just uncomfortable.
+    priority = highRepair ? (vulnerable && /\b(ac|a\/c|air condition\w*|cooling|heat\w*)\b/.test(r) && !calm ? "urgent" : "high") : COSMETIC.test(t) || noRush ? "low" : "normal";
   } else if (tour) {
     intent = "tour_request";
     priority = noRush ? "low" : "normal";
@@ -97,7 +180,7 @@ export function classifyOffline(input: ClassifyInput): Classification {
     priority = "normal";
   } else {
     intent = "general";
-    priority = /\b(urgent|asap|emergency|immediately)\b/.test(t) ? "high" : /^(thanks?|thank you|ok|got it)[.! ]*$/.test(fold(input.text).trim()) || (noRush && /\bfyi|just (?:a heads up|letting)/.test(t)) ? "low" : "normal";
+    priority = /\b(urgent|asap|emergency|immediately)\b/.test(r) ? "high" : /^(thanks?|thank you|ok|got it)[.! ]*$/.test(fold(input.text).trim()) || (noRush && /\bfyi|just (?:a heads up|letting)/.test(t)) || (gratitude && !reportsProblem) ? "low" : "normal";
   }
 
   const who = [input.sender.name || input.sender.email, input.sender.property ? `${input.sender.property}${input.sender.unit ? ` #${input.sender.unit}` : ""}` : ""].filter(Boolean).join(", ");
