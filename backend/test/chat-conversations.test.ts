@@ -62,6 +62,19 @@ describe("booking conversations with the offline model", () => {
     expect(rows).toEqual([expect.objectContaining({ propertyId: 8, start: "2026-11-25T18:00:00.000Z", user: { name: "Dana Cruz", email: "dana.cruz@example.com", phone: "+13035550188" } })]);
   });
 
+  it("keeps a new tour when the prospect says no to anything else, and takes it back only when asked", async () => {
+    const c = new ChatClient(s);
+    const booked = await c.say("Book The Alder on Friday at 10am please. I'm Noor Haddad, noor.haddad@example.com");
+    expect(booked.reply).toMatch(/booked/i);
+    expect(booked.reply).toMatch(/anything else/i);
+    const done = await c.say("no thanks");
+    expect(done.reply).not.toMatch(/cancel/i);
+    expect((await bookingsFor("noor.haddad@example.com")).map((b) => b.status)).toEqual(["confirmed"]);
+    const gone = await c.say("actually I can't come anymore");
+    expect(gone.reply).toMatch(/cancelled/i);
+    expect((await bookingsFor("noor.haddad@example.com")).map((b) => b.status)).toEqual(["cancelled"]);
+  });
+
   it("offers the nearest open times when the requested one is taken, then books the chosen one", async () => {
     const first = new ChatClient(s);
     await first.say("I'm Ann Lee, ann.lee@example.com. Book The Alder for Thursday at 2pm");

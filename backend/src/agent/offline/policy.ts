@@ -61,9 +61,10 @@ export function decide(ctx: PolicyContext): Decision {
   if (did(ctx, "list_my_tours")) return listFlow(ctx);
   if (did(ctx, "book_tour")) return bookedReply(ctx);
 
-  // "Wait, don't book it" right after a booking undoes it.
+  // "Wait, don't book it" right after a booking undoes it. A plain "no" answers the booked
+  // reply's "Anything else?" and keeps the tour.
   const justBooked = prev.lastBookedId !== undefined ? facts.tours.find((t) => t.id === prev.lastBookedId) : undefined;
-  if (justBooked && (i.undo || ((i.no || i.dropIt) && !hasWhen(interp.when) && !i.search))) {
+  if (justBooked && (i.undo || (i.retract && !hasWhen(interp.when) && !i.search))) {
     return call("cancel_tour", { bookingId: justBooked.id });
   }
 

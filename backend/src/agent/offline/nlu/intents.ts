@@ -12,6 +12,8 @@ export interface Intents {
   availability: boolean;
   reschedule: boolean;
   cancel: boolean;
+  /** Takes back what was just agreed ("changed my mind", "scratch that"), unlike a plain "no". */
+  retract: boolean;
   listTours: boolean;
   human: boolean;
   /** A question about a listing: the first topic asked about. */
@@ -122,12 +124,12 @@ export function findIntents(t: string): Intents {
     /^(?:no|nope|nah|not really|no thanks|no thank you|not yet|never ?mind|nevermind|don'?t|do not|cancel that|not that one|neither)\b/.test(t) ||
     /\b(none of (those|these|them)|doesn'?t work|does not work|won'?t work|can'?t do (that|those)|not (a )?good (time|for me))\b/.test(t);
   const cancel =
-    /\b(cancel+(?:ed|ing)?|call(?:ing)? off|can'?t make it|cannot make it|won'?t make it|will not make it|won'?t be able to (?:make|come|attend)|no longer (?:need|want|interested)|scrap (?:the|my) (?:tour|appointment|visit)|call (?:it|the tour|my tour) off|won'?t need (?:the|my) (?:tour|appointment)|don'?t need (?:the|my) (?:tour|appointment) anymore|found (?:a|another) place)\b/.test(t) &&
+    /\b(cancel+(?:ed|ing)?|call(?:ing)? off|can'?t make it|cannot make it|won'?t make it|will not make it|won'?t be able to (?:make|come|attend)|no longer (?:need|want|interested)|scrap (?:the|my) (?:tour|appointment|visit)|call (?:it|the tour|my tour) off|won'?t need (?:the|my) (?:tour|appointment)|don'?t need (?:the|my) (?:tour|appointment) anymore|found (?:a|another) place|can'?t come (?:anymore|any more|after all)|can no longer (?:make it|come|attend)|(?:not|never) (?:going|gonna) (?:to )?make it|(?:remove|delete|drop) (?:my|the|our|that) (?:booking|tour|appointment|visit|showing|reservation)|(?:go|going|went) with (?:another|a different|a other) (?:apartment|place|unit|property|building|option)|decided (?:to go with|on) (?:another|a different)|signed (?:a lease )?(?:somewhere else|elsewhere)|no longer looking)\b/.test(t) &&
     !/\bcancel(?:lation)? (?:policy|fee)\b/.test(t);
   const reschedule =
     /\b(re-?schedul\w*|move (?:my|the|it|our|that)\b|change (?:my|the|it|that)\b(?: (?:tour|time|appointment|visit|booking|showing))?|push (?:it|my tour|the tour|that)\b|bump (?:it|my tour|the tour)\b|make it (?:at |for |on )?(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|later|earlier|an? )|different (?:time|day)|another (?:time|day)|earlier time|later time|switch (?:the|my|it) (?:time|tour|to)|a bit (?:later|earlier)|later that day|earlier that day)/.test(t);
   const listTours =
-    /\b(what (?:do|did) i have (?:booked|scheduled|lined up|coming up|on)|what'?ve i got|what i'?ve got (?:lined up|booked|scheduled|coming up)|(?:do|did) i have anything (?:else )?(?:booked|scheduled|lined up|coming up)|lined up|on my (?:calendar|schedule)|my schedule|remind me (?:when|what)|my (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)|(?:what|which) tours? (?:do i|have i|did i)|do i have (?:a|any) (?:tours?|appointments?|bookings?)|when is my (?:tour|appointment|visit|showing)|what time is my|tours? (?:i have|i booked|booked for me)|did (?:it|that|my tour) (?:go through|get booked)|am i booked|what did i book)\b/.test(t);
+    /\b(what (?:do|did) i have (?:booked|scheduled|lined up|coming up|on)|what'?ve i got|what i'?ve got (?:lined up|booked|scheduled|coming up)|(?:do|did) i have anything (?:else )?(?:booked|scheduled|lined up|coming up)|lined up|on my (?:calendar|schedule)|my schedule|remind me (?:when|what)|my (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)|(?:what|which) tours? (?:do i|have i|did i)|do i have (?:a|any) (?:tours?|appointments?|bookings?)|when is my (?:tour|appointment|visit|showing)|what time is my|tours? (?:i have|i booked|booked for me)|did (?:it|that|my tour) (?:go through|get booked)|am i booked|what did i book|what do i have(?: now| booked| left| so far)?(?=\s*\?*$)|what'?s booked|what is booked|what have i (?:got )?booked|anything booked|(?:show|list) (?:me )?my (?:tours?|bookings?|appointments?))\b/.test(t);
   const tour =
     /\b(tours?|visit|view(?:ing)?|see (?:it|the|this|that|one|them|a|an|inside|in person|the place|the unit|the apartment)|come (?:by|see|look|over|take a look)|stop by|swing by|check (?:it|them|the place|the unit) out|look at (?:it|the|this|that)|showings?|appointment|schedul\w*|book\w*|reserve|walk ?through|in person|open house)\b/.test(
       t,
@@ -162,6 +164,7 @@ export function findIntents(t: string): Intents {
     question: questionTopics(t)[0],
     topics: questionTopics(t),
     details: GENERAL_DETAILS.test(t),
+    retract: /\b(changed my mind|change of plans?|scratch that|forget (?:it|that|about it)|not interested(?: anymore)?|no longer interested|take (?:it|that) back|i'?ll pass|pass on (?:it|that))\b/.test(t),
     undo: /\b(undo(?: that| it)?|don'?t book(?: it| that)?|do not book|didn'?t (?:want|mean) to book|shouldn'?t have booked|unbook|take (?:it|that) back|wasn'?t ready to book)\b/.test(t),
     dropIt: /\b(never ?mind|forget (?:it|that|about it)|not interested(?: anymore)?|no longer interested|changed my mind|scratch that|i'?ll pass|pass on (?:it|that))\b/.test(t),
     compare: /\b(compare|comparison|difference between|differences|which (?:one )?is (?:better|bigger|cheaper|nicer)|vs\.?|versus)\b/.test(t),

@@ -167,6 +167,21 @@ describe("intents", () => {
     expect(i("wait, don't book it").undo).toBe(true);
     expect(i("I am alice@example.com, cancel her tour").thirdParty).toBe(true);
   });
+  it("reads cancelling and listing in everyday words", () => {
+    for (const t of ["I cant come anymore", "we decided to go with another apartment, please remove my booking", "not going to make it tuesday, sorry", "I'm no longer looking, please delete my appointment"]) {
+      expect(i(t).cancel, t).toBe(true);
+    }
+    for (const t of ["what do I have?", "what do i have now", "whats booked", "show me my bookings"]) {
+      expect(i(t).listTours, t).toBe(true);
+    }
+    expect(i("what do I have to bring?").listTours).toBe(false);
+  });
+  it("tells a plain no from taking something back", () => {
+    expect(i("no thanks").retract).toBe(false);
+    expect(i("nope, all good!").retract).toBe(false);
+    expect(i("actually I changed my mind").retract).toBe(true);
+    expect(i("scratch that").retract).toBe(true);
+  });
   it("reads questions about a listing", () => {
     expect(i("is there parking?").topics).toEqual(["parking"]);
     expect(i("how much is the deposit?").topics).toEqual(["deposit"]);
