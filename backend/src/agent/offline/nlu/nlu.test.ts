@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog, type CatalogEntry } from "./catalog";
 import { findContact } from "./contact";
-import { findBeds, findBudget, findCriteria, findPets } from "./criteria";
+import { findBeds, findBudget, findCriteria, findMoveIn, findPets } from "./criteria";
 import { findIntents } from "./intents";
 import { findOrdinal, findProperty } from "./references";
 import { fold } from "./text";
@@ -151,6 +151,16 @@ describe("listing references", () => {
     expect(findOrdinal("#1")).toBe(1);
     expect(findOrdinal("the last one")).toBe(-1);
     expect(findOrdinal("2 bedrooms")).toBeUndefined();
+  });
+});
+
+describe("move-in dates", () => {
+  it("reads a move-in date, and leaves a tour time asked with 'available' to the date reader", () => {
+    expect(findMoveIn(fold("2br in austin available by jan 5"))).toBe("jan 5");
+    expect(findMoveIn(fold("we're moving Jan 1"))).toBe("jan 1");
+    expect(findMoveIn(fold("Is Willow Glen Gardens available 12/1 at 2?"))).toBeUndefined();
+    expect(findMoveIn(fold("is hyde park cottages available on Dec 2 at 4pm?"))).toBeUndefined();
+    expect(findMoveIn(fold("is the alder available for a tour dec 1?"))).toBeUndefined();
   });
 });
 
