@@ -81,6 +81,7 @@ const ABOUT_NOT_REPORT =
 const RESOLVED =
   /\b(all good now|(?:is|are|was|were|has been|have been|got|it'?s|its|now) (?:all )?(?:fixed|resolved|sorted|working (?:again|fine|now)|back on|taken care of)|(?:came|come|stopped) (?:by |over )?and (?:fixed|repaired|sorted)|no longer (?:an issue|a problem|needed|leaking|an emergency)|never ?mind|(?:plumber|technician|tech|electrician|locksmith|maintenance guy|someone|they) (?:is|are|was|were) (?:here|there) (?:now|already)|thanks? (?:you )?(?:so much )?for (?:fixing|repairing|sorting|taking care|coming|sending|the quick|getting))\b/;
 const NOT_OVER = /\b(again|still|but now|however|unfortunately|another|new (?:leak|problem|issue))\b/;
+const saysOver = (text: string) => RESOLVED.test(text) && !NOT_OVER.test(text);
 const NEGATED_EMERGENCY = /\b(?:(?:not|isn'?t|aren'?t|wasn'?t|never|no longer) (?:\w+ ){0,2}?(?:locked out|an emergency|urgent|leaking|flooding|on fire)|(?:no|not any|without|never) (?:\w+ ){0,1}?(?:burning|smoke|smell|gas|sparks?|fire|flood\w*|leaks?))\b/g;
 
 /** Lower-case words with the common ways of writing contractions made one. */
@@ -103,14 +104,13 @@ export function readMail(subject: string, text: string): { all: string; reported
   const body = withoutSignature(text);
   // A reply's subject names the conversation's first topic: left out when the reply says it is over.
   const isReply = /^\s*(?:re|aw|sv|antw)\s*:/i.test(subject);
-  const over = RESOLVED.test(normalised(body)) && !NOT_OVER.test(normalised(body));
-  const ownSubject = isReply && over ? "" : subject.replace(/^\s*(?:(?:re|fwd?|aw|sv|tr)\s*:\s*)+/i, "");
+  const ownSubject = isReply && saysOver(normalised(body)) ? "" : subject.replace(/^\s*(?:(?:re|fwd?|aw|sv|tr)\s*:\s*)+/i, "");
   const sentences = `${ownSubject}\n${body}`
     .split(/(?<=[.!?])\s+|\n+/)
     .map(normalised)
     .filter(Boolean);
   const reported = sentences
-    .filter((x) => !(x.endsWith("?") && ABOUT_NOT_REPORT.test(x)) && !/^(?:if|in case|what if)\b/.test(x) && !(RESOLVED.test(x) && !NOT_OVER.test(x)))
+    .filter((x) => !(x.endsWith("?") && ABOUT_NOT_REPORT.test(x)) && !/^(?:if|in case|what if)\b/.test(x) && !saysOver(x))
     // "I'm not locked out", "no burning smell": the denied part goes, the rest of the sentence stays.
     .map((x) => x.replace(NEGATED_EMERGENCY, " "));
   return { all: sentences.join(" "), reported: reported.join(" ") };

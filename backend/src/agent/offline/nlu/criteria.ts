@@ -238,9 +238,9 @@ export function findMoveIn(folded: string): string | undefined {
       folded,
     );
   if (!m) return undefined;
-  if (!/\b(move|moving|move-in|movein|lease|need (?:it|a place|something)|available|start)/.test(folded)) return undefined;
-  // "Is it available Dec 2 at 4pm?" asks for a tour time, not a move-in date.
   const saysMove = /\b(move|moving|move-in|movein|lease|need (?:it|a place|something))/.test(folded);
+  if (!saysMove && !/\b(available|start)/.test(folded)) return undefined;
+  // "Is it available Dec 2 at 4pm?" asks for a tour time, not a move-in date.
   const tourTime = /(?:\b(?:at|@)\s*\d{1,2}(?::\d{2})?\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b(?:tour|see it|visit|view(?:ing)?|showing|come by|stop by|swing by)\b)/.test(folded);
   if (!saysMove && tourTime) return undefined;
   return m[1];

@@ -143,6 +143,7 @@ export function findIntents(t: string): Intents {
     /\b(looking for|look(?:ing)? to rent|in the market|searching|search|need (?:a|an|some) (?:place|apartment|unit|home|house|rental|studio|\w+ ?bed)|want (?:a|an) (?:place|apartment|unit|home|rental|studio)|show me|what do you have|do you have (?:any(?:thing)?|a|an)|anything (?:in|near|under|with|available)|any (?:apartments|units|places|listings|rentals|studios|homes|\d\s*(?:br|bed))|apartments?|rentals?|listings?|places? (?:in|near|under|for)|units? (?:in|near|under|available)|options|properties|homes? for rent|relocat\w+)\b/.test(
       t,
     );
+  const takesBack = /\b(forget (?:it|that|about it)|not interested(?: anymore)?|no longer interested|changed my mind|scratch that|i'?ll pass|pass on (?:it|that))\b/.test(t);
   const human =
     /\b(?:real (?:person|human)|human being|talk to (?:a|an|someone|somebody|the|your)\b|speak (?:to|with) (?:a|an|someone|somebody|the|your)\b|(?:an?|the) (?:agent|representative|rep|manager|person|human|leasing agent|staff member)\b(?! (?:said|told))|call me|customer service|operator)/.test(
       t,
@@ -164,9 +165,9 @@ export function findIntents(t: string): Intents {
     question: questionTopics(t)[0],
     topics: questionTopics(t),
     details: GENERAL_DETAILS.test(t),
-    retract: /\b(changed my mind|change of plans?|scratch that|forget (?:it|that|about it)|not interested(?: anymore)?|no longer interested|take (?:it|that) back|i'?ll pass|pass on (?:it|that))\b/.test(t),
+    retract: takesBack || /\b(change of plans?|take (?:it|that) back)\b/.test(t),
     undo: /\b(undo(?: that| it)?|don'?t book(?: it| that)?|do not book|didn'?t (?:want|mean) to book|shouldn'?t have booked|unbook|take (?:it|that) back|wasn'?t ready to book)\b/.test(t),
-    dropIt: /\b(never ?mind|forget (?:it|that|about it)|not interested(?: anymore)?|no longer interested|changed my mind|scratch that|i'?ll pass|pass on (?:it|that))\b/.test(t),
+    dropIt: takesBack || /\bnever ?mind\b/.test(t),
     compare: /\b(compare|comparison|difference between|differences|which (?:one )?is (?:better|bigger|cheaper|nicer)|vs\.?|versus)\b/.test(t),
     pickBy: /\b(cheaper|cheapest|less expensive|least expensive|lower rent|more affordable|most affordable)\b/.test(t)
       ? "cheapest"
