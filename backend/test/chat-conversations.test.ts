@@ -129,6 +129,36 @@ describe("booking conversations with the offline model", () => {
     expect((await c.say("do I have any tours?")).reply).toMatch(/don't see any upcoming tours/i);
   });
 
+  it("moves the tour just booked when a new time follows, instead of booking a second one", async () => {
+    const c = new ChatClient(s);
+    await c.say("I'm Samir Aziz, samir.aziz@example.com");
+    const times = await c.say("can I see Highland Row on thrusday early afternoon?");
+    expect(times.options.length).toBeGreaterThan(0);
+    expect(times.options.every((o) => o.type === "slot" && /Thu, Nov 26 at (12|1|2):\d\d PM MST/.test(o.label))).toBe(true);
+    const booked = await c.say("book the first one");
+    expect(booked.reply).toMatch(/booked/i);
+    const moved = await c.say("hmm can we do 4 instead?");
+    expect(moved.reply).toMatch(/now Thu, Nov 26 at 4:00 PM MST/);
+    const rows = await bookingsFor("samir.aziz@example.com");
+    expect(rows).toEqual([expect.objectContaining({ start: "2026-11-26T23:00:00.000Z", status: "confirmed" })]);
+  });
+
+  it("narrows the times offered to a window on the same day, and switches city when asked", async () => {
+    const c = new ChatClient(s);
+    const found = await c.say("any 1 bedrooms in Austin?");
+    expect(found.reply).toContain("Austin");
+    const denver = await c.say("what about Denver?");
+    const shown = denver.options.filter((o) => o.type === "property") as Array<{ city?: string }>;
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((o) => o.city === "Denver")).toBe(true);
+    await c.say("tell me about Larimer Lofts");
+    const day = await c.say("can I tour it next wednesday?");
+    expect(day.options[0].label).toMatch(/Wed, Nov 25/);
+    const window = await c.say("between 2 and 4 works best");
+    expect(window.options.length).toBeGreaterThan(0);
+    expect(window.options.every((o) => o.type === "slot" && /Wed, Nov 25 at [23]:\d\d PM MST/.test(o.label))).toBe(true);
+  });
+
   it("never reveals, moves or cancels someone else's tour, whatever the message claims", async () => {
     const victim = new ChatClient(s);
     await victim.say("Hi I'm Alice Carter, alice@example.com. Book The Fernwood on Monday at 10am");

@@ -83,7 +83,20 @@ export function decide(ctx: PolicyContext): Decision {
   if (i.cancel && !(proposal && facts.tours.length === 0)) return cancelFlow(ctx);
   if (prev.awaiting === "which_cancel" && (interp.ordinal !== undefined || interp.property || interp.when.date)) return cancelFlow(ctx);
   if (i.listTours && !i.reschedule) return listFlow(ctx);
-  const changeBooked = facts.tours.length > 0 && (i.reschedule || ((interp.when.sameDay || interp.when.sameTime) && !proposal));
+  // "Can we do 4 instead?", "actually Thursday would be better": a new time said "instead", or
+  // any new time right after a booking, moves the booked tour rather than booking another.
+  const namesOtherListing = interp.property !== undefined && !facts.tours.some((t) => t.propertyId === interp.property!.id);
+  const movesTour =
+    facts.tours.length > 0 &&
+    !proposal &&
+    hasWhen(interp.when) &&
+    !i.search &&
+    !namesOtherListing &&
+    (/\b(?:instead|rather)\b/.test(interp.folded) || (justBooked !== undefined && !/\b(?:also|another|too|as well|second|additional|other)\b/.test(interp.folded)));
+  if (movesTour && justBooked && prev.rescheduleBookingId === undefined) {
+    return rescheduleFlow({ ...ctx, prev: { ...prev, rescheduleBookingId: justBooked.id } });
+  }
+  const changeBooked = facts.tours.length > 0 && (i.reschedule || movesTour || ((interp.when.sameDay || interp.when.sameTime) && !proposal));
   const rescheduling =
     (changeBooked && !(proposal?.kind === "book" && !interp.when.sameDay && !interp.when.sameTime)) ||
     prev.awaiting === "which_reschedule" ||
@@ -192,7 +205,9 @@ export function decide(ctx: PolicyContext): Decision {
   // Search: new criteria or a request to look.
   const onlyPlace =
     interp.criteria.location !== undefined && interp.criteria.beds === undefined && interp.criteria.minBeds === undefined && interp.criteria.maxBeds === undefined && interp.criteria.maxRent === undefined && !interp.criteria.pets && !interp.moveIn && !interp.criteria.features;
-  const offTopicQuestion = i.question === "other" && onlyPlace && !i.search && !i.availability && !i.tour;
+  // "Is Denver nice?" is not a search; "what about Denver?", "and in Austin?" are.
+  const asksToLook = /^(?:(?:and |ok |okay |hmm,? )?(?:what|how) about|and (?:in|for|near)?|anything (?:in|near)|any (?:in|near)|(?:and )?in)\b/.test(interp.folded);
+  const offTopicQuestion = i.question === "other" && onlyPlace && !i.search && !i.availability && !i.tour && !asksToLook;
   const searching = (changed && !offTopicQuestion) || (i.search && !namedProperty) || (i.other && prev.lastOffer === "properties") || (interp.criteria.cheapest && !namedProperty);
   if (searching && !namedProperty) {
     if (!criteria.location && !facts.criteria?.location && criteria.beds === undefined && criteria.minBeds === undefined && criteria.maxBeds === undefined && !criteria.maxRent) {
@@ -217,7 +232,11 @@ export function decide(ctx: PolicyContext): Decision {
       return call("check_availability", { propertyId: property.id, date: nextDay(last), endDate: nextDay(nextDay(nextDay(last))) });
     }
     const fallbackDate = facts.offered.find((o) => o.propertyId === property.id)?.local.slice(0, 10) ?? facts.today;
-    return call("check_availability", availabilityArgs(property, pending ?? when, fallbackDate));
+    // "Between 2 and 4?" or "anything in the afternoon?" right after one day's times: that day.
+    const offeredDays = new Set(facts.offered.filter((o) => o.propertyId === property.id).map((o) => o.local.slice(0, 10)));
+    const window = pending ?? when;
+    const sameDay = prev.lastOffer === "slots" && offeredDays.size === 1 && !window.date && !window.range && !window.time && (window.after || window.before || window.partOfDay);
+    return call("check_availability", availabilityArgs(property, sameDay ? { ...window, date: fallbackDate } : window, fallbackDate));
   }
 
   // Questions about a listing.

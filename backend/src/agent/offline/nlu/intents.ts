@@ -143,6 +143,8 @@ export function findIntents(t: string): Intents {
     /\b(looking for|look(?:ing)? to rent|in the market|searching|search|need (?:a|an|some) (?:place|apartment|unit|home|house|rental|studio|\w+ ?bed)|want (?:a|an) (?:place|apartment|unit|home|rental|studio)|show me|what do you have|do you have (?:any(?:thing)?|a|an)|anything (?:in|near|under|with|available)|any (?:apartments|units|places|listings|rentals|studios|homes|\d\s*(?:br|bed))|apartments?|rentals?|listings?|places? (?:in|near|under|for)|units? (?:in|near|under|available)|options|properties|homes? for rent|relocat\w+)\b/.test(
       t,
     );
+  // "Anything in the afternoon?", "anything available Saturday?": times, not listings.
+  const asksForTimes = /\b(?:anything|any ?thing|any(?: times?| slots?)?) (?:(?:open|available|free) )?(?:in the |on |for |later |earlier )?(?:morning|afternoon|evening|tonight|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|later|earlier|weekend)\b/.test(t);
   const takesBack = /\b(forget (?:it|that|about it)|not interested(?: anymore)?|no longer interested|changed my mind|scratch that|i'?ll pass|pass on (?:it|that))\b/.test(t);
   const human =
     /\b(?:real (?:person|human)|human being|talk to (?:a|an|someone|somebody|the|your)\b|speak (?:to|with) (?:a|an|someone|somebody|the|your)\b|(?:an?|the) (?:agent|representative|rep|manager|person|human|leasing agent|staff member)\b(?! (?:said|told))|call me|customer service|operator)/.test(
@@ -154,7 +156,7 @@ export function findIntents(t: string): Intents {
     bye: /\b(bye|goodbye|see you|see ya|talk (?:to you )?later|have a (?:good|great|nice) (?:day|one|night|weekend))\b/.test(t),
     yes,
     no: no && !yes,
-    search,
+    search: search && !asksForTimes,
     tour,
     bookNow,
     availability,

@@ -125,6 +125,25 @@ describe("dates and times, read in the property's zone", () => {
     expect(when("2 bedrooms for 2 people").time).toBeUndefined();
     expect(when("I sat down").date).toBeUndefined();
   });
+  it("reads misspelled days as the day meant, and leaves real words alone", () => {
+    expect(when("can I come thrusday at 3pm")).toMatchObject({ date: "2026-11-26", time: "15:00" });
+    expect(when("wensday morning")).toMatchObject({ date: "2026-11-25", partOfDay: "morning" });
+    expect(when("saterday?").date).toBe("2026-11-28");
+    expect(when("tommorow at 10")).toMatchObject({ date: "2026-11-24", time: "10:00" });
+    expect(when("the fridge is broken").date).toBeUndefined();
+    expect(when("I need a sundry list").date).toBeUndefined();
+  });
+  it("reads windows of time: between two hours, early or late in a part of the day", () => {
+    expect(when("between 2 and 4 works")).toMatchObject({ after: "14:00", before: "16:00" });
+    expect(when("2-4pm on friday")).toMatchObject({ date: "2026-11-27", after: "14:00", before: "16:00" });
+    expect(when("2-4pm on friday").time).toBeUndefined();
+    expect(when("from 9 to 11am")).toMatchObject({ after: "09:00", before: "11:00" });
+    expect(when("tuesday between 10am and noon")).toMatchObject({ date: "2026-11-24", after: "10:00", before: "12:00" });
+    expect(when("early afternoon next wednesday")).toMatchObject({ date: "2026-11-25", after: "12:00", before: "15:00" });
+    expect(when("late morning tomorrow")).toMatchObject({ date: "2026-11-24", after: "10:00", before: "12:00" });
+    expect(when("any time after 3").after).toBe("15:00");
+    expect(when("2 to 3 bedrooms under 2500")).toEqual({});
+  });
   it("reads move-in dates", () => {
     expect(moveInDate("january 1st", ref)).toBe("2027-01-01");
     expect(moveInDate("asap", ref)).toBe("2026-11-23");

@@ -26,6 +26,22 @@ export interface WhenFinding {
   latest?: boolean;
 }
 
+/** "Early afternoon" and the like, as [after, before] local times (one end open). */
+const SHADED_PARTS: Record<string, [string | undefined, string | undefined]> = {
+  "early morning": [undefined, "10:00"],
+  "mid morning": ["09:30", "11:30"],
+  "late morning": ["10:00", "12:00"],
+  "early afternoon": ["12:00", "15:00"],
+  "mid afternoon": ["13:00", "16:00"],
+  "late afternoon": ["15:00", "18:00"],
+  "early evening": ["17:00", "19:00"],
+  "mid evening": ["18:00", "20:00"],
+  "late evening": ["19:00", undefined],
+};
+
+/** What follows a number that makes it a count rather than a time. */
+const COUNTED = /^\s*(?:bed\w*|br\b|bd\b|bath\w*|ba\b|people|persons?|pets?|dogs?|cats?|kids?|roommates?|cars?|parking|spots?|days?|weeks?|months?|years?|%)/;
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -38,8 +54,49 @@ export function businessHour(h: number): number {
   return h;
 }
 
+const DAY_WORDS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "tomorrow"];
+/** Real words that sit one slip away from a day's name. */
+const NOT_DAY_TYPOS = new Set(["sundry", "sundae", "mondays", "fridge", "tomorrows", "tuesdays", "thursdays"]);
+
+/** Edit distance counting a swap of two neighbouring letters as one edit ("thrusday"). */
+function typoDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * Misspelled days ("thrusday", "wensday", "saterday", "tommorow") read as the day meant:
+ * same first letter, one slip for short names, two for long ones, and one closest name.
+ */
+function fixDayTypos(t: string): string {
+  return t.replace(/\b[a-z]{5,10}\b/g, (word) => {
+    if (DAY_WORDS.includes(word) || NOT_DAY_TYPOS.has(word)) return word;
+    const stem = word.endsWith("s") && DAY_WORDS.includes(word.slice(0, -1)) ? word.slice(0, -1) : word;
+    if (stem !== word) return word;
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    let tie = false;
+    for (const day of DAY_WORDS) {
+      if (day[0] !== word[0]) continue;
+      const dist = typoDistance(word, day);
+      if (dist < bestDistance) [best, bestDistance, tie] = [day, dist, false];
+      else if (dist === bestDistance) tie = true;
+    }
+    if (!best || tie) return word;
+    return bestDistance <= (best.length >= 8 ? 2 : 1) ? best : word;
+  });
+}
+
 function normalize(folded: string): string {
-  return folded
+  return fixDayTypos(folded)
     .replace(/\btmrw?\b|\btmr\b|\btomm?or+ow\b|\b2moro\b|\btomorow\b/g, "tomorrow")
     .replace(/\btues\b/g, "tuesday")
     .replace(/\bweds?\b/g, "wednesday")
@@ -106,14 +163,35 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     out.range = { from: today, to: addDays(today, 6) };
   }
 
-  // Parts of the day and bounds.
-  if (/\bmorning\b|\bearly\b(?! (?:dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|next|this))/.test(t)) out.partOfDay = "morning";
+  // Parts of the day and bounds. "Early afternoon", "late morning": a window inside the part.
+  const shaded = /\b(early|late|mid)[- ]?(morning|afternoon|evening)\b/.exec(t);
+  if (shaded) {
+    const [from, to] = SHADED_PARTS[`${shaded[1]} ${shaded[2]}`];
+    if (from) out.after = from;
+    if (to) out.before = to;
+    if (!from || !to) out.partOfDay = shaded[2] as PartOfDay;
+  } else if (/\bmorning\b|\bearly\b(?! (?:dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|next|this))/.test(t)) out.partOfDay = "morning";
   else if (/\bafternoon\b|\bafter lunch\b/.test(t)) out.partOfDay = "afternoon";
   else if (/\bevening\b|\bafter work\b|\btonight\b|\blate\b(?! (?:dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov))/.test(t)) out.partOfDay = "evening";
-  const after = /\bafter\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b/.exec(t);
-  if (after) out.after = parseClock(after[1], after[2], after[3]);
-  const before = /\bbefore\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b|\bbefore noon\b/.exec(t);
-  if (before) out.before = before[1] ? parseClock(before[1], before[2], before[3]) : "12:00";
+  const after = /\b(?:after|from|any ?time after|no earlier than|not before)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:to|-|until|till|til)\b)/.exec(t);
+  if (after && /\b(?:after|earlier|not before)\b/.test(after[0])) out.after = parseClock(after[1], after[2], after[3]);
+  const before = /\b(?:before|by|no later than|not after)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b|\bbefore noon\b/.exec(t);
+  if (before && (before[1] === undefined || /\b(?:before|later than|not after)\b/.test(before[0]))) out.before = before[1] ? parseClock(before[1], before[2], before[3]) : "12:00";
+  // "between 2 and 4", "from 1 to 3pm", "2-4pm": start times inside the window.
+  const span = /\b(?:between|from|anywhere from|any ?time (?:between|from))?\s*\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:and|to|-|–|until|till|til)\s*(\d{1,2}|noon)(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:bed|br|bd|bath|ba|people|pets?|days?|weeks?|months?|years?|%|\/|\$|k\b))/.exec(t);
+  let spanned = false;
+  if (span && (/\b(?:between|from)\b/.test(span[0]) || span[3] || span[6])) {
+    const endMer = span[6] ?? (span[3] === "pm" ? "pm" : undefined);
+    const end = span[4] === "noon" ? "12:00" : parseClock(span[4], span[5], endMer);
+    let start = parseClock(span[1], span[2], span[3] ?? (endMer === "pm" && Number(span[1]) < Number(span[4]) ? "pm" : span[4] === "noon" ? "am" : undefined));
+    if (start && end && start > end && !span[3]) start = parseClock(span[1], span[2], "am");
+    if (start && end && start < end) {
+      out.after = start;
+      out.before = end;
+      out.partOfDay = undefined;
+      spanned = true;
+    }
+  }
 
   // "the 24th", "on the 3rd": the next date with that day of the month.
   const NOT_A_DAY = "(?!\\s+(?:one|option|choice|listing|place|property|apartment|unit|time|slot|floor|bedroom|building))";
@@ -138,12 +216,23 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     out.date = addDays(today, ahead);
   }
 
+  // "Tomorrow" and "today" wherever they stand ("late morning tomorrow").
+  if (!out.date && !out.range) {
+    if (/\b(?:the )?day after tomorrow\b/.test(t)) out.date = addDays(today, 2);
+    else if (/\btomorrow\b/.test(t)) out.date = addDays(today, 1);
+    else if (/\b(?:today|tonight|this (?:morning|afternoon|evening))\b/.test(t)) out.date = today;
+  }
+
   // Everything else: chrono, in the property's zone.
   const results = chrono.parse(t, { instant: new Date(ref.nowMs), timezone: offsetMinutes(ref.tz, ref.nowMs) }, { forwardDate: true });
   for (const r of results) {
     const s = r.start;
     const matched = r.text;
     if (/^\d+$/.test(matched.trim())) continue;
+    // "2 to 3 bedrooms", "1-2 people": counts, not times.
+    if (COUNTED.test(t.slice(r.index + matched.length))) continue;
+    // A window read above ("2-4pm", "from 9 to 11") is not one clock time.
+    if (spanned) continue;
     // A bare "sat" or "sun" is usually not a day ("I sat down", "the sun").
     if (/^(?:on )?(mon|tue|wed|thu|fri|sat|sun)\.?$/.test(matched.trim())) continue;
     if (!out.date && !out.range && (s.isCertain("day") || s.isCertain("weekday"))) {
@@ -163,7 +252,7 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   }
 
   // Bare hours chrono does not take: "how about 3?", "3 works", "around 2:30", "@4".
-  if (!out.time) {
+  if (!out.time && !spanned) {
     // "1030", "230pm", "@ 1130".
     const compact = /(?:\b(?:at|around|by)|@)\s*(\d{1,2})(\d{2})\s*(am|pm)?\b/.exec(t) ?? /\b(\d{1,2})(\d{2})\s*(am|pm)\b/.exec(t);
     if (compact && Number(compact[2]) < 60) {
@@ -172,7 +261,7 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
       if (clock && hour >= 7 && hour <= 21) out.time = clock;
     }
   }
-  if (!out.time) {
+  if (!out.time && !spanned) {
     const bare =
       /(?:\b(?:at|around|about|how about|what about|maybe|say|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try|like|prefer|rather)|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
       /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:works|is good|is fine|is better|sounds good|please|would work|is perfect|is great|pls|then|instead|it is|is best|works better)?[.!?]*$/.exec(t.trim()) ??
