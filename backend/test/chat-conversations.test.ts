@@ -182,6 +182,14 @@ describe("booking conversations with the offline model", () => {
     expect(after).toEqual([expect.objectContaining({ id: aliceTour.id, start: aliceTour.start, status: "confirmed" })]);
   });
 
+  it("says goodbye kindly when the prospect has found another place and nothing is booked", async () => {
+    const c = new ChatClient(s);
+    await c.say("any 2 bedrooms in Portland?");
+    const bye = await c.say("never mind, I signed a lease somewhere else");
+    expect(bye.reply).toMatch(/congratulations/i);
+    expect(bye.reply).not.toMatch(/paste the link/i);
+  });
+
   it("says plainly what it cannot answer instead of inventing", async () => {
     const c = new ChatClient(s);
     await c.say("tell me about the alder");

@@ -138,6 +138,52 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     const second = repliesTo("<thread-2-d@example.org>")[0];
     expect(second.parsed.subject).toBe("Re: Highland Row");
     expect(second.parsed.references).toEqual(expect.arrayContaining(["<thread-1-d@example.org>", ourId, "<thread-2-d@example.org>"]));
+
+    // A question that is not about the tour, in the same thread, goes to the office.
+    await dovecot.deliver(
+      email({ from: "Noor Haddad <noor.haddad@example.org>", subject: "Re: Highland Row", body: "One more question: do you allow subletting?", id: "thread-3-d@example.org", inReplyTo: second.parsed.messageId!, references: `<thread-1-d@example.org> ${second.parsed.messageId}` }),
+    );
+    await processed("<thread-3-d@example.org>");
+    expect(inbound("<thread-3-d@example.org>")).toMatchObject({ intent: "general", ticketId: expect.any(Number), bookingId: null });
+  });
+
+  it("adds later messages in a thread to the open ticket: more urgent raises it and alerts again, 'all fixed' calls nobody out, another matter gets its own ticket", async () => {
+    const from = "Tom Becker <tom.becker@example.com>";
+    await dovecot.deliver(email({ from, subject: "Bathroom sink", body: "Hi, the bathroom sink in my unit has been dripping for a few days. Could someone take a look?\n\nTom", id: "fu-1@example.com" }));
+    await processed("<fu-1@example.com>");
+    const first = inbound("<fu-1@example.com>")!;
+    expect(first).toMatchObject({ intent: "maintenance", priority: "normal", ticketId: expect.any(Number) });
+    const ticketId = first.ticketId!;
+    await until(() => repliesTo("<fu-1@example.com>").length === 1);
+    const noticesBefore = noticesAbout(ticketId).length;
+
+    const reply = (id: string, body: string, parent: string) => {
+      const ours = repliesTo(parent)[0].parsed.messageId!;
+      return email({ from, subject: "Re: Bathroom sink", body, id, inReplyTo: ours, references: `<fu-1@example.com> ${ours}` });
+    };
+    await dovecot.deliver(reply("fu-2@example.com", "Any update? It's getting worse — water is now pooling under the cabinet and leaking into the hallway.", "<fu-1@example.com>"));
+    await processed("<fu-2@example.com>");
+    expect(inbound("<fu-2@example.com>")).toMatchObject({ ticketId, priority: "urgent", conversationId: first.conversationId });
+    const raised = s.app.services.tickets.get(ticketId);
+    expect(raised).toMatchObject({ priority: "urgent", followUps: 1, lastFollowUp: expect.stringContaining("pooling") });
+    await until(() => repliesTo("<fu-2@example.com>").length === 1 && noticesAbout(ticketId).length === noticesBefore + 1);
+    expect(repliesTo("<fu-2@example.com>")[0].parsed.text).toMatch(new RegExp(`added it to ticket #${ticketId} and raised it to urgent`));
+    expect(noticesAbout(ticketId).at(-1)!.parsed.subject).toMatch(/^\[URGENT\] Follow-up on Ticket #/);
+
+    await dovecot.deliver(reply("fu-3@example.com", "The plumber came and fixed it, all good now. Thanks!", "<fu-2@example.com>"));
+    await processed("<fu-3@example.com>");
+    expect(inbound("<fu-3@example.com>")).toMatchObject({ ticketId });
+    await until(() => repliesTo("<fu-3@example.com>").length === 1);
+    expect(repliesTo("<fu-3@example.com>")[0].parsed.text).toMatch(/glad it's sorted/);
+    expect(s.app.services.tickets.get(ticketId)).toMatchObject({ followUps: 2, priority: "urgent" });
+    expect(noticesAbout(ticketId).length).toBe(noticesBefore + 1);
+
+    await dovecot.deliver(reply("fu-4@example.com", "Separate question: my rent payment bounced this month, can you check my balance?", "<fu-3@example.com>"));
+    await processed("<fu-4@example.com>");
+    const rent = inbound("<fu-4@example.com>")!;
+    expect(rent).toMatchObject({ intent: "rent" });
+    expect(rent.ticketId).not.toBe(ticketId);
+    expect(s.app.services.tickets.list({ conversationId: first.conversationId! }).map((t) => t.intent).sort()).toEqual(["maintenance", "rent"]);
   });
 
   it("treats instructions inside an e-mail as text: identity, tours and CC stay as they are", async () => {

@@ -18,6 +18,9 @@ interface TicketRow {
   assigned_to: number | null;
   stakeholders_notified: string;
   attachments: string;
+  follow_ups: number;
+  last_follow_up: string | null;
+  last_follow_up_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -39,6 +42,9 @@ function toTicket(r: TicketRow): Ticket {
     assignedTo: r.assigned_to,
     stakeholdersNotified: JSON.parse(r.stakeholders_notified),
     attachments: JSON.parse(r.attachments),
+    followUps: r.follow_ups,
+    lastFollowUp: r.last_follow_up,
+    lastFollowUpAt: r.last_follow_up_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -118,6 +124,16 @@ export class SqliteTicketRepository implements TicketRepository {
       values.push(patch.assignedTo);
     }
     return toTicket(this.db.prepare<unknown[], TicketRow>(`UPDATE tickets SET ${sets.join(", ")} WHERE id = ? RETURNING *`).get(...values, id)!);
+  }
+
+  recordFollowUp(id: number, f: { priority: Ticket["priority"]; text: string }, now: string): Ticket {
+    return toTicket(
+      this.db
+        .prepare<unknown[], TicketRow>(
+          "UPDATE tickets SET follow_ups = follow_ups + 1, last_follow_up = ?, last_follow_up_at = ?, priority = ?, updated_at = ? WHERE id = ? RETURNING *",
+        )
+        .get(f.text, now, f.priority, now, id)!,
+    );
   }
 }
 

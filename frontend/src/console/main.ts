@@ -194,7 +194,7 @@ function inbox(main: HTMLElement) {
         }, human ? "Handed back to the assistant." : "You have taken over; the assistant is silent."),
       }),
       tours.length ? h("div", { class: "tours" }, h("h3", { text: "Tours" }), ...tours.map((t: Json) => h("p", { text: `#${t.id} · ${t.local ?? t.start} (${t.timezone ?? ""}) · ${t.status}` }))) : null,
-      tickets.length ? h("div", {}, h("h3", { text: "Tickets" }), ...tickets.map((t: Json) => h("p", { text: `#${t.id} ${t.intent} · ${t.priority} · ${t.status} — ${t.summary}` }))) : null,
+      tickets.length ? h("div", {}, h("h3", { text: "Tickets" }), ...tickets.map((t: Json) => h("p", { text: `#${t.id} ${t.intent} · ${t.priority} · ${t.status} — ${t.summary}${t.followUps ? ` (${t.followUps} follow-up${t.followUps === 1 ? "" : "s"})` : ""}` }))) : null,
       h(
         "ol",
         { class: "transcript", id: "transcript" },
@@ -318,7 +318,7 @@ async function tickets(main: HTMLElement) {
         st.addEventListener("change", () => void attempt(() => api(`/tickets/${t.id}`, { method: "PATCH", body: { status: st.value } }), `Ticket #${t.id} updated.`));
         const who = h("select", { "aria-label": `Assignee of ticket ${t.id}` }, h("option", { value: "", text: "—" }), ...stakeholders.map((s) => h("option", { value: s.id, text: `${s.name} (${s.role})`, selected: s.id === t.assignedTo })));
         who.addEventListener("change", () => void attempt(() => api(`/tickets/${t.id}`, { method: "PATCH", body: { assignedTo: who.value ? Number(who.value) : null } }), `Ticket #${t.id} assigned.`));
-        return h("tr", { class: t.priority }, h("td", { text: t.id }), h("td", { text: t.priority }), h("td", { text: t.intent }), h("td", { text: t.summary }), h("td", {}, st), h("td", {}, who));
+        return h("tr", { class: t.priority }, h("td", { text: t.id }), h("td", { text: t.priority }), h("td", { text: t.intent }), h("td", { text: t.summary, title: t.lastFollowUp ?? "" }, t.followUps ? h("small", { text: ` · ${t.followUps} follow-up${t.followUps === 1 ? "" : "s"}, latest: ${t.lastFollowUp}` }) : null), h("td", {}, st), h("td", {}, who));
       }),
     );
   };

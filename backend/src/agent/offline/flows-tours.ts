@@ -25,7 +25,13 @@ export function cancelFlow(ctx: PolicyContext): Decision {
     return { reply: `${w.sorry()} I couldn't cancel it: ${done.content.replace(/^Not cancelled: /, "")}`, state: {} };
   }
   const tours = facts.tours;
-  if (tours.length === 0) return { reply: NO_TOURS, state: {} };
+  if (tours.length === 0) {
+    // "Never mind, I signed a lease elsewhere" with nothing booked: a goodbye, not a lookup.
+    if (/\b(found|signed|went with|go(?:ing)? with|decided|no longer (?:looking|need|interested)|not (?:looking|interested) anymore)\b/.test(ctx.interp.folded)) {
+      return { reply: "Thanks for letting me know, and congratulations on finding a place! If anything changes, I'm here to help.", state: {} };
+    }
+    return { reply: NO_TOURS, state: {} };
+  }
   const target = pickTour(ctx, tours, true);
   if (target) return call("cancel_tour", { bookingId: target.id });
   return {

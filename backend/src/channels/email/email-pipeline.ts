@@ -18,9 +18,9 @@ import { normalizeName } from "../../domain/users/contact-validation";
 import { newMessageId } from "../../mail/booking-mailer";
 import type { Clock } from "../../shared/clock";
 import type { Classification, Classifier } from "./classifier";
-import { agentReplyText, replyReferences, replySubject, stakeholderNotice, textToHtml, ticketReplyText } from "./email-replies";
+import { agentReplyText, followUpReplyText, replyReferences, replySubject, stakeholderNotice, textToHtml, ticketReplyText } from "./email-replies";
 import { noReplyReason } from "./loop-guard";
-import { classifyOffline } from "./offline-classifier";
+import { classifyOffline, looksLikeTourReply, reportsResolved } from "./offline-classifier";
 import { parseEmail, type InboundEmail } from "./parse-email";
 
 export interface EmailPipelineDeps {
@@ -198,7 +198,9 @@ export class EmailPipeline {
       d.log.warn({ key: mail.key, err: modelError }, "mail: model classification failed; using the offline rules");
       classification = classifyOffline(input);
     }
-    if (continuingTour && (classification.intent === "general" || classification.intent === "tour_request")) {
+    // In a thread about a tour, a reply about times, the booking or a change of plans goes to the
+    // assistant; anything else ("do you allow subletting?") goes to the office like any question.
+    if (continuingTour && (classification.intent === "tour_request" || (classification.intent === "general" && looksLikeTourReply(mail.subject, input.text)))) {
       classification = { ...classification, intent: "tour_request", priority: "normal" };
     }
 
@@ -223,11 +225,16 @@ export class EmailPipeline {
     const persona = d.persona();
     const firstName = firstNameOf(user, mail);
     const needsTicket = classification.intent !== "tour_request" || agentError !== undefined || modelError !== undefined;
+    // A later message in a thread with an open ticket ("any update?", "now it's pooling under the
+    // sink", "the locksmith came") joins that ticket rather than opening another.
+    const resolved = reportsResolved(mail.subject, input.text);
+    const joins = needsTicket && classification.intent !== "tour_request" ? this.openTicketToJoin(conversationId, classification, resolved) : undefined;
     const replyMessageId = newMessageId(d.from.address);
     const subject = replySubject(mail.subject);
     const references = replyReferences(mail.references, mail.messageId);
 
     const committed = d.tx.run(() => {
+      if (joins) return this.recordFollowUp({ mail, joins, classification, resolved, conversationId, firstName, persona, property: property?.name ?? null, subject, references, replyMessageId });
       const stakeholders: Stakeholder[] = needsTicket ? d.tickets.stakeholdersFor(classification.intent, property?.id ?? null) : [];
       const ticket = needsTicket
         ? d.tickets.create({
@@ -318,13 +325,97 @@ export class EmailPipeline {
       messageId: mail.messageId,
       key: mail.key,
       status: "processed",
-      intent: classification.intent,
-      priority: classification.priority,
+      intent: joins && committed.ticket && committed.ticket.intent !== "escalation" ? committed.ticket.intent : classification.intent,
+      priority: joins && committed.ticket ? committed.ticket.priority : classification.priority,
       summary: classification.summary,
       ticketId: committed.ticket?.id ?? null,
       bookingId: booking?.id ?? null,
       reply: { to: from.address, cc: committed.cc, subject, inReplyTo: mail.messageId },
     };
+  }
+
+  /**
+   * The open ticket a message in the same thread belongs to: one about the same matter, or, for a
+   * plain follow-up ("any update?", "they came, all good"), the thread's latest open ticket.
+   */
+  private openTicketToJoin(conversationId: string, c: Classification, resolved: boolean): Ticket | undefined {
+    const open = this.d.tickets.list({ conversationId }).filter((t) => t.status !== "closed" && t.intent !== "escalation" && t.intent !== "tour_request");
+    if (open.length === 0) return undefined;
+    const same = open.find((t) => t.intent === c.intent);
+    if (same) return same;
+    return c.intent === "general" && (resolved || c.priority !== "urgent") ? open[0] : undefined;
+  }
+
+  /** Adds a follow-up to its ticket, tells the contacts when it matters, and answers the sender. */
+  private recordFollowUp(f: {
+    mail: InboundEmail;
+    joins: Ticket;
+    classification: Classification;
+    resolved: boolean;
+    conversationId: string;
+    firstName: string;
+    persona: Persona;
+    property: string | null;
+    subject: string;
+    references: string | null;
+    replyMessageId: string;
+  }): { ticket: Ticket; cc: string | null } {
+    const d = this.d;
+    const from = f.mail.from!;
+    const { ticket, raised } = d.tickets.addFollowUp(f.joins.id, { priority: f.resolved ? f.joins.priority : f.classification.priority, text: f.mail.text || f.mail.fullText.slice(0, 500) });
+    const stakeholders = d.tickets.stakeholdersFor(ticket.intent === "escalation" || ticket.intent === "tour_request" ? "general" : ticket.intent, ticket.propertyId);
+    // The people on the job hear about it when it is pressing or when they are told of every ticket;
+    // a note that the problem is over is for the office to close, not a call-out.
+    const notify = !f.resolved && stakeholders.length > 0 && (raised || ticket.priority === "urgent" || d.notifyMode === "notice");
+    const text = followUpReplyText({ firstName: f.firstName, ticket, raised, resolved: f.resolved, stakeholders: notify ? stakeholders : [], persona: f.persona, about: f.classification.summary });
+    d.outbox.enqueue(
+      {
+        kind: "email_reply",
+        messageId: f.replyMessageId,
+        to: from.address,
+        subject: f.subject,
+        text,
+        html: textToHtml(text),
+        inReplyTo: f.mail.messageId,
+        references: f.references,
+        headers: { "Auto-Submitted": "auto-replied", "X-Ticket-Id": String(ticket.id) },
+      },
+      d.mailClock.now(),
+    );
+    d.threads.remember(f.replyMessageId, f.conversationId);
+    if (notify) {
+      for (const s of stakeholders) {
+        const notice = stakeholderNotice(ticket, `${from.name ? `${from.name} ` : ""}<${from.address}>`, f.property, f.mail.text, { followUp: true });
+        d.outbox.enqueue(
+          {
+            kind: "stakeholder_notice",
+            messageId: newMessageId(d.from.address),
+            to: s.email,
+            subject: notice.subject,
+            text: notice.text,
+            headers: ticket.priority === "urgent" ? { "X-Priority": "1", Importance: "high" } : {},
+          },
+          d.mailClock.now(),
+        );
+      }
+    }
+    d.conversations.append(f.conversationId, "user", f.mail.text || f.mail.fullText.slice(0, 4000), { subject: f.mail.subject, messageId: f.mail.messageId, from: from.address, attachments: f.mail.attachments });
+    d.conversations.append(f.conversationId, "assistant", text, { subject: f.subject, messageId: f.replyMessageId, ticketId: ticket.id });
+    d.inbound.finish(
+      f.mail.key,
+      {
+        status: "processed",
+        intent: ticket.intent === "escalation" ? "general" : ticket.intent,
+        priority: ticket.priority,
+        summary: `Follow-up on ticket #${ticket.id}: ${f.classification.summary}`.slice(0, 300),
+        ticketId: ticket.id,
+        bookingId: null,
+        conversationId: f.conversationId,
+        replyMessageId: f.replyMessageId,
+      },
+      d.clock.now().toISOString(),
+    );
+    return { ticket, cc: null };
   }
 
   /** A conversation staff have taken over: the message is stored for them, and the AI stays silent. */

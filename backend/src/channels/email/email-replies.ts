@@ -63,6 +63,29 @@ export function ticketReplyText(f: ReplyFacts): string {
   return lines.join("\n");
 }
 
+/** The answer to a later message that joined an open ticket. */
+export function followUpReplyText(f: { firstName: string; ticket: Ticket; raised: boolean; resolved: boolean; stakeholders: Stakeholder[]; persona: Persona; about: string }): string {
+  const t = f.ticket;
+  const contacts = f.stakeholders.map((s) => `${s.name}${s.phone ? ` (${s.phone})` : ""}`).join(" and ");
+  const lines: string[] = [`Hi ${f.firstName},`, ""];
+  if (f.resolved) {
+    lines.push(`Thanks for letting us know — glad it's sorted. I've added your note to ticket #${t.id} so the team can close it.`);
+  } else if (t.intent === "locked_out") {
+    lines.push(
+      `I'm sorry you're still waiting. I've added your message to ticket #${t.id} (urgent)${contacts ? ` and alerted ${contacts} again` : " and alerted the property team again"}.`,
+      "",
+      "Please stay somewhere safe and warm while you wait. If you are in danger, call 911.",
+    );
+  } else {
+    const level = f.raised ? ` and raised it to ${t.priority === "urgent" ? "urgent" : `${t.priority} priority`}` : "";
+    lines.push(`Thanks for the update. I've added it to ticket #${t.id}${level}${contacts ? `, and let ${contacts} know` : ""}. ${t.status === "in_progress" ? "The team is already working on it." : "A member of the team will get back to you."}`);
+    const safety = t.intent === "maintenance" && t.priority === "urgent" ? SAFETY.find(([re]) => re.test(`${f.about} ${t.summary}`))?.[1] : undefined;
+    if (safety) lines.push("", safety);
+  }
+  lines.push("", "You can reply to this e-mail to add details or photos.", "", signature(f.persona));
+  return lines.join("\n");
+}
+
 /** A reply written around the assistant's answer (tour requests). */
 export function agentReplyText(firstName: string, answer: string, persona: Persona): string {
   return [`Hi ${firstName},`, "", answer.trim(), "", signature(persona)].join("\n");
@@ -90,12 +113,13 @@ export function replyReferences(parentRefs: readonly string[], parentId: string 
 }
 
 /** The notice a stakeholder gets about a ticket. */
-export function stakeholderNotice(t: Ticket, sender: string, property: string | null, excerpt: string): { subject: string; text: string } {
+export function stakeholderNotice(t: Ticket, sender: string, property: string | null, excerpt: string, o: { followUp?: boolean } = {}): { subject: string; text: string } {
   const tag = t.priority === "urgent" ? "[URGENT] " : "";
+  const again = o.followUp ? "Follow-up on " : "";
   return {
-    subject: `${tag}Ticket #${t.id}: ${t.summary}`.slice(0, 200),
+    subject: `${tag}${again}Ticket #${t.id}: ${t.summary}`.slice(0, 200),
     text: [
-      `Ticket #${t.id} (${t.intent}, ${t.priority} priority)`,
+      `${o.followUp ? `New message on ticket #${t.id}` : `Ticket #${t.id}`} (${t.intent}, ${t.priority} priority${o.followUp ? `, follow-up ${t.followUps}` : ""})`,
       `From: ${sender}${property ? `, ${property}${t.unit ? ` unit ${t.unit}` : ""}` : ""}`,
       `Action required: ${t.actionRequired}`,
       t.attachments.length ? `Attachments: ${t.attachments.map((a) => a.filename).join(", ")}` : "",

@@ -79,9 +79,23 @@ export function withoutSignature(text: string): string {
 const ABOUT_NOT_REPORT =
   /^(?:and |also |just |one more thing,? |quick question:? |question:? |btw,? )?(?:are (?:we|tenants|residents|pets|guests) (?:allowed|permitted)|can (?:we|i|tenants|residents) (?:have|use|keep|put|install|grill|bbq|bring)|is it (?:ok|okay|allowed|possible|safe) to|(?:is|are) (?:the|this|your|that) (?:building|unit|apartment|property|complex|area|neighbou?rhood|units|apartments)\b|does (?:the|this|your|each|that|it) (?:building|unit|apartment|property|place|complex)?\s?(?:have|come with|include|flood)|do (?:the|you|your|units|apartments|all)\b|has (?:the|this|that|it) (?:unit|building|apartment|place|property)? ?(?:ever|been)|have there (?:ever )?been|is there (?:a|any) (?:history|risk|chance)|what (?:happens|do i do|should i do|should we do|is the procedure|is your policy|is the policy) (?:if|when|in case)|in case of|how do (?:i|we) (?:report|handle))/;
 const RESOLVED =
-  /\b(all good now|(?:is|are|was|were|has been|have been|got|it'?s|its|now) (?:all )?(?:fixed|resolved|sorted|working (?:again|fine|now)|back on|taken care of)|(?:came|come|stopped) (?:by |over )?and (?:fixed|repaired|sorted)|no longer (?:an issue|a problem|needed|leaking|an emergency)|never ?mind|(?:plumber|technician|tech|electrician|locksmith|maintenance guy|someone|they) (?:is|are|was|were) (?:here|there) (?:now|already)|thanks? (?:you )?(?:so much )?for (?:fixing|repairing|sorting|taking care|coming|sending|the quick|getting))\b/;
-const NOT_OVER = /\b(again|still|but now|however|unfortunately|another|new (?:leak|problem|issue))\b/;
+  /\b(all good now|(?:is|are|was|were|has been|have been|got|it'?s|its|now) (?:all )?(?:fixed|resolved|sorted|working (?:again|fine|now)|back on|taken care of)|(?:came|come|stopped) (?:by |over )?and (?:fixed|repaired|sorted)|no longer (?:an issue|a problem|needed|leaking|an emergency)|never ?mind|(?:plumber|technician|tech|electrician|locksmith|maintenance guy|someone|they) (?:is|are|was|were) (?:here|there) (?:now|already)|thanks? (?:you )?(?:so much )?for (?:fixing|repairing|sorting|taking care|coming|sending|the quick|getting)|(?:i'?m|i am|we'?re|we are) (?:back )?in(?:side)? now|(?:i'?m|i am|we'?re|we are|got) back (?:in|inside|into)|(?:locksmith|plumber|technician|tech|electrician|maintenance|super|someone|somebody|they|he|she) (?:came|arrived|showed up|got here|let (?:me|us) in)|problem (?:is )?solved|(?:works|working) (?:again|now|fine now))\b/;
+const NOT_OVER = /\b(again|still|but now|however|unfortunately|another|new (?:leak|problem|issue)|couldn'?t|could not|can'?t|cannot|didn'?t|did not|won'?t|not (?:fixed|working|resolved))\b/;
 const saysOver = (text: string) => RESOLVED.test(text) && !NOT_OVER.test(text);
+
+/** The sender says the problem is over ("the locksmith came, I'm back inside", "all fixed now"). */
+export function reportsResolved(subject: string, text: string): boolean {
+  return saysOver(normalised(withoutSignature(text))) || (!text.trim() && saysOver(normalised(subject)));
+}
+
+/**
+ * A reply in a tour thread that carries on with the tour: a day or time, picking or confirming
+ * an offered time, moving or cancelling, or saying plans changed.
+ */
+export function looksLikeTourReply(subject: string, text: string): boolean {
+  const t = normalised(withoutSignature(text) || subject);
+  return /\b(tours?|visit|showing|view(?:ing)?|see (?:it|the|that)|book|schedul\w*|reschedul\w*|cancel\w*|move (?:it|my|the)|instead|works?|that works|yes|yeah|yep|sure|ok(?:ay)?|sounds good|perfect|first|second|third|last one|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|tomorrow|today|tonight|next week|this week|weekend|morning|afternoon|evening|noon|\d{1,2}(?::\d{2})?\s*(?:am|pm)|at \d{1,2}|never ?mind|found (?:a|another|something)|signed|no longer|not interested|changed my mind|can'?t make it)\b/.test(t);
+}
 const NEGATED_EMERGENCY = /\b(?:(?:not|isn'?t|aren'?t|wasn'?t|never|no longer) (?:\w+ ){0,2}?(?:locked out|an emergency|urgent|leaking|flooding|on fire)|(?:no|not any|without|never) (?:\w+ ){0,1}?(?:burning|smoke|smell|gas|sparks?|fire|flood\w*|leaks?))\b/g;
 
 /** Lower-case words with the common ways of writing contractions made one. */

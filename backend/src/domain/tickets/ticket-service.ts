@@ -1,6 +1,6 @@
 import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
-import type { Intent, NewTicket, Stakeholder, Ticket, TicketIntent, TicketStatus } from "./ticket";
+import { higherPriority, type Intent, type NewTicket, type Priority, type Stakeholder, type Ticket, type TicketIntent, type TicketStatus } from "./ticket";
 
 export interface TicketRepository {
   insert(t: NewTicket, now: string): Ticket;
@@ -8,6 +8,8 @@ export interface TicketRepository {
   findBySourceKey(key: string): Ticket | undefined;
   list(filter: { status?: TicketStatus; intent?: TicketIntent; conversationId?: string }): Ticket[];
   update(id: number, patch: { status?: TicketStatus; assignedTo?: number | null }, now: string): Ticket;
+  /** Counts one more follow-up message, keeps its text and sets the priority. */
+  recordFollowUp(id: number, f: { priority: Priority; text: string }, now: string): Ticket;
 }
 
 export interface StakeholderRepository {
@@ -64,6 +66,17 @@ export class TicketService {
       throw new AppError("validation", `No stakeholder ${patch.assignedTo}.`);
     }
     return this.repo.update(id, patch, this.clock.now().toISOString());
+  }
+
+  /**
+   * A later message in the ticket's thread ("any update?", "now water is pooling"). It joins
+   * the ticket, and raises its priority when the message is more pressing; it never lowers it.
+   */
+  addFollowUp(id: number, f: { priority: Priority; text: string }): { ticket: Ticket; raised: boolean } {
+    const before = this.get(id);
+    const priority = higherPriority(before.priority, f.priority);
+    const ticket = this.repo.recordFollowUp(id, { priority, text: f.text.replace(/\s+/g, " ").trim().slice(0, 500) }, this.clock.now().toISOString());
+    return { ticket, raised: priority !== before.priority };
   }
 
   stakeholderList(): Stakeholder[] {

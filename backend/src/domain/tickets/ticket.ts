@@ -25,11 +25,23 @@ export interface Ticket {
   assignedTo: number | null;
   stakeholdersNotified: Array<{ id: number; name: string; email: string; role: string }>;
   attachments: Attachment[];
+  /** Later messages in the same thread that joined this ticket. */
+  followUps: number;
+  /** The latest of them, shortened. */
+  lastFollowUp: string | null;
+  lastFollowUpAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type NewTicket = Omit<Ticket, "id" | "status" | "assignedTo" | "createdAt" | "updatedAt"> & { status?: TicketStatus };
+export type NewTicket = Omit<Ticket, "id" | "status" | "assignedTo" | "createdAt" | "updatedAt" | "followUps" | "lastFollowUp" | "lastFollowUpAt"> & { status?: TicketStatus };
+
+const PRIORITY_RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
+
+/** The more pressing of two priorities. */
+export function higherPriority(a: Priority, b: Priority): Priority {
+  return PRIORITY_RANK[a] >= PRIORITY_RANK[b] ? a : b;
+}
 
 export interface Stakeholder {
   id: number;
