@@ -41,13 +41,30 @@ function headerText(mail: ParsedMail, name: string): string {
   return String(v);
 }
 
+/** Styles that hide text from the person reading the message. */
+const HIDDEN_STYLES = ["display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0px", "font-size: 0px", "font-size:0;", "font-size: 0;", "font-size:0pt", "max-height:0px", "max-height: 0px", "max-height:0;", "opacity:0;", "opacity: 0;"];
+
+/**
+ * How an HTML-only message becomes text: only what its reader sees. Hidden blocks (a common
+ * home for instructions aimed at software) are left out, as are link targets and images.
+ */
+const HTML_SELECTORS = [
+  { selector: "a", options: { ignoreHref: true } },
+  { selector: "img", format: "skip" },
+  { selector: "[hidden]", format: "skip" },
+  ...HIDDEN_STYLES.map((style) => ({ selector: `[style*="${style}" i]`, format: "skip" })),
+];
+
 /** Parses raw RFC 5322 bytes. Throws on input that is not an e-mail at all. */
 export async function parseEmail(raw: Buffer): Promise<InboundEmail> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const from = addresses(mail.from)[0] ?? null;
   let fullText = mail.text ?? "";
-  if (!fullText.trim() && typeof mail.html === "string") {
-    fullText = htmlToText(mail.html, { wordwrap: false, selectors: [{ selector: "a", options: { ignoreHref: true } }, { selector: "img", format: "skip" }] });
+  // Without a plain-text part, the text is read from the HTML here, as its reader sees it (the
+  // parser's own conversion keeps hidden blocks).
+  const plainPart = /^content-type:\s*text\/plain/im.test(raw.toString("latin1")) || !/^content-type:/im.test(raw.toString("latin1"));
+  if ((!fullText.trim() || !plainPart) && typeof mail.html === "string") {
+    fullText = htmlToText(mail.html, { wordwrap: false, selectors: HTML_SELECTORS });
   }
   const cleaned = stripQuotedText(fullText);
   const text = cleaned.length > MAX_TEXT_FOR_MODEL ? `${cleaned.slice(0, MAX_TEXT_FOR_MODEL)}\n[message truncated]` : cleaned;
