@@ -143,6 +143,38 @@ describe("booking conversations with the offline model", () => {
     expect(rows).toEqual([expect.objectContaining({ start: "2026-11-26T23:00:00.000Z", status: "confirmed" })]);
   });
 
+  it("moves a tour by 'an hour later', books a second tour 'the same day', and keeps a surname that is a listing's word a name", async () => {
+    const c = new ChatClient(s);
+    await c.say("highland row tour wednesday 10am");
+    const booked = await c.say("Noah Baker noah.baker@example.com");
+    expect(booked.reply).toMatch(/booked: Highland Row on Wed, Nov 25 at 10:00 AM MST/);
+    const later = await c.say("can we push it back an hour?");
+    expect(later.reply).toMatch(/now Wed, Nov 25 at 11:00 AM MST/);
+    const second = await c.say("and can I also see RiNo Works the same day at 1?");
+    expect(second.reply).toMatch(/RiNo Works on Wed, Nov 25 at 1:00 PM MST/);
+    expect(second.reply).not.toMatch(/move/i);
+    const rows = await bookingsFor("noah.baker@example.com");
+    expect(rows).toEqual([expect.objectContaining({ propertyId: 10, start: "2026-11-25T18:00:00.000Z", status: "confirmed" })]);
+  });
+
+  it("switches listing while keeping the time, and asks which day when a time was offered on several", async () => {
+    const c = new ChatClient(s);
+    await c.say("want to tour the alder on 12/2");
+    await c.say("1:30");
+    const other = await c.say("wait, actually can we do the pecan instead? same time");
+    expect(other.reply).toMatch(/The Pecan on Wed, Dec 2 at 1:30 PM CST/);
+    const d = new ChatClient(s);
+    const week = await d.say("what times does larimer lofts have next week?");
+    const days = new Set(week.options.map((o) => o.label.slice(0, 11)));
+    expect(days.size).toBeGreaterThan(1);
+    const timeOf = (label: string) => label.replace(/^.* at /, "").replace(/ \w+$/, "");
+    const repeated = week.options.map((o) => timeOf(o.label)).find((t, i, all) => all.indexOf(t) !== i);
+    expect(repeated).toBeDefined();
+    const which = await d.say(`the ${repeated} one`);
+    expect(which.reply).toMatch(/several days/);
+    expect(which.options.length).toBeGreaterThan(1);
+  });
+
   it("narrows the times offered to a window on the same day, and switches city when asked", async () => {
     const c = new ChatClient(s);
     const found = await c.say("any 1 bedrooms in Austin?");

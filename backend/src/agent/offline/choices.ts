@@ -15,7 +15,7 @@ export function chosenSlot(ctx: PolicyContext): Offered | undefined {
   const { time, date } = interp.when;
   if (time) {
     const matches = offered.filter((o) => o.local.slice(11, 16) === time && (!date || o.local.startsWith(date)));
-    if (matches.length >= 1 && (date || slotsInView)) return matches[0];
+    if (matches.length >= 1 && (date || slotsInView) && sameDay(matches)) return matches[0];
     return undefined;
   }
   if (date && slotsInView && !interp.when.partOfDay) {
@@ -23,6 +23,19 @@ export function chosenSlot(ctx: PolicyContext): Offered | undefined {
     if (onDay.length === 1) return onDay[0];
   }
   return undefined;
+}
+
+function sameDay(slots: Offered[]): boolean {
+  return new Set(slots.map((o) => o.local.slice(0, 10))).size === 1;
+}
+
+/** "The 1:30 one" when 1:30 was offered on several days: those slots, to ask which day. */
+export function sameTimeOnSeveralDays(ctx: PolicyContext): Offered[] | undefined {
+  const { time, date } = ctx.interp.when;
+  if (!time || date || ctx.interp.ordinal !== undefined) return undefined;
+  const slotsInView = ctx.prev.lastOffer === "slots" || ctx.prev.awaiting === "slot";
+  const matches = ctx.facts.offered.filter((o) => o.local.slice(11, 16) === time);
+  return slotsInView && matches.length > 1 && !sameDay(matches) ? matches : undefined;
 }
 
 /** The listing the message is about, if it can be told. */

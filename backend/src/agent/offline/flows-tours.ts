@@ -2,6 +2,7 @@ import type { ChoiceOption } from "../../domain/conversations/conversation";
 import { availabilityArgs } from "./flows-booking";
 import { chosenSlot, pickTour } from "./choices";
 import { call, did, type Decision, type PolicyContext, type Tour } from "./policy-types";
+import { shiftedLocal } from "./nlu/when";
 
 function tourOptions(tours: Tour[]): ChoiceOption[] {
   return tours.map((t) => ({ type: "reply", label: `${t.property}, ${t.label}`, value: `The ${t.property} tour on ${t.label}` }));
@@ -96,6 +97,11 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
   if (slot && slot.propertyId === target.propertyId) return call("reschedule_tour", { bookingId: target.id, newStart: slot.start });
   const property = ctx.catalog.entries.find((e) => e.id === target.propertyId);
   if (!property) return { reply: NO_TOURS, state: {} };
+  // "Push it back an hour": the tour's own time, moved.
+  if (interp.when.shiftMinutes !== undefined && !interp.when.time) {
+    const moved = shiftedLocal(interp.when.date ?? target.startLocal, target.localTime, interp.when.shiftMinutes);
+    if (moved) return call("reschedule_tour", { bookingId: target.id, newStart: `${moved.date}T${moved.time}` });
+  }
   // "Same day at 4", "Wednesday, same time": keep that part of the current tour.
   const when = { ...interp.when };
   if (when.sameDay && !when.date) when.date = target.startLocal;

@@ -1,14 +1,14 @@
 import type { ChoiceOption } from "../../domain/conversations/conversation";
-import { chosenSlot, mergedCriteria, newContactArgs, targetProperty } from "./choices";
+import { chosenSlot, mergedCriteria, newContactArgs, sameTimeOnSeveralDays, targetProperty } from "./choices";
 import { availabilityArgs, availabilityReply, bookedReply, proposeOrBook } from "./flows-booking";
 import { askWhichProperty, compareReply, describeCriteria, detailsReply, searchArgs, searchReply } from "./flows-search";
 import { cancelFlow, listFlow, rescheduleFlow } from "./flows-tours";
-import type { WhenFinding } from "./nlu/when";
+import { shiftedLocal, type WhenFinding } from "./nlu/when";
 import { call, did, type Decision, type PolicyContext } from "./policy-types";
 import { list } from "./wording";
 
 function hasWhen(w: WhenFinding): boolean {
-  return Boolean(w.date || w.range || w.time || w.partOfDay || w.after || w.before || w.earliest);
+  return Boolean(w.date || w.range || w.time || w.partOfDay || w.after || w.before || w.earliest || w.shiftMinutes);
 }
 
 /**
@@ -17,7 +17,8 @@ function hasWhen(w: WhenFinding): boolean {
  * tool call or writes the reply. Being deterministic, it reaches the same decision when it
  * is called again after each tool result, which is how multi-step turns progress.
  */
-export function decide(ctx: PolicyContext): Decision {
+export function decide(input: PolicyContext): Decision {
+  const ctx = withTourDay(input);
   const { facts, interp, prev, w } = ctx;
   const i = interp.intents;
 
@@ -96,7 +97,9 @@ export function decide(ctx: PolicyContext): Decision {
   if (movesTour && justBooked && prev.rescheduleBookingId === undefined) {
     return rescheduleFlow({ ...ctx, prev: { ...prev, rescheduleBookingId: justBooked.id } });
   }
-  const changeBooked = facts.tours.length > 0 && (i.reschedule || movesTour || ((interp.when.sameDay || interp.when.sameTime) && !proposal));
+  // "Can I also see Mount Tabor the same day at 1?": another tour, not a change.
+  const addsAnother = !i.reschedule && (namesOtherListing || /\b(?:also|another|too|as well|second|additional)\b/.test(interp.folded));
+  const changeBooked = facts.tours.length > 0 && !addsAnother && (i.reschedule || movesTour || (interp.when.shiftMinutes !== undefined && !proposal) || ((interp.when.sameDay || interp.when.sameTime) && !proposal));
   const rescheduling =
     (changeBooked && !(proposal?.kind === "book" && !interp.when.sameDay && !interp.when.sameTime)) ||
     prev.awaiting === "which_reschedule" ||
@@ -117,6 +120,9 @@ export function decide(ctx: PolicyContext): Decision {
     const time = proposal.local?.slice(11, 16) ?? facts.offered.find((o) => o.start === proposal.start)?.local.slice(11, 16);
     const entry = ctx.catalog.entries.find((e) => e.id === (interp.property?.id ?? proposal.propertyId));
     const w2 = interp.when;
+    // "Can we do an hour later?": the proposed time, moved.
+    const moved = day && time && w2.shiftMinutes !== undefined && !w2.time ? shiftedLocal(day, time, w2.shiftMinutes) : undefined;
+    if (entry && moved && !did(ctx, "check_availability")) return call("check_availability", availabilityArgs(entry, moved, day));
     const onlyTime = w2.time && !w2.date && !w2.range && !chosenSlot(ctx);
     const onlyDay = w2.date && !w2.time && !w2.partOfDay && !w2.range;
     const otherListing = interp.property && interp.property.id !== proposal.propertyId && !hasWhen(w2);
@@ -124,10 +130,20 @@ export function decide(ctx: PolicyContext): Decision {
     if (entry && day && time && direction && w2.sameDay && !w2.time && !did(ctx, "check_availability")) {
       return call("check_availability", { propertyId: entry.id, date: day, [direction]: time });
     }
-    if (entry && day && time && !did(ctx, "check_availability") && (onlyTime || onlyDay || w2.sameTime || w2.sameDay || otherListing)) {
+    if (entry && day && time && (onlyTime || onlyDay || w2.sameTime || w2.sameDay || otherListing)) {
+      // The changed time was looked up this turn: answer with it ("The Pecan instead, same time").
+      if (did(ctx, "check_availability")) return availabilityReply(ctx);
       const merged = { date: w2.date ?? day, time: w2.time ?? time };
       return call("check_availability", availabilityArgs(entry, merged, day));
     }
+    if (moved && did(ctx, "check_availability")) return availabilityReply(ctx);
+  }
+
+  // "The 1:30 one" offered on several days: which day?
+  const severalDays = !did(ctx, "check_availability") ? sameTimeOnSeveralDays(ctx) : undefined;
+  if (severalDays) {
+    const options = severalDays.map((o) => ({ type: "slot" as const, label: o.label, value: o.label, propertyId: o.propertyId, start: o.start, local: o.local }));
+    return { reply: `I have that time on several days: ${severalDays.map((o) => o.label).join("; ")}. Which day would you like?`, state: { ...prev, lastOffer: "slots", awaiting: "slot" }, options };
   }
 
   // A time picked from those offered.
@@ -235,7 +251,8 @@ export function decide(ctx: PolicyContext): Decision {
     // "Between 2 and 4?" or "anything in the afternoon?" right after one day's times: that day.
     const offeredDays = new Set(facts.offered.filter((o) => o.propertyId === property.id).map((o) => o.local.slice(0, 10)));
     const window = pending ?? when;
-    const sameDay = prev.lastOffer === "slots" && offeredDays.size === 1 && !window.date && !window.range && !window.time && (window.after || window.before || window.partOfDay);
+    const sameDay =
+      prev.lastOffer === "slots" && offeredDays.size === 1 && !window.date && !window.range && !window.time && (window.after || window.before || window.partOfDay || (!hasWhen(window) && i.availability && !i.other));
     return call("check_availability", availabilityArgs(property, sameDay ? { ...window, date: fallbackDate } : window, fallbackDate));
   }
 
@@ -284,6 +301,16 @@ export function decide(ctx: PolicyContext): Decision {
   }
   if (realQuestion && question[0] === "other") return unknownQuestion(ctx);
   return fallback(ctx);
+}
+
+/** "Also see Mount Tabor the same day at 1": "the same day" is the day of the tour last booked. */
+function withTourDay(ctx: PolicyContext): PolicyContext {
+  const { interp, facts } = ctx;
+  const w = interp.when;
+  if (!w.sameDay || w.date || facts.tours.length === 0 || ctx.prev.proposal) return ctx;
+  if (!/\b(?:also|another|too|as well|second|additional)\b/.test(interp.folded) && !(interp.property && !facts.tours.some((t) => t.propertyId === interp.property!.id))) return ctx;
+  const last = facts.tours.find((t) => t.id === ctx.prev.lastBookedId) ?? facts.tours[facts.tours.length - 1];
+  return { ...ctx, interp: { ...interp, when: { ...w, date: last.startLocal, sameDay: undefined } } };
 }
 
 /** "The cheaper one" among the listings shown. */

@@ -53,8 +53,13 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
     });
     if (clash || nameWords.length === 0) contact.name = undefined;
   }
-  // Names and addresses of listings are read from the text without the contact details.
-  const withoutContact = contact.rest || text;
+  // Names and addresses of listings are read from the text without the contact details, the
+  // person's own name included ("Noah Baker" is not The Baker Block).
+  let withoutContact = contact.rest || text;
+  if (contact.name) {
+    const at = withoutContact.toLowerCase().indexOf(contact.name.toLowerCase());
+    if (at >= 0) withoutContact = `${withoutContact.slice(0, at)} ${withoutContact.slice(at + contact.name.length)}`.replace(/\s+/g, " ").trim();
+  }
   const properties = findProperties(withoutContact, catalog, facts.shown.map((s) => s.id));
   // Several listings named with a tour request: the one named last is the one to see
   // ("I live at the Alder but want to see Maple Court").

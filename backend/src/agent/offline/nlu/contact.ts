@@ -16,7 +16,7 @@ export interface ContactFinding {
 }
 
 const EMAIL_RE = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\.[A-Za-z]{2,})?/g;
-const SPELLED_EMAIL_RE = /\b([a-z0-9._%+-]+)\s*(?:\(at\)|\[at\]| at )\s*([a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]| dot )\s*[a-z0-9-]+)+)\b/i;
+const SPELLED_EMAIL_RE = /\b([a-z0-9._%+-]+(?:\s*(?:\(dot\)|\[dot\]| dot )\s*[a-z0-9_%+-]+)*)\s*(?:\(at\)|\[at\]| at )\s*([a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]| dot )\s*[a-z0-9-]+)+)\b/i;
 
 // Words that follow "I'm" / "I am" and are not names.
 const NOT_NAME = new Set(
@@ -34,7 +34,7 @@ const NOT_NAME = new Set(
     "slot slots option options one two three first second third last next other sounds good that fine cancel reschedule " +
     "move change call text email mail phone number cell mobile address downtown street avenue see visit view come " +
     "check show schedule reserve want need like lofts loft flats house apartments residences commons court terrace gardens row " +
-    "block townhomes studios landing view cottages bungalows"
+    "block townhomes studios landing view cottages bungalows name name's names"
   ).split(" "),
 );
 
@@ -56,7 +56,7 @@ const STOP_AFTER = /^(and|but|from|with|at|email|e-mail|phone|number|cell|mobile
 
 /** Name introductions: "my name is …", "I'm …", "this is …", "call me …", "name: …", "… here". */
 const NAME_PATTERNS: RegExp[] = [
-  /\bmy name(?:'s| is)\s+([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,3})/iu,
+  /\b(?:my )?name(?:'s| is)\s+([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,3})/iu,
   /\bname\s*[:=-]\s*([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,3})/iu,
   /\b(?:i'm|i am|im|this is|it's|its|call me|you can call me)\s+([\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*){0,3})/iu,
   /^([\p{Lu}][\p{L}'.-]*(?:\s+[\p{Lu}][\p{L}'.-]*){0,2})\s+here\b/u,
@@ -124,7 +124,8 @@ export function findContact(text: string): ContactFinding {
   } else {
     const spelled = SPELLED_EMAIL_RE.exec(text);
     if (spelled && /\b(?:email|e-mail|mail|address|reach me)\b/i.test(text)) {
-      const email = `${spelled[1]}@${spelled[2].replace(/\s*(?:\.|\(dot\)|\[dot\]| dot )\s*/gi, ".")}`;
+      const dots = (x: string) => x.replace(/\s*(?:\.|\(dot\)|\[dot\]| dot )\s*/gi, ".");
+      const email = `${dots(spelled[1])}@${dots(spelled[2])}`;
       const valid = normalizeEmail(email);
       if (valid) out.email = valid;
       rest = rest.replace(spelled[0], " ");

@@ -32,6 +32,8 @@ describe("contact details", () => {
     ["book it for tomorrow, Sam Ortiz sam.ortiz@gmail.com", "Sam Ortiz", "sam.ortiz@gmail.com", undefined],
     ["Name's O'Brien, Sean - sean+apts@gmail.com", "Sean O'Brien", "sean+apts@gmail.com", undefined],
     ["this is Dana, cell 720.555.0147", "Dana", undefined, "+17205550147"],
+    ["name's Carlos Mendes, email carlos.m@example.com", "Carlos Mendes", "carlos.m@example.com", undefined],
+    ["my email is beth dot moore at gmail dot com", undefined, "beth.moore@gmail.com", undefined],
   ])("reads %s", (text, name, email, phone) => {
     const c = findContact(text);
     expect([c.name, c.email, c.phone]).toEqual([name, email, phone]);
@@ -143,6 +145,21 @@ describe("dates and times, read in the property's zone", () => {
     expect(when("late morning tomorrow")).toMatchObject({ date: "2026-11-24", after: "10:00", before: "12:00" });
     expect(when("any time after 3").after).toBe("15:00");
     expect(when("2 to 3 bedrooms under 2500")).toEqual({});
+  });
+  it("reads shifts, weeks ahead, dates with their month, loose hours and day names in Spanish", () => {
+    expect(when("can we push it back an hour")).toEqual({ shiftMinutes: 60 });
+    expect(when("30 minutes earlier?")).toEqual({ shiftMinutes: -30 });
+    expect(when("in two weeks, on a Friday").date).toBe("2026-12-11");
+    expect(when("a week from wednesday").date).toBe("2026-12-02");
+    expect(when("saturday morning dec 5th?")).toMatchObject({ date: "2026-12-05", partOfDay: "morning" });
+    expect(when("any time thursday after 3?")).toMatchObject({ date: "2026-11-26", after: "15:00" });
+    expect(when("monday then, earliest")).toMatchObject({ date: "2026-11-30", earliest: true });
+    expect(when("dec 3 between 1 and 3")).toMatchObject({ date: "2026-12-03", after: "13:00", before: "15:00" });
+    expect(when("tuesday 5ish")).toMatchObject({ date: "2026-11-24", time: "17:00" });
+    expect(when("330").time).toBe("15:30");
+    expect(when("noonish").time).toBe("12:00");
+    expect(when("1200")).toEqual({});
+    expect(when("el jueves a las 3pm")).toMatchObject({ date: "2026-11-26", time: "15:00" });
   });
   it("reads move-in dates", () => {
     expect(moveInDate("january 1st", ref)).toBe("2027-01-01");

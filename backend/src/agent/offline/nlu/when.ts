@@ -24,6 +24,8 @@ export interface WhenFinding {
   earliest?: boolean;
   /** "the latest you have". */
   latest?: boolean;
+  /** "An hour later", "push it back 30 minutes": minutes to move the time being changed. */
+  shiftMinutes?: number;
 }
 
 /** "Early afternoon" and the like, as [after, before] local times (one end open). */
@@ -95,8 +97,15 @@ function fixDayTypos(t: string): string {
   });
 }
 
+/** Day names in Spanish, the second language of many prospects. */
+const SPANISH_DAYS: Record<string, string> = { lunes: "monday", martes: "tuesday", miercoles: "wednesday", jueves: "thursday", viernes: "friday", sabado: "saturday", domingo: "sunday" };
+
 function normalize(folded: string): string {
   return fixDayTypos(folded)
+    .replace(/\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/g, (d) => SPANISH_DAYS[d])
+    .replace(/\ba las (\d{1,2})\b/g, "at $1")
+    .replace(/\bnoonish\b/g, "around noon")
+    .replace(/\b(\d{1,2}(?::\d{2})?)\s*-?ish\b/g, "around $1")
     .replace(/\btmrw?\b|\btmr\b|\btomm?or+ow\b|\b2moro\b|\btomorow\b/g, "tomorrow")
     .replace(/\btues\b/g, "tuesday")
     .replace(/\bweds?\b/g, "wednesday")
@@ -149,8 +158,40 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   if (/\bsame time\b/.test(t)) out.sameTime = true;
   if (/\b(first available|earliest|soonest|next available|first (?:open )?(?:slot|time|opening))\b/.test(t)) out.earliest = true;
 
+  // "Push it back an hour", "30 minutes earlier": a shift of the time being changed.
+  const shift = /\b(?:(?:push|move|bump|set|put)(?: (?:it|that|the tour|my tour))?(?: (back|forward|up|later|earlier))?(?: by)? )?(an?|one|two|three|half an|1|2|3|15|20|30|45|90)\s*(hours?|hrs?|minutes?|mins?)\b(?: (later|earlier|back|forward|sooner))?/.exec(t);
+  if (shift && (shift[1] || shift[4])) {
+    const amount = { a: 1, an: 1, one: 1, two: 2, three: 3, "half an": 0.5 }[shift[2]] ?? Number(shift[2]);
+    const minutes = /^h/.test(shift[3]) ? amount * 60 : amount;
+    const direction = shift[4] ?? shift[1];
+    out.shiftMinutes = /^(?:forward|up|earlier|sooner)$/.test(direction) ? -minutes : minutes;
+  }
+  // Durations are not clock times ("an hour later" is not an hour from now).
+  const tc = t.replace(/\b(?:in )?(?:an?|one|two|three|half an|\d{1,3})\s*(?:hours?|hrs?|minutes?|mins?)\b(?: (?:later|earlier|back|forward|sooner|from now))?/g, " ");
+
+  // "In two weeks", "a week from Monday", "the week after next": the week meant.
+  const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+  let weekShift = 0;
+  const inWeeks = /\b(?:in|about) (a|one|two|three|four|1|2|3|4) weeks?(?:'? time)?\b|\b(a|one|two|three|1|2|3) weeks? from (?:now|today)\b/.exec(tc);
+  if (inWeeks) weekShift = { a: 1, one: 1, two: 2, three: 3, four: 4 }[(inWeeks[1] ?? inWeeks[2]) as string] ?? Number(inWeeks[1] ?? inWeeks[2]);
+  const weekFrom = /\b(a|one|two|1|2) weeks? from (tomorrow|(?:this |next )?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday))\b/.exec(tc);
+  const afterNext = /\bweek after next\b/.test(tc);
+
   // Spans.
-  if (/\bnext week\b/.test(t)) {
+  if (afterNext) {
+    const monday = addDays(today, (((8 - dow) % 7) || 7) + 7);
+    out.range = { from: monday, to: addDays(monday, 6) };
+  } else if (weekShift && !weekFrom) {
+    const anchor = addDays(today, 7 * weekShift);
+    const named = new RegExp(`\\b(${WEEKDAY_NAMES.join("|")})\\b`).exec(tc);
+    if (named) {
+      const monday = addDays(anchor, -((weekdayOf(anchor) + 6) % 7));
+      out.date = addDays(monday, (WEEKDAY_NAMES.indexOf(named[1]) + 6) % 7);
+    } else {
+      const monday = addDays(anchor, -((weekdayOf(anchor) + 6) % 7));
+      out.range = { from: monday < today ? today : monday, to: addDays(monday, 6) };
+    }
+  } else if (/\bnext week\b/.test(t)) {
     const monday = addDays(today, ((8 - dow) % 7) || 7);
     out.range = { from: monday, to: addDays(monday, 6) };
   } else if (/\bthis week\b|\blater this week\b|\bthis coming week\b/.test(t)) {
@@ -159,9 +200,9 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     const sat = addDays(today, (6 - dow + 7) % 7);
     const from = /\bnext weekend\b/.test(t) && dow !== 6 && dow !== 0 ? addDays(sat, 7) : dow === 0 ? today : sat;
     out.range = { from, to: dow === 0 ? today : addDays(sat, 1) };
-  } else if (/\b(?:any ?time|whenever|soon|asap|earliest|first available|next available|soonest)\b/.test(t)) {
-    out.range = { from: today, to: addDays(today, 6) };
   }
+  // "Any time", "earliest": the coming week, unless a day is named (read below).
+  const anyTime = !out.range && !out.date && /\b(?:any ?time|whenever|soon|asap|earliest|first available|next available|soonest)\b/.test(t);
 
   // Parts of the day and bounds. "Early afternoon", "late morning": a window inside the part.
   const shaded = /\b(early|late|mid)[- ]?(morning|afternoon|evening)\b/.exec(t);
@@ -208,12 +249,14 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   const wd =
     new RegExp(`\\b(next |this |on |coming |this coming )?(${WEEKDAYS.join("|")})s?\\b`).exec(t) ??
     /\b(next |this |on )?(mon|tue|wed|thu|fri|sat|sun)\.?\b(?=\s*(?:at\b|@|\d|morning|afternoon|evening|night|around|between|or\b|,|\?|$))/.exec(t);
+  let weekdayDate = false;
   if (wd && !out.date && !out.range) {
     const target = wd[2].length <= 3 ? ABBR[wd[2]] : WEEKDAYS.indexOf(wd[2]);
     let ahead = (target - dow + 7) % 7;
     if (ahead === 0 && wd[1]?.trim() !== "this") ahead = 7;
     if (wd[1]?.trim() === "next" && ahead < 2) ahead += 7;
     out.date = addDays(today, ahead);
+    weekdayDate = true;
   }
 
   // "Tomorrow" and "today" wherever they stand ("late morning tomorrow").
@@ -222,25 +265,29 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     else if (/\btomorrow\b/.test(t)) out.date = addDays(today, 1);
     else if (/\b(?:today|tonight|this (?:morning|afternoon|evening))\b/.test(t)) out.date = today;
   }
+  // "A week from Monday", "two weeks from tomorrow".
+  if (weekFrom && out.date) out.date = addDays(out.date, 7 * ({ a: 1, one: 1, two: 2 }[weekFrom[1]] ?? Number(weekFrom[1])));
 
   // Everything else: chrono, in the property's zone.
-  const results = chrono.parse(t, { instant: new Date(ref.nowMs), timezone: offsetMinutes(ref.tz, ref.nowMs) }, { forwardDate: true });
+  const results = chrono.parse(tc, { instant: new Date(ref.nowMs), timezone: offsetMinutes(ref.tz, ref.nowMs) }, { forwardDate: true });
   for (const r of results) {
     const s = r.start;
     const matched = r.text;
     if (/^\d+$/.test(matched.trim())) continue;
     // "2 to 3 bedrooms", "1-2 people": counts, not times.
-    if (COUNTED.test(t.slice(r.index + matched.length))) continue;
-    // A window read above ("2-4pm", "from 9 to 11") is not one clock time.
-    if (spanned) continue;
+    if (COUNTED.test(tc.slice(r.index + matched.length))) continue;
     // A bare "sat" or "sun" is usually not a day ("I sat down", "the sun").
     if (/^(?:on )?(mon|tue|wed|thu|fri|sat|sun)\.?$/.test(matched.trim())) continue;
-    if (!out.date && !out.range && (s.isCertain("day") || s.isCertain("weekday"))) {
+    // A date with its month ("Saturday morning, Dec 5th") wins over the weekday alone.
+    const monthAndDay = s.isCertain("month") && s.isCertain("day");
+    if (((!out.date && !out.range) || (weekdayDate && monthAndDay && !weekShift && !weekFrom)) && (s.isCertain("day") || s.isCertain("weekday"))) {
       if (!/\bnext week\b|\bweekend\b/.test(matched)) {
-        out.date = `${s.get("year")}-${pad(s.get("month")!)}-${pad(s.get("day")!)}`;
-        if (out.date < today) out.date = undefined;
+        const date = `${s.get("year")}-${pad(s.get("month")!)}-${pad(s.get("day")!)}`;
+        if (date >= today) out.date = date;
       }
     }
+    // A window read above ("2-4pm", "from 9 to 11") is not one clock time.
+    if (spanned) continue;
     if (!out.time && s.isCertain("hour") && !/^(?:noon)$/.test(matched.trim()) === true) {
       const h = s.get("hour")!;
       const m = s.get("minute") ?? 0;
@@ -254,7 +301,12 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   // Bare hours chrono does not take: "how about 3?", "3 works", "around 2:30", "@4".
   if (!out.time && !spanned) {
     // "1030", "230pm", "@ 1130".
-    const compact = /(?:\b(?:at|around|by)|@)\s*(\d{1,2})(\d{2})\s*(am|pm)?\b/.exec(t) ?? /\b(\d{1,2})(\d{2})\s*(am|pm)\b/.exec(t);
+    const compact =
+      /(?:\b(?:at|around|by)|@)\s*(\d{1,2})(\d{2})\s*(am|pm)?\b/.exec(t) ??
+      /\b(\d{1,2})(\d{2})\s*(am|pm)\b/.exec(t) ??
+      // A message that is only "330" or "1045" (not "1200", more likely a rent).
+      /^(\d{1,2})(15|30|45)()[.!?]*$/.exec(t.trim()) ??
+      /^([1-9])(00)()[.!?]*$/.exec(t.trim());
     if (compact && Number(compact[2]) < 60) {
       const clock = parseClock(compact[1], compact[2], compact[3]);
       const hour = clock ? Number(clock.slice(0, 2)) : -1;
@@ -278,8 +330,17 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     if ((out.partOfDay === "morning" && hour >= 12) || (out.partOfDay !== "morning" && hour < 12)) out.time = undefined;
     else out.partOfDay = undefined;
   }
+  if (anyTime && !out.date && !out.range) out.range = { from: today, to: addDays(today, 6) };
   if (out.date && out.range) out.range = undefined;
   return out;
+}
+
+/** A local "YYYY-MM-DD" and "HH:MM" moved by some minutes, within the same day. */
+export function shiftedLocal(date: string, time: string, minutes: number): { date: string; time: string } | undefined {
+  const [h, m] = time.split(":").map(Number);
+  const total = h * 60 + m + minutes;
+  if (total < 0 || total >= 24 * 60) return undefined;
+  return { date, time: `${pad(Math.floor(total / 60))}:${pad(total % 60)}` };
 }
 
 /** A move-in date from a fragment such as "january 1st", "asap", "next month", "mid december". */
