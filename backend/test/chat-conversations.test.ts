@@ -175,6 +175,47 @@ describe("booking conversations with the offline model", () => {
     expect(which.options.length).toBeGreaterThan(1);
   });
 
+  it("books two listings asked for in one message one after the other, each at its own time", async () => {
+    const c = new ChatClient(s);
+    const first = await c.say("book the alder for wednesday at 10 and also the pecan wednesday at 2");
+    expect(first.reply).toMatch(/The Alder on Wed, Nov 25 at 10:00 AM CST/);
+    const booked = await c.say("Lena Ortiz lena.ortiz@example.com");
+    expect(booked.reply).toMatch(/booked: The Alder on Wed, Nov 25 at 10:00 AM CST/);
+    expect(booked.reply).toMatch(/also asked to book the pecan wednesday at 2/i);
+    const second = await c.say("yes please");
+    expect(second.reply).toMatch(/booked: The Pecan on Wed, Nov 25 at 2:00 PM CST/);
+    const rows = await bookingsFor("lena.ortiz@example.com");
+    expect(rows.map((r) => [r.propertyId, r.start]).sort()).toEqual([
+      [1, "2026-11-25T16:00:00.000Z"],
+      [6, "2026-11-25T20:00:00.000Z"],
+    ]);
+  });
+
+  it("answers pet and amenity follow-ups about the listing in view, and searches by amenity or price alone", async () => {
+    const c = new ChatClient(s);
+    await c.say("tell me about larimer lofts");
+    const dog = await c.say("can i bring my dog to the tour");
+    expect(dog.reply).toMatch(/Larimer Lofts/);
+    expect(dog.reply).toMatch(/50 lb/);
+    expect(dog.reply).not.toMatch(/Which area/);
+    const d = new ChatClient(s);
+    const garage = await d.say("3br portland need a garage");
+    expect(garage.reply).toContain("Sellwood Landing");
+    const ev = await new ChatClient(s).say("anything with ev charging?");
+    expect(ev.reply).not.toMatch(/Which area/);
+    expect(ev.options.filter((o) => o.type === "property").length).toBeGreaterThan(0);
+    const e = new ChatClient(s);
+    await e.say("2 bedrooms in austin");
+    const cheaper = await e.say("anything cheaper?");
+    expect(cheaper.reply).toMatch(/Hyde Park Cottages at \$2,200\/mo has the lowest rent/);
+    const f = new ChatClient(s);
+    const cheapest = await f.say("what's the cheapest place you have?");
+    const rents = cheapest.options.filter((o) => o.type === "property").map((o) => (o as { rent?: number }).rent as number);
+    expect(rents.length).toBeGreaterThan(1);
+    expect(rents).toEqual([...rents].sort((a, b) => a - b));
+    expect(cheapest.reply).toMatch(/most affordable/i);
+  });
+
   it("narrows the times offered to a window on the same day, and switches city when asked", async () => {
     const c = new ChatClient(s);
     const found = await c.say("any 1 bedrooms in Austin?");

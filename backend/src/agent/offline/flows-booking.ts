@@ -51,8 +51,17 @@ export function bookedReply(ctx: PolicyContext): Decision {
     const where = tour ? `${tour.property} on ${tour.label}` : "your tour";
     const email = facts.prospect.email ? ` to ${facts.prospect.email}` : "";
     const thanks = did(ctx, "save_prospect_info") ? `${w.thanks(facts.prospect.name)} ` : "";
+    const confirmed = `${thanks}You're booked: ${where}. A confirmation with a calendar invite and a link to reschedule or cancel is on its way${email}.`;
+    const queued = ctx.interp.queued ?? ctx.prev.queued;
+    if (queued) {
+      return {
+        reply: `${confirmed} You also asked ${queued.startsWith("book ") ? "to book" : "to see"} ${queued.replace(/^(?:book|i'd like to see) /, "")} — shall I do that one now?`,
+        state: { lastBookedId: Number(art.bookingId), awaiting: "queued", queued },
+        options: [{ type: "reply", label: "Yes, that one too", value: "Yes please" }],
+      };
+    }
     return {
-      reply: `${thanks}You're booked: ${where}. A confirmation with a calendar invite and a link to reschedule or cancel is on its way${email}. Anything else I can help with?`,
+      reply: `${confirmed} Anything else I can help with?`,
       state: { lastBookedId: Number(art.bookingId), awaiting: "anything_else" },
     };
   }

@@ -28,6 +28,13 @@ export function searchReply(ctx: PolicyContext, criteria: SearchCriteria): Decis
   const { facts, catalog, w } = ctx;
   const s = did(ctx, "search_properties")!;
   const count = Number(s.artifact?.count ?? 0);
+  if (count === 0 && ctx.interp.intents.lowerRent && facts.shown.length) {
+    const cheapest = [...facts.shown].sort((a, b) => a.rent - b.rent)[0];
+    return {
+      reply: `${cheapest.name} at ${money(cheapest.rent)}/mo has the lowest rent of the ${describeCriteria({ ...criteria, maxRent: undefined })} I have. A smaller place or another area could cost less — shall I look?`,
+      state: { lastOffer: "properties" },
+    };
+  }
   if (count === 0) {
     const stretch = /(\d+) would match without the budget limit/.exec(s.content);
     const hint = stretch ? ` ${stretch[1]} would fit if the budget can stretch a little — want to see them?` : ` We have listings in ${list(catalog.cities)}.`;
@@ -116,11 +123,14 @@ export function detailsReply(ctx: PolicyContext, property: CatalogEntry, topics:
   if (!d.artifact?.ok) return { reply: d.content, state: {} };
   const answers = topics.length ? [...new Set(topics)].map((t) => answerTopic(property, d.content, t, ctx.interp.folded)) : [overview(property, d.content)];
   if (general && topics.length) answers.unshift(overview(property, d.content));
+  // Already booked to see it: no need to offer times again.
+  const booked = ctx.facts.tours.some((t) => t.propertyId === property.id);
+  const next = ctx.prev.proposal ? `Shall I go ahead with ${ctx.prev.proposal.label}?` : booked ? "Anything else I can help with?" : "Would you like to see tour times?";
   return {
-    reply: `${answers.join(" ")} ${ctx.prev.proposal ? `Shall I go ahead with ${ctx.prev.proposal.label}?` : "Would you like to see tour times?"}`,
+    reply: `${answers.join(" ")} ${next}`,
     state: { lastOffer: undefined },
     keepProposal: true,
-    options: [{ type: "reply", label: "See tour times", value: `What times can I tour ${property.name}?` }],
+    options: booked ? [] : [{ type: "reply", label: "See tour times", value: `What times can I tour ${property.name}?` }],
   };
 }
 

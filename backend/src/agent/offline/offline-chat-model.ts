@@ -65,16 +65,22 @@ export class OfflineChatModel extends BaseChatModel {
     const done = this.doneCalls(messages.slice(lastHuman + 1));
     const prev = this.previousState(messages.slice(0, lastHuman));
     let decision: Decision;
+    let interp: ReturnType<typeof understand> | undefined;
     if (done.length >= MAX_TOOL_CALLS_PER_TURN) {
       decision = { reply: `${w.sorry()} I got stuck on that one. Could you say it another way?`, state: {} };
     } else {
-      const interp = this.understandCached(text(messages[lastHuman]), facts);
+      interp = this.understandCached(text(messages[lastHuman]), facts);
       decision = decide({ facts, interp, prev, done, catalog: this.catalog(), w });
       // Never repeat an identical call within a turn: answer with what is known instead.
       if (decision.call && done.some((d) => d.name === decision.call!.name && JSON.stringify(d.args) === JSON.stringify(decision.call!.args))) {
         const last = done[done.length - 1];
         decision = { reply: last.content, state: prev };
       }
+    }
+    // A second request from an earlier message waits until the first is done.
+    const queued = interp?.queued ?? (prev.awaiting === "queued" ? undefined : prev.queued);
+    if (!decision.call && decision.state && queued && decision.state.queued === undefined && decision.state.awaiting !== "queued") {
+      decision.state = { ...decision.state, queued };
     }
     // A side question mid-booking keeps the proposed time waiting.
     if (!decision.call && prev.proposal && decision.state && !("proposal" in decision.state) && decision.keepProposal) {

@@ -5,6 +5,7 @@ import { askWhichProperty, compareReply, describeCriteria, detailsReply, searchA
 import { cancelFlow, listFlow, rescheduleFlow } from "./flows-tours";
 import { shiftedLocal, type WhenFinding } from "./nlu/when";
 import { call, did, type Decision, type PolicyContext } from "./policy-types";
+import { understand } from "./understand";
 import { list } from "./wording";
 
 function hasWhen(w: WhenFinding): boolean {
@@ -38,6 +39,14 @@ export function decide(input: PolicyContext): Decision {
       state: prev,
       keepProposal: true,
     };
+  }
+
+  // "Yes" to the second request of an earlier message: handle it as if it were said now.
+  if (prev.awaiting === "queued" && prev.queued) {
+    if ((i.yes || i.bookNow) && !hasWhen(interp.when) && !interp.property) {
+      return decide({ ...ctx, interp: understand(prev.queued, facts, ctx.catalog), prev: {} });
+    }
+    if (i.no && !hasWhen(interp.when)) return { reply: "No problem — just the one tour, then. Anything else I can help with?", state: { awaiting: "anything_else" } };
   }
 
   // A manage link pasted in the chat opens that tour here.
@@ -188,8 +197,15 @@ export function decide(input: PolicyContext): Decision {
 
   const property = pickedByComparison(ctx) ?? targetProperty(ctx);
   const namedProperty = interp.property !== undefined || (interp.ordinal !== undefined && prev.lastOffer === "properties") || pickedByComparison(ctx) !== undefined;
-  const aboutProperty = property && (namedProperty || interp.refersBack || (facts.focus !== undefined && !changed));
-  const question = i.topics.filter((t) => t !== "other").length ? i.topics.filter((t) => t !== "other") : i.topics;
+  // "What about dogs?", "I have a cat", "do they have parking?" with a listing in focus: a
+  // question about that listing, not a new search.
+  const f = interp.criteria;
+  const onlyPetsOrFeatures =
+    Boolean(f.pets || f.features?.length) && !f.location && f.beds === undefined && f.minBeds === undefined && f.maxBeds === undefined && f.maxRent === undefined && !interp.moveIn && !i.search && !i.lowerRent;
+  const aboutFocus = facts.focus !== undefined && onlyPetsOrFeatures && !namedProperty;
+  const aboutProperty = property && (namedProperty || interp.refersBack || aboutFocus || (facts.focus !== undefined && !changed));
+  const asked = i.topics.filter((t) => t !== "other").length ? i.topics.filter((t) => t !== "other") : i.topics;
+  const question: typeof asked = aboutFocus && !asked.some((t) => t !== "other") ? [f.pets ? "pets" : f.features?.some((x) => x === "parking" || x === "garage") ? "parking" : "amenities"] : asked;
 
   // Comparing two listings.
   if (interp.properties.length >= 2 && (i.compare || i.topics.length || i.details)) {
@@ -218,21 +234,30 @@ export function decide(input: PolicyContext): Decision {
     return call("get_property_details", { propertyId: property.id });
   }
 
+  // "Anything cheaper?": the same search, below the lowest rent shown.
+  if (i.lowerRent && facts.shown.length && !interp.property && !did(ctx, "search_properties")) {
+    const lowest = Math.min(...facts.shown.map((p) => p.rent));
+    return call("search_properties", searchArgs({ ...criteria, maxRent: lowest - 1 }));
+  }
+
   // Search: new criteria or a request to look.
   const onlyPlace =
     interp.criteria.location !== undefined && interp.criteria.beds === undefined && interp.criteria.minBeds === undefined && interp.criteria.maxBeds === undefined && interp.criteria.maxRent === undefined && !interp.criteria.pets && !interp.moveIn && !interp.criteria.features;
   // "Is Denver nice?" is not a search; "what about Denver?", "and in Austin?" are.
   const asksToLook = /^(?:(?:and |ok |okay |hmm,? )?(?:what|how) about|and (?:in|for|near)?|anything (?:in|near)|any (?:in|near)|(?:and )?in)\b/.test(interp.folded);
   const offTopicQuestion = i.question === "other" && onlyPlace && !i.search && !i.availability && !i.tour && !asksToLook;
-  const searching = (changed && !offTopicQuestion) || (i.search && !namedProperty) || (i.other && prev.lastOffer === "properties") || (interp.criteria.cheapest && !namedProperty);
+  const searching = (changed && !offTopicQuestion && !aboutFocus) || (i.search && !namedProperty) || (i.other && prev.lastOffer === "properties") || (interp.criteria.cheapest && !namedProperty);
   if (searching && !namedProperty) {
-    if (!criteria.location && !facts.criteria?.location && criteria.beds === undefined && criteria.minBeds === undefined && criteria.maxBeds === undefined && !criteria.maxRent) {
+    // A wish that narrows the catalogue on its own ("anything with EV charging", "the cheapest
+    // place") is searched everywhere; otherwise ask where first.
+    const narrowEnough = Boolean(criteria.features?.length || interp.criteria.cheapest);
+    if (!narrowEnough && !criteria.location && !facts.criteria?.location && criteria.beds === undefined && criteria.minBeds === undefined && criteria.maxBeds === undefined && !criteria.maxRent) {
       return {
         reply: `${w.ack()} Which area are you interested in? We have listings in ${list(ctx.catalog.cities)}. Tell me the bedrooms and budget too and I'll find the best matches.`,
         state: { awaiting: "location", ...(mentionsTime ? { pendingWhen: when } : {}) },
       };
     }
-    return call("search_properties", searchArgs(criteria));
+    return call("search_properties", { ...searchArgs(criteria), ...(interp.criteria.cheapest ? { sort: "rent" } : {}) });
   }
 
   // Tour times for a listing.
@@ -316,7 +341,7 @@ function withTourDay(ctx: PolicyContext): PolicyContext {
 /** "The cheaper one" among the listings shown. */
 function pickedByComparison(ctx: PolicyContext) {
   const by = ctx.interp.intents.pickBy;
-  if (!by || ctx.facts.shown.length < 2 || ctx.interp.property) return undefined;
+  if (!by || ctx.facts.shown.length < 2 || ctx.interp.property || ctx.interp.intents.lowerRent) return undefined;
   const shown = [...ctx.facts.shown];
   const sorted =
     by === "cheapest" ? shown.sort((a, b) => a.rent - b.rent) : by === "priciest" ? shown.sort((a, b) => b.rent - a.rent) : by === "biggest" ? shown.sort((a, b) => b.beds - a.beds || b.rent - a.rent) : shown.sort((a, b) => a.beds - b.beds || a.rent - b.rent);

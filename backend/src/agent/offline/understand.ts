@@ -26,6 +26,8 @@ export interface Interpretation {
   tourLink?: string;
   /** The zone dates and times were read in. */
   timezone: string;
+  /** Another listing asked for with its own day or time, to handle after this one. */
+  queued?: string;
 }
 
 /** The zone to read dates in: the listing being discussed, else the area being searched. */
@@ -63,17 +65,22 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
   const properties = findProperties(withoutContact, catalog, facts.shown.map((s) => s.id));
   // Several listings named with a tour request: the one named last is the one to see
   // ("I live at the Alder but want to see Maple Court").
-  let property = properties[0];
+  let property: CatalogEntry | undefined = properties[0];
   if (properties.length > 1) {
-    const lastPos = (e: typeof property) => Math.max(fold(withoutContact).lastIndexOf(fold(e.name).replace(/^the /, "")), fold(withoutContact).lastIndexOf(fold(e.name).split(" ").find((x) => x.length > 3 && x !== "the") ?? "~"));
+    const lastPos = (e: CatalogEntry) => Math.max(fold(withoutContact).lastIndexOf(fold(e.name).replace(/^the /, "")), fold(withoutContact).lastIndexOf(fold(e.name).split(" ").find((x) => x.length > 3 && x !== "the") ?? "~"));
     const byPosition = [...properties].sort((a, b) => lastPos(b) - lastPos(a));
     if (/\b(see|tour|visit|view|look at|check out|book)\b/.test(folded)) property = byPosition[0];
   }
-  const tz = readingZone(facts, catalog, property);
   const nowMs = Date.parse(facts.now);
+  // "The Alder Monday at 10 and also The Pecan Monday at 2": each listing with its own time.
+  // The first is handled now; the rest waits for it.
+  const split = properties.length > 1 ? splitRequests(fold(withoutContact), properties, nowMs) : undefined;
+  if (split) property = split.first;
+  const tz = readingZone(facts, catalog, property);
   const criteria = findCriteria(withoutContact, fold(withoutContact), catalog);
   // A move-in date is not a tour date: read tour times from the rest.
-  const tourText = criteria.moveInText ? fold(withoutContact).replace(criteria.moveInText, " ") : fold(withoutContact);
+  const whole = split ? split.text : fold(withoutContact);
+  const tourText = criteria.moveInText ? whole.replace(criteria.moveInText, " ") : whole;
   const when = findWhen(withoutContact, tourText, { nowMs, tz });
   const link = /https?:\/\/\S*\/tours\/([A-Za-z0-9_-]{16,128})|\/tours\/([A-Za-z0-9_-]{16,128})/.exec(text);
   return {
@@ -90,5 +97,36 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
     refersBack: refersBack(folded),
     tourLink: link ? link[0] : undefined,
     timezone: tz,
+    queued: split?.queued,
   };
+}
+
+/** Where a listing is first named in the text (its name, or a distinctive word of it). */
+function firstMention(t: string, e: CatalogEntry): number {
+  const name = fold(e.name).replace(/^the /, "");
+  const at = t.indexOf(name);
+  if (at >= 0) return at >= 4 && t.slice(at - 4, at) === "the " ? at - 4 : at;
+  const word = name.split(" ").find((x) => x.length > 3);
+  return word ? t.indexOf(word) : -1;
+}
+
+/**
+ * Several listings, each followed by its own day or time: the first listing with its part of the
+ * message, and the rest of the message (as a request of its own) for later.
+ */
+function splitRequests(t: string, properties: CatalogEntry[], nowMs: number): { first: CatalogEntry; text: string; queued: string } | undefined {
+  if (!/\b(see|tour|visit|view|book|schedule|reserve|look at|check out)\b/.test(t)) return undefined;
+  const named = properties
+    .map((e) => ({ e, at: firstMention(t, e) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at);
+  if (named.length < 2) return undefined;
+  const parts = named.map((x, k) => t.slice(k === 0 ? 0 : x.at, named[k + 1]?.at ?? t.length));
+  const timed = parts.map((part, k) => {
+    const w = findWhen(part, part, { nowMs, tz: named[k].e.timezone });
+    return Boolean(w.date || w.time || w.partOfDay || w.range);
+  });
+  if (timed.filter(Boolean).length < 2) return undefined;
+  const verb = /\b(book|reserve|schedule)\b/.test(t) ? "book" : "I'd like to see";
+  return { first: named[0].e, text: parts[0], queued: `${verb} ${parts.slice(1).join(" ").replace(/^(?:and |also |then )+/, "").trim()}` };
 }

@@ -16,6 +16,7 @@ const schema = z.object({
   features: z.array(z.string().max(40)).max(6).nullish().describe("Amenities that must be listed, e.g. ['in-unit laundry', 'parking', 'pool']"),
   pets: z.enum(["dog", "cat", "any"]).nullish().describe("Pet the prospect has"),
   moveIn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().describe("Move-in date YYYY-MM-DD; the unit must be available by then"),
+  sort: z.enum(["rent"]).nullish().describe("'rent' lists the lowest rent first (for 'the cheapest place'); leave empty for best match first"),
 });
 
 export function createSearchPropertiesTool(d: ToolDeps) {
@@ -32,9 +33,10 @@ export function createSearchPropertiesTool(d: ToolDeps) {
       if (args.features?.length) criteria.features = args.features;
       if (args.pets) criteria.pets = args.pets;
       if (args.moveIn) criteria.moveIn = args.moveIn;
-      const found = d.properties.search({ ...criteria, limit: 5 }).map((r) => r.property);
+      const found = d.properties.search({ ...criteria, sort: args.sort ?? undefined, limit: 5 }).map((r) => r.property);
       const total = d.properties.search(criteria).length;
-      d.conversations.updateFacts(conversationId, { criteria, shown: found.map((p) => p.id), focusPropertyId: found.length === 1 ? found[0].id : undefined });
+      // With no match, the listings shown before are still the ones the person has in front of them.
+      d.conversations.updateFacts(conversationId, found.length ? { criteria, shown: found.map((p) => p.id), focusPropertyId: found.length === 1 ? found[0].id : undefined } : { criteria });
       if (found.length === 0) {
         const nearby = criteria.maxRent ? d.properties.search({ ...criteria, maxRent: undefined }).length : 0;
         const hint = nearby > 0 ? ` ${nearby} would match without the budget limit.` : "";

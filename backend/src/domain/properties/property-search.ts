@@ -18,6 +18,8 @@ export interface PropertySearchCriteria {
   pets?: PetKind;
   /** YYYY-MM-DD: the unit must be available on or before this date. */
   moveIn?: string;
+  /** "rent": lowest rent first ("the cheapest place you have"); otherwise best match first. */
+  sort?: "rent";
   limit?: number;
 }
 
@@ -26,12 +28,27 @@ export interface RankedProperty {
   score: number;
 }
 
-/** True when a listing's amenities mention a feature ("laundry" matches "in-unit laundry"). */
+/** Amenities listed under other names: what each wish is also satisfied by. */
+const SATISFIED_BY: Record<string, RegExp> = {
+  "in unit laundry": /in unit laundry|washer and dryer|washer dryer/,
+  parking: /parking|garage|carport/,
+  garage: /garage/,
+  "fitness center": /fitness|gym/,
+  gym: /fitness|gym/,
+  roof: /roof/,
+  yard: /yard|garden/,
+  "outdoor space": /yard|garden|patio|deck|balcony|terrace|porch/,
+  fireplace: /fireplace/,
+  storage: /storage|lockers/,
+};
+
+/** True when a listing's amenities mention a feature ("laundry" matches "in-unit laundry", "parking" a garage). */
 export function hasFeature(p: Property, feature: string): boolean {
   const wanted = normalizeText(feature);
+  const also = SATISFIED_BY[wanted];
   return p.amenities.some((a) => {
     const have = normalizeText(a);
-    return have.includes(wanted) || (wanted === "in unit laundry" && /in unit laundry|washer and dryer|washer dryer/.test(have));
+    return have.includes(wanted) || (also !== undefined && also.test(have));
   });
 }
 
@@ -88,6 +105,7 @@ export function searchProperties(all: readonly Property[], c: PropertySearchCrit
     }
     ranked.push({ property: p, score: Math.round(score * 1000) / 1000 });
   }
-  ranked.sort((a, b) => b.score - a.score || a.property.rent - b.property.rent || a.property.name.localeCompare(b.property.name));
+  if (c.sort === "rent") ranked.sort((a, b) => a.property.rent - b.property.rent || b.score - a.score || a.property.name.localeCompare(b.property.name));
+  else ranked.sort((a, b) => b.score - a.score || a.property.rent - b.property.rent || a.property.name.localeCompare(b.property.name));
   return c.limit ? ranked.slice(0, c.limit) : ranked;
 }

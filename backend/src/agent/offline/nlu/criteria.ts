@@ -214,7 +214,11 @@ export function findBaths(folded: string): number | undefined {
 
 const FEATURES: Array<[RegExp, string]> = [
   [/\b(in[- ]unit (?:laundry|washer|w\/d)|washer(?: and |\/| & )dryer|w\/d in unit|own washer)\b/, "in-unit laundry"],
-  [/\b(parking|garage|car space|parking spot)\b/, "parking"],
+  [/\b(garage)\b/, "garage"],
+  [/\b(parking|car space|parking spot|carport)\b/, "parking"],
+  [/\b(fireplace)\b/, "fireplace"],
+  [/\b(patio|deck|terrace|outdoor space|porch)\b/, "outdoor space"],
+  [/\b(storage)\b/, "storage"],
   [/\b(pool|swimming)\b/, "pool"],
   [/\b(gym|fitness)\b/, "fitness center"],
   [/\b(balcony|balconies)\b/, "balcony"],

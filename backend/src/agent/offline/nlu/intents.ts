@@ -30,6 +30,8 @@ export interface Intents {
   compare: boolean;
   /** "the cheaper one", "the bigger one": pick from what is shown. */
   pickBy?: "cheapest" | "priciest" | "biggest" | "smallest";
+  /** "Anything cheaper?": more listings, below the rents shown. */
+  lowerRent: boolean;
   /** The person says they do not want something offered ("none of those", "other times"). */
   other: boolean;
   automated: boolean;
@@ -180,6 +182,7 @@ export function findIntents(t: string): Intents {
           : /\b(pricier|most expensive|nicer|fancier)\b/.test(t)
             ? "priciest"
             : undefined,
+    lowerRent: /\b(?:anything|something|any|any ?thing|others?|more|options?|places?|ones?|units?|apartments?|listings?)\b[^.?!]{0,20}\b(?:cheaper|less expensive|more affordable|lower (?:rent|price))\b|\b(?:cheaper|less expensive|more affordable) (?:options?|places?|ones|units?|apartments?|listings?|than (?:that|those|these))\b/.test(t),
     other: /\b(other (?:times?|options?|days?|ones?|places?)|something else|anything else (?:available|open)|more (?:times?|options?)|later (?:times?|that day|in the day)|earlier (?:times?|that day|in the day)|different (?:times?|days?|places?|ones?))\b/.test(t),
     thirdParty:
       /\b(?:her|his|their|someone else'?s|somebody else'?s|another (?:person|user|customer|tenant|prospect)'?s|other (?:people|users|customers)'?s?|([a-z]+)'s) (?:tours?|appointments?|bookings?|visits?|showings?|reservations?)\b/.test(t) &&
@@ -190,6 +193,6 @@ export function findIntents(t: string): Intents {
       /\b(?:admin|developer|debug|god|root|system) mode\b|\bignore (?:all |your |the )?(?:previous|prior|above) (?:instructions|rules)/.test(t),
     resident: residentMatter(t),
     negotiate: /\b(negotia\w*|take \$?\d[\d,.]*k? (?:for|instead)|lower (?:the )?rent|rent (?:reduction|discount)|any (?:discount|deals?|specials?|concessions?)|discount on|knock (?:some|\$?\d+)|come down (?:on|to)|waive (?:the )?(?:fee|deposit|application)|match (?:a|the|another) (?:price|offer))\b/.test(t),
-    automated: /\b(are you (?:a |an )?(?:bot|robot|ai|human|real|person|machine|automated)|is this (?:a |an )?(?:bot|robot|ai|automated|real person|human)|am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|ai|human|real person|person))\b/.test(t),
+    automated: /\b(who am i (?:talking|chatting|speaking) (?:to|with)|who (?:is this|are you)|what are you|are you (?:a |an )?(?:bot|robot|ai|human|real|person|machine|automated)|is this (?:a |an )?(?:bot|robot|ai|automated|real person|human)|am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|ai|human|real person|person))\b/.test(t),
   };
 }
