@@ -216,6 +216,19 @@ describe("booking conversations with the offline model", () => {
     expect(cheapest.reply).toMatch(/most affordable/i);
   });
 
+  it("does not book twice on a second 'yes', and cancels then searches when asked both at once", async () => {
+    const c = new ChatClient(s);
+    await c.say("the pecan tour thursday at 11");
+    await c.say("Cy Li cy.li@example.com");
+    const again = await c.say("yes please book");
+    expect(again.reply).toMatch(/all set — The Pecan on Thu, Nov 26 at 11:00 AM CST is booked/);
+    expect(await bookingsFor("cy.li@example.com")).toHaveLength(1);
+    const both = await c.say("cancel pls and show me studios in boston");
+    expect(both.reply).toMatch(/cancelled/);
+    expect(both.options.filter((o) => o.type === "property").length).toBeGreaterThan(0);
+    expect((await bookingsFor("cy.li@example.com"))[0].status).toBe("cancelled");
+  });
+
   it("narrows the times offered to a window on the same day, and switches city when asked", async () => {
     const c = new ChatClient(s);
     const found = await c.say("any 1 bedrooms in Austin?");

@@ -66,6 +66,13 @@ export function decide(input: PolicyContext): Decision {
   }
 
   // Finish what a tool already did this turn.
+  // "Cancel it and show me studios in Boston": the cancellation, then the search.
+  if (did(ctx, "cancel_tour") && did(ctx, "cancel_tour")!.artifact?.ok && (i.search || interp.criteria.location) && !i.thirdParty) {
+    if (!did(ctx, "search_properties")) return call("search_properties", searchArgs(mergedCriteria(ctx).criteria));
+    const cancelled = cancelFlow(ctx);
+    const found = searchReply(ctx, mergedCriteria(ctx).criteria);
+    return { ...found, reply: `${(cancelled.reply ?? "").replace(/ Would you like to pick another time\?$/, "")} ${found.reply ?? ""}` };
+  }
   if (did(ctx, "cancel_tour")) return cancelFlow(ctx);
   if (did(ctx, "reschedule_tour")) return rescheduleFlow(ctx);
   if (did(ctx, "list_my_tours")) return listFlow(ctx);
@@ -76,6 +83,11 @@ export function decide(input: PolicyContext): Decision {
   const justBooked = prev.lastBookedId !== undefined ? facts.tours.find((t) => t.id === prev.lastBookedId) : undefined;
   if (justBooked && (i.undo || (i.retract && !hasWhen(interp.when) && !i.search))) {
     return call("cancel_tour", { bookingId: justBooked.id });
+  }
+
+  // "Yes, book it" once more right after the booking: it is booked already.
+  if (justBooked && (i.bookNow || i.yes) && !hasWhen(interp.when) && !interp.property && !i.search && interp.ordinal === undefined) {
+    return { reply: `You're all set — ${justBooked.property} on ${justBooked.label} is booked, and the confirmation is on its way. Anything else I can help with?`, state: { lastBookedId: justBooked.id, awaiting: "anything_else" } };
   }
 
   const proposal = prev.proposal;

@@ -181,6 +181,10 @@ export function findLocation(text: string, catalog: Catalog): { location?: strin
   // "east austin" is a neighbourhood; "austin" alone is the city.
   if (hoods.length) return { location: hoods[0] };
   if (/\bdowntown\b/.test(w) && !/\bnot downtown\b/.test(w)) return { location: cities[0] ? `Downtown ${cities[0]}` : "Downtown" };
+  // "Austin or Denver", "Boston and Portland": either place (the search takes both words).
+  if (cities.length > 1 && new RegExp(`\\b(?:${cities.map((c) => words(c)).join("|")})\\b\\s*(?:,|/|or|and|&)\\s*(?:in\\s+)?\\b(?:${cities.map((c) => words(c)).join("|")})\\b`).test(w)) {
+    return { location: [...cities].sort((a, b) => w.indexOf(words(a)) - w.indexOf(words(b))).join(" or ") };
+  }
   if (cities.length) return { location: cities[0] };
   // A distinctive word of a neighbourhood: "the pearl", "capitol", "jamaica".
   for (const h of catalog.neighborhoods) {

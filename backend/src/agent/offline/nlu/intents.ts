@@ -93,7 +93,7 @@ function questionTopics(t: string): QuestionTopic[] {
   if (topics.includes("other") && topics.includes("price")) topics = topics.filter((x) => x !== "price");
   if (topics.length > 1) topics = topics.filter((x) => x !== "other");
   // "How much is the deposit?" asks about the deposit, not the rent.
-  if (topics.includes("price") && topics.some((x) => x === "deposit" || x === "fees" || x === "utilities" || x === "pets") && !/\brent\b/.test(t)) {
+  if (topics.includes("price") && topics.some((x) => x === "deposit" || x === "fees" || x === "utilities" || x === "pets") && !/\brent\b/.test(t) && /\b(?:how much|cost|price)\b(?:\s+(?!and\b)[\w'-]+){0,4}?\s+(?:deposit|fees?|utilit\w*|pets?|pet rent|dogs?|cats?)\b/.test(t)) {
     topics = topics.filter((x) => x !== "price");
   }
   if (topics.length) return topics;

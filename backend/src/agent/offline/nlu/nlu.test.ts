@@ -100,6 +100,8 @@ describe("search criteria", () => {
     expect(findCriteria("something in the pearl", "something in the pearl", catalog).location).toBe("Pearl District");
     expect(findCriteria("sorry i meant portland not austin", "sorry i meant portland not austin", catalog).location).toBe("Portland");
     expect(findCriteria("do you have anything in Seattle", "do you have anything in seattle", catalog).unknownPlace).toBe("Seattle");
+    expect(findCriteria("Austin or Portland under 3000", "austin or portland under 3000", catalog).location).toBe("Austin or Portland");
+    expect(findCriteria("moving from austin to portland", "moving from austin to portland", catalog).location).not.toMatch(/ or /);
   });
 });
 
@@ -233,5 +235,14 @@ describe("intents", () => {
     expect(i("how much is the deposit?").topics).toEqual(["deposit"]);
     expect(i("do you allow pets and is there a pool").topics).toEqual(["pets", "amenities"]);
     expect(i("can i see hyde park cottages tuesday").topics).not.toContain("parking");
+    expect(i("how much and pets?").topics).toEqual(["pets", "price"]);
+    expect(i("how much is the pet deposit?").topics).not.toContain("price");
+  });
+  it("tells 'anything cheaper?' (more listings) from 'the cheaper one' (a pick), and reads who it is talking to", () => {
+    expect(i("anything cheaper?").lowerRent).toBe(true);
+    expect(i("any cheaper options?").lowerRent).toBe(true);
+    expect(i("the cheaper one").lowerRent).toBe(false);
+    expect(i("the cheaper one").pickBy).toBe("cheapest");
+    expect(i("who am i talking to").automated).toBe(true);
   });
 });
