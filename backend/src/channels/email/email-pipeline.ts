@@ -14,7 +14,7 @@ import type { Stakeholder, Ticket } from "../../domain/tickets/ticket";
 import type { TicketService } from "../../domain/tickets/ticket-service";
 import type { User } from "../../domain/users/user";
 import type { UserService } from "../../domain/users/user-service";
-import { normalizeName } from "../../domain/users/contact-validation";
+import { greetingName, normalizeName, tidyPersonName } from "../../domain/users/contact-validation";
 import { newMessageId } from "../../mail/booking-mailer";
 import type { Clock } from "../../shared/clock";
 import type { Classification, Classifier } from "./classifier";
@@ -65,13 +65,13 @@ export interface EmailOutcome {
 }
 
 function firstNameOf(user: User | undefined, mail: InboundEmail): string {
-  const name = user?.name ?? mail.from?.name ?? "";
-  return name.trim().split(/\s+/)[0] || "there";
+  const name = user?.name ?? (mail.from?.name ? tidyPersonName(mail.from.name) : null) ?? "";
+  return name.includes("@") ? "there" : greetingName(name);
 }
 
 /** A display name for a sender we do not know: the From name, or the address's local part. */
 export function nameFromAddress(from: { name: string; address: string }): string {
-  const display = normalizeName(from.name.replace(/["']/g, ""));
+  const display = tidyPersonName(from.name);
   if (display && !display.includes("@")) return display;
   const local = from.address.split("@")[0].replace(/[._-]+/g, " ").replace(/\d+/g, " ").trim();
   return normalizeName(local.replace(/\b\w/g, (c) => c.toUpperCase())) ?? "Guest";

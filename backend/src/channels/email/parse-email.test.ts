@@ -33,3 +33,37 @@ describe("reading an HTML-only message", () => {
     expect(mail.fullText).not.toMatch(/cancel every tour|hidden (?:two|three|four|five)/i);
   });
 });
+
+const plainMail = (subject: string, body: string) =>
+  Buffer.from(
+    [
+      "From: Jo Reader <jo@example.com>",
+      "To: leasing@localhost",
+      `Subject: ${subject}`,
+      "Message-ID: <fwd-1@example.com>",
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      body.replace(/\n/g, "\r\n"),
+      "",
+    ].join("\r\n"),
+  );
+
+describe("reading a forwarded message", () => {
+  it("reads what was forwarded when the sender added little, without its header lines or older history", async () => {
+    const mail = await parseEmail(
+      plainMail(
+        "Fwd: water",
+        "FYI - see below, third time this month.\n\n---------- Forwarded message ---------\nFrom: Neighbor <n@example.com>\nDate: Fri, Nov 20, 2026 at 9:00 PM\nSubject: water\nTo: Jo <jo@example.com>\n\nWater is dripping from your unit into my ceiling again.\n\nOn Thu, Nov 19, 2026 someone wrote:\n> an older message",
+      ),
+    );
+    expect(mail.text).toContain("third time this month");
+    expect(mail.text).toContain("Water is dripping from your unit into my ceiling again.");
+    expect(mail.text).not.toMatch(/From: Neighbor|an older message/);
+  });
+  it("reads an Outlook-style forward only when the subject says it is one", async () => {
+    const body = "Please see the note below.\n\nFrom: Office <o@example.com>\nSent: Friday, November 20, 2026 9:00 AM\nTo: Jo\nSubject: Notice\n\nYour rent payment was returned.";
+    expect((await parseEmail(plainMail("FW: Notice", body))).text).toContain("Your rent payment was returned.");
+    expect((await parseEmail(plainMail("Re: Notice", body))).text).not.toContain("Your rent payment was returned.");
+  });
+});

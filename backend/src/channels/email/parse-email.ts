@@ -66,7 +66,7 @@ export async function parseEmail(raw: Buffer): Promise<InboundEmail> {
   if ((!fullText.trim() || !plainPart) && typeof mail.html === "string") {
     fullText = htmlToText(mail.html, { wordwrap: false, selectors: HTML_SELECTORS });
   }
-  const cleaned = stripQuotedText(fullText);
+  const cleaned = stripQuotedText(fullText, { forwarded: /^\s*(?:fwd?|fw)\s*:/i.test(mail.subject ?? "") });
   const text = cleaned.length > MAX_TEXT_FOR_MODEL ? `${cleaned.slice(0, MAX_TEXT_FOR_MODEL)}\n[message truncated]` : cleaned;
   const messageId = mail.messageId ? (mail.messageId.startsWith("<") ? mail.messageId : `<${mail.messageId}>`) : null;
   const references = (Array.isArray(mail.references) ? mail.references : mail.references ? String(mail.references).split(/\s+/) : []).filter(Boolean);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAppError } from "../../shared/app-error";
-import { normalizeEmail, normalizePhone, validateContact } from "./contact-validation";
+import { greetingName, normalizeEmail, normalizePhone, tidyPersonName, validateContact } from "./contact-validation";
 
 describe("e-mail syntax", () => {
   it.each(["jane@example.com", "Jane.Doe+tours@Example.CO.uk", "o'neil@mail.example.org"])("accepts %s", (e) => {
@@ -52,5 +52,24 @@ describe("validateContact", () => {
       expect(isAppError(err, "validation")).toBe(true);
       expect((err as any).issues.map((i: any) => i.field)).toEqual(["name", "email", "phone"]);
     }
+  });
+});
+
+describe("names as mail clients show them", () => {
+  it.each([
+    ["Rivera, Jamie", "Jamie Rivera", "Jamie"],
+    ["ROBERT SMITH", "Robert Smith", "Robert"],
+    ["jamie rivera", "Jamie Rivera", "Jamie"],
+    ["Sean O'Brien", "Sean O'Brien", "Sean"],
+    ["Jamie Rivera (Tenant)", "Jamie Rivera", "Jamie"],
+    ["Jamie Rivera via Zillow", "Jamie Rivera", "Jamie"],
+    ["Dr. Ana Ruiz", "Dr. Ana Ruiz", "Dr. Ruiz"],
+    ["McDonald, Ann", "Ann McDonald", "Ann"],
+  ])("%s", (raw, tidy, greeting) => {
+    expect(tidyPersonName(raw)).toBe(tidy);
+    expect(greetingName(tidy)).toBe(greeting);
+  });
+  it("is not a name when it is a handle", () => {
+    expect(tidyPersonName("renter123")).toBeNull();
   });
 });

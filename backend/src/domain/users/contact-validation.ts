@@ -30,6 +30,37 @@ export function normalizeName(raw: string): string | null {
   return name;
 }
 
+const HONORIFIC = /^(?:mr|mrs|ms|miss|mx|dr|prof)\.?$/i;
+
+/**
+ * A person's name as a mail client shows it, tidied for addressing them: "Rivera, Jamie" is
+ * "Jamie Rivera", "ROBERT SMITH" and "jamie rivera" get capitals, and additions such as
+ * "(Tenant)" or "via Zillow" are dropped. Mixed case ("McDonald", "O'Brien") is kept.
+ */
+export function tidyPersonName(raw: string): string | null {
+  let name = raw
+    .replace(/["]/g, "")
+    .replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, " ")
+    .replace(/\s+(?:via|through|from)\s+.*$/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (/\d/.test(name)) return null;
+  const lastFirst = /^([\p{L}'’-]+(?: [\p{L}'’-]+)?),\s*([\p{L}'’.-]+(?: [\p{L}'’.-]+)?)$/u.exec(name);
+  if (lastFirst) name = `${lastFirst[2]} ${lastFirst[1]}`;
+  const letters = name.replace(/[^\p{L}]/gu, "");
+  if (letters && (letters === letters.toUpperCase() || letters === letters.toLowerCase())) {
+    name = name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  }
+  return normalizeName(name);
+}
+
+/** How to greet someone: the given name, or title and surname ("Dr. Rivera"). */
+export function greetingName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  if (parts.length > 1 && HONORIFIC.test(parts[0])) return `${parts[0]} ${parts[parts.length - 1]}`;
+  return parts[0] || "there";
+}
+
 export interface ContactInput {
   name: string;
   email: string;
