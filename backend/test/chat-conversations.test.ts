@@ -263,7 +263,10 @@ describe("booking conversations with the offline model", () => {
       const r = await attacker.say(attempt);
       expect(r.reply).not.toContain("The Fernwood");
       expect(r.reply).not.toMatch(/Mon, Nov 30/);
+      // Nothing stored about Alice, not even her name, comes back.
+      expect(r.reply).not.toMatch(/Alice|Carter/);
     }
+    expect((await new ChatClient(s).say("alice@example.com")).reply).not.toMatch(/Alice|Carter/);
     const after = await bookingsFor("alice@example.com");
     expect(after).toEqual([expect.objectContaining({ id: aliceTour.id, start: aliceTour.start, status: "confirmed" })]);
   });

@@ -25,10 +25,12 @@ export function proposeOrBook(ctx: PolicyContext, slot: Offered): Decision {
   const proposal = { kind: "book" as const, propertyId: slot.propertyId, start: slot.start, label: slot.label, local: slot.local };
   // By e-mail, a clear request for an open time is the confirmation: the reply reports the booking.
   const byEmail = facts.channel === "email";
-  if (facts.prospect.saved && (interp.intents.bookNow || interp.intents.yes || (byEmail && (interp.when.time || ctx.interp.ordinal !== undefined || ctx.prev.lastOffer === "slots")))) {
+  // Booking needs the person's own name and e-mail in this conversation.
+  const ready = facts.prospect.saved && Boolean(facts.prospect.name);
+  if (ready && (interp.intents.bookNow || interp.intents.yes || (byEmail && (interp.when.time || ctx.interp.ordinal !== undefined || ctx.prev.lastOffer === "slots")))) {
     return call("book_tour", { propertyId: slot.propertyId, start: slot.start });
   }
-  if (facts.prospect.saved) {
+  if (ready) {
     return {
       reply: `${w.ack()} ${name} on ${slot.label}. Shall I book it for you?`,
       state: { proposal, awaiting: "confirm", lastOffer: "slots" },

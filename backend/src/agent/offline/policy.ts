@@ -132,7 +132,7 @@ export function decide(input: PolicyContext): Decision {
   if (proposal?.kind === "book") {
     const changed = hasWhen(interp.when) || interp.ordinal !== undefined || (interp.property && interp.property.id !== proposal.propertyId) || i.other;
     if (!changed && (i.yes || saved || i.bookNow)) {
-      if (facts.prospect.saved) return call("book_tour", { propertyId: proposal.propertyId, start: proposal.start });
+      if (facts.prospect.saved && facts.prospect.name) return call("book_tour", { propertyId: proposal.propertyId, start: proposal.start });
       const missing = [!facts.prospect.name && "your name", !facts.prospect.email && "your e-mail"].filter(Boolean) as string[];
       return { reply: `${saved ? w.thanks(facts.prospect.name) + " " : ""}To book ${proposal.label}, I just need ${list(missing)}.`, state: { ...prev, awaiting: "contact" } };
     }

@@ -57,11 +57,12 @@ export function createSaveProspectInfoTool(d: ToolDeps) {
         }
       } else if (contact.email && (contact.name || existing)) {
         try {
+          // An address already on file links this conversation to that person for new bookings;
+          // what is stored about them (their name included) is never read back into the chat.
           const user = existing ?? d.users.upsertProspect({ name: contact.name!, email: contact.email, phone: contact.phone ?? null });
-          if (!contact.name) contact.name = user.name;
           d.conversations.linkUser(conversationId, user.id);
           d.conversations.updateFacts(conversationId, existing ? { contact } : { contact, createdUserId: user.id });
-          saved = `Saved prospect: ${contact.name}, ${contact.email}${contact.phone ? `, ${contact.phone}` : ""}.`;
+          saved = `Saved prospect: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(", ")}.`;
         } catch (err) {
           problems.push(errorText(err));
         }
