@@ -229,6 +229,22 @@ describe("booking conversations with the offline model", () => {
     expect((await bookingsFor("cy.li@example.com"))[0].status).toBe("cancelled");
   });
 
+  it("picks 'the cheaper one' of a comparison, reads a time given in another zone, filters by a dog's weight and explains how far ahead tours can be booked", async () => {
+    const c = new ChatClient(s);
+    await c.say("compare alder and pecan");
+    const cheaper = await c.say("book the cheaper one wednesday 1pm");
+    expect(cheaper.reply).toMatch(/The Alder on Wed, Nov 25 at 1:00 PM CST/);
+    const zone = await new ChatClient(s).say("fernwood wednesday 1pm eastern");
+    expect(zone.reply).toMatch(/1:00 PM Eastern is 10:00 AM local time there/);
+    expect(zone.reply).toMatch(/The Fernwood on Wed, Nov 25 at 10:00 AM PST/);
+    const dog = await new ChatClient(s).say("looking in austin, i have a 75 lb golden retriever, 1 bedroom");
+    const names = dog.options.filter((o) => o.type === "property").map((o) => o.label);
+    expect(names).not.toContain("The Alder");
+    const far = await new ChatClient(s).say("can I tour willow glen gardens on christmas eve?");
+    expect(far.reply).toMatch(/up to 30 days ahead/);
+    expect(far.options.length).toBeGreaterThan(0);
+  });
+
   it("narrows the times offered to a window on the same day, and switches city when asked", async () => {
     const c = new ChatClient(s);
     const found = await c.say("any 1 bedrooms in Austin?");

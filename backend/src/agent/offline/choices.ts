@@ -13,6 +13,11 @@ export function chosenSlot(ctx: PolicyContext): Offered | undefined {
     return interp.ordinal === -1 ? offered[offered.length - 1] : offered[interp.ordinal - 1];
   }
   const { time, date } = interp.when;
+  // "The earliest one", "the latest you have" among the times on screen.
+  if ((interp.when.earliest || interp.when.latest) && slotsInView && !time && !interp.when.partOfDay) {
+    const pool = [...(date ? offered.filter((o) => o.local.startsWith(date)) : offered)].sort((a, b) => a.start.localeCompare(b.start));
+    if (pool.length) return interp.when.earliest ? pool[0] : pool[pool.length - 1];
+  }
   if (time) {
     const matches = offered.filter((o) => o.local.slice(11, 16) === time && (!date || o.local.startsWith(date)));
     if (matches.length >= 1 && (date || slotsInView) && sameDay(matches)) return matches[0];
@@ -65,6 +70,11 @@ export function pickTour(ctx: PolicyContext, tours: Tour[], useDate: boolean): T
     const onDay = pool.filter((t) => t.startLocal === interp.when.date);
     if (onDay.length) pool = onDay;
   }
+  // "Cancel the 1pm one".
+  if (useDate && interp.when.time && pool.length > 1) {
+    const atTime = pool.filter((t) => t.localTime === interp.when.time);
+    if (atTime.length) pool = atTime;
+  }
   return pool.length === 1 ? pool[0] : undefined;
 }
 
@@ -112,7 +122,11 @@ export function mergedCriteria(ctx: PolicyContext): { criteria: SearchCriteria; 
   if (f.minBaths !== undefined) next.minBaths = f.minBaths;
   if (f.features?.length) next.features = [...new Set([...(next.features ?? []), ...f.features])];
   if (f.pets) next.pets = f.pets;
-  if (f.noPets) delete next.pets;
+  if (f.petWeightLbs !== undefined) next.petWeightLbs = f.petWeightLbs;
+  if (f.noPets) {
+    delete next.pets;
+    delete next.petWeightLbs;
+  }
   if (interp.moveIn) next.moveIn = interp.moveIn;
   const changed = JSON.stringify(sorted(next)) !== JSON.stringify(sorted(before));
   return { criteria: next, changed };

@@ -23,6 +23,9 @@ export function proposeOrBook(ctx: PolicyContext, slot: Offered): Decision {
   const { facts, interp, w } = ctx;
   const name = propertyName(ctx, slot.propertyId);
   const proposal = { kind: "book" as const, propertyId: slot.propertyId, start: slot.start, label: slot.label, local: slot.local };
+  // "1pm Eastern": say what that is where the listing is.
+  const given = interp.when.givenIn;
+  const zoneNote = given ? `${clock12(given.time)} ${given.label} is ${clock12(slot.local.slice(11, 16))} local time there. ` : "";
   // By e-mail, a clear request for an open time is the confirmation: the reply reports the booking.
   const byEmail = facts.channel === "email";
   // Booking needs the person's own name and e-mail in this conversation.
@@ -32,15 +35,20 @@ export function proposeOrBook(ctx: PolicyContext, slot: Offered): Decision {
   }
   if (ready) {
     return {
-      reply: `${w.ack()} ${name} on ${slot.label}. Shall I book it for you?`,
+      reply: `${zoneNote}${w.ack()} ${name} on ${slot.label}. Shall I book it for you?`,
       state: { proposal, awaiting: "confirm", lastOffer: "slots" },
       options: YES_NO,
     };
   }
   return {
-    reply: `${w.ack()} ${name} on ${slot.label} is open. To book it, I just need ${missingContact(ctx)}${ctx.facts.prospect.phone ? "" : " (a phone number is optional)"}.`,
+    reply: `${zoneNote}${w.ack()} ${name} on ${slot.label} is open. To book it, I just need ${missingContact(ctx)}${ctx.facts.prospect.phone ? "" : " (a phone number is optional)"}.`,
     state: { proposal, awaiting: "contact", lastOffer: "slots" },
   };
+}
+
+function clock12(hm: string): string {
+  const [h, m] = hm.split(":").map(Number);
+  return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
 }
 
 /** What to say after book_tour ran. */
@@ -124,7 +132,11 @@ function availabilityDecision(ctx: PolicyContext): Decision {
       ? `There are no ${String(a.args.partOfDay)} times open then at ${name}. Other open times are`
       : /has no open tour times between/.test(a.content)
         ? `${name} has no open tours on those days. The next open times are`
-        : `Here are open tour times at ${name}`;
+        : /takes tour bookings up to/.test(a.content)
+          ? `${a.content.split("\n")[0].replace(/ The latest open times are:$/, "")} The latest open times are`
+          : /No times are open (?:after|before)/.test(a.content)
+            ? `There are no open times in that window at ${name}. Other open times are`
+            : `Here are open tour times at ${name}`;
   return {
     reply: `${lead}: ${options.map((o) => o.label).join("; ")}. Which one works for you?`,
     state: { lastOffer: "slots", awaiting: "slot" },

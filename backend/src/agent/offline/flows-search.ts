@@ -13,7 +13,7 @@ export function describeCriteria(c: SearchCriteria): string {
   parts.push("places");
   if (c.location) parts.push(`in ${c.location}`);
   if (c.maxRent) parts.push(`under ${money(c.maxRent)}`);
-  if (c.pets) parts.push(c.pets === "dog" ? "that allow dogs" : c.pets === "cat" ? "that allow cats" : "that allow pets");
+  if (c.pets) parts.push(c.petWeightLbs !== undefined && c.pets !== "cat" ? `that allow a ${c.petWeightLbs} lb dog` : c.pets === "dog" ? "that allow dogs" : c.pets === "cat" ? "that allow cats" : "that allow pets");
   if (c.moveIn) parts.push(`available by ${c.moveIn}`);
   return parts.join(" ");
 }
@@ -143,7 +143,7 @@ export function compareReply(ctx: PolicyContext, pair: CatalogEntry[]): Decision
   });
   return {
     reply: `Here's how they compare:\n${lines.join("\n")}\nWould you like tour times for either?`,
-    state: { lastOffer: "properties" },
+    state: { lastOffer: "properties", compared: pair.map((p) => p.id) },
     options: pair.map((p) => ({ type: "property", label: p.name, value: p.name, propertyId: p.id, beds: p.beds, rent: p.rent, city: p.city, neighborhood: p.neighborhood })),
   };
 }

@@ -11,6 +11,8 @@ export interface OfflineState {
   lastBookedId?: number;
   /** A day or time asked for before the listing was known. */
   pendingWhen?: import("./nlu/when").WhenFinding;
+  /** The two listings just compared, for "the cheaper one". */
+  compared?: number[];
   /** A second request made in the same message ("…and also The Pecan Monday at 2"), for after the first. */
   queued?: string;
   /** Consecutive turns in which nothing moved forward. */

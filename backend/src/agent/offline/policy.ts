@@ -353,8 +353,11 @@ function withTourDay(ctx: PolicyContext): PolicyContext {
 /** "The cheaper one" among the listings shown. */
 function pickedByComparison(ctx: PolicyContext) {
   const by = ctx.interp.intents.pickBy;
-  if (!by || ctx.facts.shown.length < 2 || ctx.interp.property || ctx.interp.intents.lowerRent) return undefined;
-  const shown = [...ctx.facts.shown];
+  // The pair just compared, else the listings shown.
+  const compared = (ctx.prev.compared ?? []).map((id) => ctx.catalog.entries.find((e) => e.id === id)).filter((e): e is NonNullable<typeof e> => e !== undefined);
+  const pool = compared.length >= 2 ? compared.map((e) => ({ id: e.id, rent: e.rent, beds: e.beds })) : ctx.facts.shown;
+  if (!by || pool.length < 2 || ctx.interp.property || ctx.interp.intents.lowerRent) return undefined;
+  const shown = [...pool];
   const sorted =
     by === "cheapest" ? shown.sort((a, b) => a.rent - b.rent) : by === "priciest" ? shown.sort((a, b) => b.rent - a.rent) : by === "biggest" ? shown.sort((a, b) => b.beds - a.beds || b.rent - a.rent) : shown.sort((a, b) => a.beds - b.beds || a.rent - b.rent);
   return ctx.catalog.entries.find((e) => e.id === sorted[0].id);

@@ -5,7 +5,7 @@ import { findCriteria, type CriteriaFinding } from "./nlu/criteria";
 import { findIntents, type Intents } from "./nlu/intents";
 import { findOrdinal, findProperties, refersBack } from "./nlu/references";
 import { fold } from "./nlu/text";
-import { findWhen, moveInDate, type WhenFinding } from "./nlu/when";
+import { findWhen, inReadingZone, moveInDate, type WhenFinding } from "./nlu/when";
 
 /** Everything the offline model reads out of one message. */
 export interface Interpretation {
@@ -81,7 +81,7 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
   // A move-in date is not a tour date: read tour times from the rest.
   const whole = split ? split.text : fold(withoutContact);
   const tourText = criteria.moveInText ? whole.replace(criteria.moveInText, " ") : whole;
-  const when = findWhen(withoutContact, tourText, { nowMs, tz });
+  const when = inReadingZone(findWhen(withoutContact, tourText, { nowMs, tz }), tourText, tz, nowMs);
   const link = /https?:\/\/\S*\/tours\/([A-Za-z0-9_-]{16,128})|\/tours\/([A-Za-z0-9_-]{16,128})/.exec(text);
   return {
     text,

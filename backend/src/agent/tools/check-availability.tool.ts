@@ -18,6 +18,11 @@ const schema = z.object({
 });
 
 const PART_HOURS = { morning: [0, 12], afternoon: [12, 17], evening: [17, 24] } as const;
+
+/** "Thu, Dec 24" for a local date. */
+function dayLabel(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
+}
 const MAX_SHOWN = 6;
 
 /** Up to `max` slots, earliest first; over several days at most three per day, so several days are offered. */
@@ -79,6 +84,14 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
           else slots = inPart;
         }
 
+        // A day past how far ahead tours can be booked: say so, and offer the last times that can.
+        const lastBookable = localDateOf(new Date(d.clock.now().getTime() + d.availability.policy.horizonDays * 86_400_000), p.timezone);
+        if (slots.length === 0 && !requested && from > lastBookable) {
+          const latest = d.availability.openSlots(p, { from: addDays(lastBookable, -6) < today ? today : addDays(lastBookable, -6), to: lastBookable });
+          if (latest.length === 0) return [`${p.name} takes tour bookings up to ${d.availability.policy.horizonDays} days ahead (through ${dayLabel(lastBookable)}), and none are open before then.`, { ok: true, count: 0 }];
+          header = `${p.name} takes tour bookings up to ${d.availability.policy.horizonDays} days ahead (through ${dayLabel(lastBookable)}), so ${dayLabel(from)} can't be booked yet. The latest open times are:`;
+          slots = latest.slice(-MAX_SHOWN);
+        }
         if (slots.length === 0 && !requested) {
           const after = d.availability.openSlots(p, { from: addDays(to, 1), to: addDays(to, 14) });
           if (after.length === 0) return [`${p.name} has no open tour times in the next few weeks.`, { ok: true, count: 0 }];

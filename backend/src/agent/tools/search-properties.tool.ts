@@ -15,6 +15,7 @@ const schema = z.object({
   minBaths: z.number().min(0).max(10).nullish().describe("Minimum number of bathrooms"),
   features: z.array(z.string().max(40)).max(6).nullish().describe("Amenities that must be listed, e.g. ['in-unit laundry', 'parking', 'pool']"),
   pets: z.enum(["dog", "cat", "any"]).nullish().describe("Pet the prospect has"),
+  petWeightLbs: z.number().int().min(1).max(300).nullish().describe("The dog's weight in pounds, when given: listings with a lower weight limit are left out"),
   moveIn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().describe("Move-in date YYYY-MM-DD; the unit must be available by then"),
   sort: z.enum(["rent"]).nullish().describe("'rent' lists the lowest rent first (for 'the cheapest place'); leave empty for best match first"),
 });
@@ -32,6 +33,7 @@ export function createSearchPropertiesTool(d: ToolDeps) {
       if (args.minBaths != null) criteria.minBaths = args.minBaths;
       if (args.features?.length) criteria.features = args.features;
       if (args.pets) criteria.pets = args.pets;
+      if (args.petWeightLbs != null) criteria.petWeightLbs = args.petWeightLbs;
       if (args.moveIn) criteria.moveIn = args.moveIn;
       const found = d.properties.search({ ...criteria, sort: args.sort ?? undefined, limit: 5 }).map((r) => r.property);
       const total = d.properties.search(criteria).length;

@@ -1,5 +1,5 @@
 import { normalizeText } from "../shared/text";
-import { allowsPet, type PetKind, type Property } from "./property";
+import { allowsPet, petWeightLimit, type PetKind, type Property } from "./property";
 
 export interface PropertySearchCriteria {
   /** City or neighbourhood, any case, accents optional. */
@@ -16,6 +16,8 @@ export interface PropertySearchCriteria {
   /** Amenities that must all be listed, matched loosely ("laundry" matches "in-unit laundry"). */
   features?: string[];
   pets?: PetKind;
+  /** The dog's weight in pounds: listings with a lower stated limit are left out. */
+  petWeightLbs?: number;
   /** YYYY-MM-DD: the unit must be available on or before this date. */
   moveIn?: string;
   /** "rent": lowest rent first ("the cheapest place you have"); otherwise best match first. */
@@ -90,6 +92,10 @@ export function searchProperties(all: readonly Property[], c: PropertySearchCrit
     if (c.minBaths !== undefined && p.baths < c.minBaths) continue;
     if (c.features?.length && !c.features.every((f) => hasFeature(p, f))) continue;
     if (c.pets && !allowsPet(p.petsAllowed, c.pets)) continue;
+    if (c.petWeightLbs !== undefined && c.pets !== "cat") {
+      const limit = petWeightLimit(p.petPolicy);
+      if (limit !== undefined && c.petWeightLbs > limit) continue;
+    }
     if (c.moveIn && p.availableFrom > c.moveIn) continue;
 
     let score = 0;

@@ -12,6 +12,8 @@ export interface CriteriaFinding {
   /** "the cheapest": rank by rent. */
   cheapest?: boolean;
   pets?: PetKind;
+  /** "my 70 lb lab": the dog's weight in pounds. */
+  petWeightLbs?: number;
   /** The person said they have no pets. */
   noPets?: boolean;
   /** A city or neighbourhood from the catalogue, as the catalogue spells it. */
@@ -123,8 +125,15 @@ export function findBudget(folded: string): number | undefined {
 }
 
 /** Pets: "I have a dog", "my cat", "two cats", "pet friendly", "no pets". */
-export function findPets(folded: string): { pets?: PetKind; noPets?: boolean } {
+export function findPets(folded: string): { pets?: PetKind; noPets?: boolean; petWeightLbs?: number } {
   if (/\b(no|don't have|do not have|dont have|without)\s+(any\s+)?(pets?|animals?|dogs?|cats?)\b/.test(folded)) return { noPets: true };
+  const weight = /\b(\d{1,3})\s*-?\s*(?:lb|lbs|pounds?)\b/.exec(folded);
+  const found = findPetKind(folded);
+  if (weight && found.pets && found.pets !== "cat") return { ...found, petWeightLbs: Number(weight[1]) };
+  return found;
+}
+
+function findPetKind(folded: string): { pets?: PetKind } {
   const dog = /\b(dogs?|pupp(y|ies)|pups?|doggos?|canines?|lab|labrador|retriever|terrier|poodle|beagle|bulldog|shepherd|husky|corgi|chihuahua|dachshund|pitbull|pit bull|golden doodle|goldendoodle|doodle)\b/.test(folded);
   const cat = /\b(cats?|kitt(y|ies|en|ens)|feline)\b/.test(folded);
   if (dog && cat) return { pets: "any" };

@@ -63,7 +63,7 @@ export type QuestionTopic =
 const has = (t: string, re: RegExp) => re.test(t);
 
 const TOPIC_RULES: Array<[QuestionTopic, RegExp]> = [
-  ["pets", /\b(pets?|dogs?|cats?|animals?|pet[- ]friendly|pet policy|pet rent|pet deposit|pupp(?:y|ies)|kittens?|lab|labrador|retriever|terrier|poodle|husky|breed|lbs?|pounds?)\b/],
+  ["pets", /\b(pets?|dogs?|cats?|animals?|pet[- ]friendly|pet policy|pet rent|pet deposit|pupp(?:y|ies)|kittens?|lab|labrador|retriever|terrier|poodle|husky|breed|lbs?|pounds?|weight limit)\b/],
   ["parking", /\b(parking|garage|park (?:my|a|the) car|parking spot|car space|ev charging)\b/],
   ["laundry", /\b(laundry|washer|dryer|w\/d|washing machine)\b/],
   ["deposit", /\b(deposit|security deposit)\b/],
@@ -77,7 +77,7 @@ const TOPIC_RULES: Array<[QuestionTopic, RegExp]> = [
   ["price", /\b(how much|price|rent|cost|per month|monthly|expensive)\b/],
   ["other", /\bhow much (?:is|are|does|do|would|will)?\s*(?:the |a |my |it )?(?:parking|key|keys|replacement|owe|deposit|fee|fees|late|utilit\w*|pet rent|application|charge|cost to|bill|new rent|renewal|to park|to apply)\b|\bhow much do i owe\b/],
   ["address", /\b(where(?: exactly)? is|where'?s|address|located|location|what street|neighbou?rhood|directions|how do i get there)\b/],
-  ["available", /\b(when (?:is|will) it (?:be )?available|available from|move[- ]in date|when can i move|earliest (?:i could |i can |to )?move|move in (?:by|on|when)|availability date|still available)\b/],
+  ["available", /\b(when (?:is|will) it (?:be )?available|available from|move[- ]in date|when can (?:i|we) move|(?:earliest|soonest) (?:i|we) (?:can|could) move|earliest (?:i could |i can |to )?move|move in (?:by|on|when)|availability date|still available)\b/],
 ];
 
 const GENERAL_DETAILS = /\b(tell me (?:more )?about|more (?:info|information|details)|details (?:on|about|for)|what'?s (?:it|the place) like|describe|info (?:on|about)|more about|learn more)\b/;
@@ -92,6 +92,8 @@ function questionTopics(t: string): QuestionTopic[] {
   // "How much is parking?" is a cost we may not know, not the rent.
   if (topics.includes("other") && topics.includes("price")) topics = topics.filter((x) => x !== "price");
   if (topics.length > 1) topics = topics.filter((x) => x !== "other");
+  // "The pet deposit" is part of the pet policy.
+  if (topics.includes("pets") && topics.includes("deposit") && /\bpet deposit\b/.test(t) && !/\bsecurity deposit\b/.test(t)) topics = topics.filter((x) => x !== "deposit");
   // "How much is the deposit?" asks about the deposit, not the rent.
   if (topics.includes("price") && topics.some((x) => x === "deposit" || x === "fees" || x === "utilities" || x === "pets") && !/\brent\b/.test(t) && /\b(?:how much|cost|price)\b(?:\s+(?!and\b)[\w'-]+){0,4}?\s+(?:deposit|fees?|utilit\w*|pets?|pet rent|dogs?|cats?)\b/.test(t)) {
     topics = topics.filter((x) => x !== "price");

@@ -5,7 +5,7 @@ import { findBeds, findBudget, findCriteria, findMoveIn, findPets } from "./crit
 import { findIntents } from "./intents";
 import { findOrdinal, findProperty } from "./references";
 import { fold } from "./text";
-import { findWhen, moveInDate } from "./when";
+import { findWhen, inReadingZone, moveInDate } from "./when";
 
 const entry = (id: number, name: string, address: string, city: string, neighborhood: string, active = true): CatalogEntry => ({
   id, name, address, city, neighborhood, beds: 1, rent: 2000, timezone: "America/Chicago", active,
@@ -162,6 +162,27 @@ describe("dates and times, read in the property's zone", () => {
     expect(when("noonish").time).toBe("12:00");
     expect(when("1200")).toEqual({});
     expect(when("el jueves a las 3pm")).toMatchObject({ date: "2026-11-26", time: "15:00" });
+  });
+  it("reads the day asked for instead, holidays, money that is not a time, and loose clock phrasings", () => {
+    expect(when("wait thursday is thanksgiving right? can i do friday instead").date).toBe("2026-11-27");
+    expect(when("not monday, tuesday works").date).toBe("2026-11-24");
+    expect(when("tuesday or wednesday").date).toBe("2026-11-24");
+    expect(when("christmas eve at 10")).toMatchObject({ date: "2026-12-24", time: "10:00" });
+    expect(when("the day after thanksgiving").date).toBe("2026-11-27");
+    expect(when("1br denver under 1800 w/ cat")).toEqual({});
+    expect(when("2.5k budget, tuesday at 3")).toMatchObject({ date: "2026-11-24", time: "15:00" });
+    expect(when("the 2 oclock").time).toBe("14:00");
+    expect(when("10:30a").time).toBe("10:30");
+    expect(when("then 1").time).toBe("13:00");
+    expect(when("what's the earliest I can move in?")).toEqual({});
+  });
+  it("reads a time given in another US zone into the listing's zone", () => {
+    const t = "monday 1pm eastern";
+    expect(inReadingZone(findWhen(t, t, ref), t, "America/Los_Angeles", ref.nowMs)).toMatchObject({ date: "2026-11-30", time: "10:00", givenIn: { label: "Eastern", time: "13:00" } });
+    const same = "monday 1pm central";
+    expect(inReadingZone(findWhen(same, same, ref), same, "America/Chicago", ref.nowMs).time).toBe("13:00");
+    const street = "tour at 1 mt tabor flats";
+    expect(inReadingZone(findWhen(street, street, ref), street, "America/Los_Angeles", ref.nowMs).time).toBe("13:00");
   });
   it("reads move-in dates", () => {
     expect(moveInDate("january 1st", ref)).toBe("2027-01-01");

@@ -26,6 +26,8 @@ export interface WhenFinding {
   latest?: boolean;
   /** "An hour later", "push it back 30 minutes": minutes to move the time being changed. */
   shiftMinutes?: number;
+  /** "1pm Eastern": the time was given in this zone and has been converted to the reading zone. */
+  givenIn?: { zone: string; label: string; time: string };
 }
 
 /** "Early afternoon" and the like, as [after, before] local times (one end open). */
@@ -116,6 +118,8 @@ function normalize(folded: string): string {
     .replace(/\bquarter (?:past|after) (\d{1,2})\b/g, (_m, h: string) => `${h}:15`)
     .replace(/\bquarter (?:to|till|til|of) (\d{1,2})\b/g, (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`)
     .replace(/(\d)\s*(a|p)\.?m\.?\b/g, "$1$2m")
+    .replace(/\b(\d{1,2}(?::\d{2})?)\s?(a|p)\b(?!\.?m)/g, "$1$2m")
+    .replace(/\b(\d{1,2})\s*o'?clock\b/g, "at $1")
     .replace(/\bo'?clock\b/g, "");
 }
 
@@ -156,7 +160,7 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   if (/\bsame day\b|\bthat same day\b|\bsame date\b|\b(?:later|earlier) (?:that|the same|on that) day\b|\bthat day\b/.test(t)) out.sameDay = true;
   if (/\b(?:latest|last (?:slot|time|tour|appointment|one of the day)|as late as)\b/.test(t)) out.latest = true;
   if (/\bsame time\b/.test(t)) out.sameTime = true;
-  if (/\b(first available|earliest|soonest|next available|first (?:open )?(?:slot|time|opening))\b/.test(t)) out.earliest = true;
+  if (/\b(first available|earliest|soonest|next available|first (?:open )?(?:slot|time|opening))\b(?! (?:i|we|you) (?:can|could) (?:move|get the keys)| move| possible move| move-in)/.test(t)) out.earliest = true;
 
   // "Push it back an hour", "30 minutes earlier": a shift of the time being changed.
   const shift = /\b(?:(?:push|move|bump|set|put)(?: (?:it|that|the tour|my tour))?(?: (back|forward|up|later|earlier))?(?: by)? )?(an?|one|two|three|half an|1|2|3|15|20|30|45|90)\s*(hours?|hrs?|minutes?|mins?)\b(?: (later|earlier|back|forward|sooner))?/.exec(t);
@@ -167,7 +171,10 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     out.shiftMinutes = /^(?:forward|up|earlier|sooner)$/.test(direction) ? -minutes : minutes;
   }
   // Durations are not clock times ("an hour later" is not an hour from now).
-  const tc = t.replace(/\b(?:in )?(?:an?|one|two|three|half an|\d{1,3})\s*(?:hours?|hrs?|minutes?|mins?)\b(?: (?:later|earlier|back|forward|sooner|from now))?/g, " ");
+  const tc0 = t.replace(/\b(?:in )?(?:an?|one|two|three|half an|\d{1,3})\s*(?:hours?|hrs?|minutes?|mins?)\b(?: (?:later|earlier|back|forward|sooner|from now))?/g, " ");
+
+  // Money is not a date or a time ("under 1800", "$2,500 max").
+  const tc = tc0.replace(/\b(?:under|below|max(?:imum)?|up to|less than|no more than|budget(?: of| is)?|around|about|for)?\s*\$\s*\d[\d,]*(?:\.\d+)?\s*k?\b|\b(?:under|below|max(?:imum)?|up to|less than|no more than|budget(?: of| is)?)\s*\d[\d,]{2,}\s*k?\b|\b\d{1,2}(?:\.\d)?k\b/g, " ");
 
   // "In two weeks", "a week from Monday", "the week after next": the week meant.
   const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -202,7 +209,7 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     out.range = { from, to: dow === 0 ? today : addDays(sat, 1) };
   }
   // "Any time", "earliest": the coming week, unless a day is named (read below).
-  const anyTime = !out.range && !out.date && /\b(?:any ?time|whenever|soon|asap|earliest|first available|next available|soonest)\b/.test(t);
+  const anyTime = !out.range && !out.date && /\b(?:any ?time|whenever|soon|asap|earliest|first available|next available|soonest)\b(?! (?:i|we|you) (?:can|could) (?:move|get the keys)| move| possible move| move-in)/.test(t);
 
   // Parts of the day and bounds. "Early afternoon", "late morning": a window inside the part.
   const shaded = /\b(early|late|mid)[- ]?(morning|afternoon|evening)\b/.exec(t);
@@ -246,9 +253,20 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   // Weekdays, read here because chrono misreads phrases like "the evening on friday".
   const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
   const ABBR: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+  // With two days named, the one asked for instead wins ("Thursday is Thanksgiving — can I do
+  // Friday instead?", "not Monday, Tuesday works"); otherwise the first.
+  const dayMentions = [...t.matchAll(new RegExp(`\\b(next |this |on |coming |this coming )?(${WEEKDAYS.join("|")})s?\\b`, "g"))];
+  const changeCue = /\b(?:instead|rather|how about|what about|can (?:i|we) (?:do|come|make it)|make it|switch|move (?:it )?to|prefer|better)\b/;
+  const distinct = new Set(dayMentions.map((m) => m[2]));
+  let chosenDay = dayMentions[0];
+  if (distinct.size > 1) {
+    const negated = (m: RegExpMatchArray) => /\bnot\s+(?:on\s+)?$/.test(t.slice(0, m.index));
+    const kept = dayMentions.filter((m) => !negated(m));
+    chosenDay = changeCue.test(t) ? kept[kept.length - 1] ?? dayMentions[dayMentions.length - 1] : kept[0] ?? dayMentions[0];
+  }
   const wd =
-    new RegExp(`\\b(next |this |on |coming |this coming )?(${WEEKDAYS.join("|")})s?\\b`).exec(t) ??
-    /\b(next |this |on )?(mon|tue|wed|thu|fri|sat|sun)\.?\b(?=\s*(?:at\b|@|\d|morning|afternoon|evening|night|around|between|or\b|,|\?|$))/.exec(t);
+    chosenDay ??
+    /\b(next |this |on )?(mon|tue|wed|thu|fri|sat|sun)\.?\b(?=\s*(?:at\b|@|\d|morning|afternoon|evening|night|around|between|or\b|then\b|instead\b|works\b|is (?:fine|good|better)\b|please\b|pls\b|,|\?|!|$))/.exec(t);
   let weekdayDate = false;
   if (wd && !out.date && !out.range) {
     const target = wd[2].length <= 3 ? ABBR[wd[2]] : WEEKDAYS.indexOf(wd[2]);
@@ -257,6 +275,12 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     if (wd[1]?.trim() === "next" && ahead < 2) ahead += 7;
     out.date = addDays(today, ahead);
     weekdayDate = true;
+  }
+
+  // Holidays by name: their next date ("the day after Thanksgiving": the next one).
+  if (!out.date && !out.range) {
+    const holiday = holidayDate(t, today);
+    if (holiday) out.date = /\bday after (?:christmas|xmas|thanksgiving|new year)/.test(t) ? addDays(holiday, 1) : holiday;
   }
 
   // "Tomorrow" and "today" wherever they stand ("late morning tomorrow").
@@ -315,7 +339,7 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   }
   if (!out.time && !spanned) {
     const bare =
-      /(?:\b(?:at|around|about|how about|what about|maybe|say|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try|like|prefer|rather)|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
+      /(?:\b(?:at|around|about|how about|what about|maybe|say|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try|like|prefer|rather|then)|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
       /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:works|is good|is fine|is better|sounds good|please|would work|is perfect|is great|pls|then|instead|it is|is best|works better)?[.!?]*$/.exec(t.trim()) ??
       /\b(\d{1,2}):(\d{2})\s*(am|pm)?\b/.exec(t);
     if (bare) {
@@ -333,6 +357,60 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   if (anyTime && !out.date && !out.range) out.range = { from: today, to: addDays(today, 6) };
   if (out.date && out.range) out.range = undefined;
   return out;
+}
+
+const US_ZONES: Array<[RegExp, string, string]> = [
+  [/^(?:eastern|et|est|edt|east coast|new york|ny)$/, "America/New_York", "Eastern"],
+  [/^(?:central|ct|cst|cdt|chicago|texas)$/, "America/Chicago", "Central"],
+  [/^(?:mountain|mt|mst|mdt|denver|colorado)$/, "America/Denver", "Mountain"],
+  [/^(?:pacific|pt|pst|pdt|west coast|california|la|seattle|portland)$/, "America/Los_Angeles", "Pacific"],
+];
+
+/**
+ * "1pm Eastern", "10am my time (I'm in California)": a clock time in another US zone, read into
+ * `tz`. Returns the finding with its times converted, or unchanged when no other zone is named.
+ */
+export function inReadingZone(w: WhenFinding, folded: string, tz: string, nowMs: number): WhenFinding {
+  const named =
+    /\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*(?:\(|,)?\s*(eastern|central|mountain|pacific|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt)(?:\s+time)?(?=\s*(?:[).,!?;]|$|(?:time|please|pls|thanks|then|ok|on|for|and|if|is|works|right)\b))/.exec(folded) ??
+    /\b(eastern|central|mountain|pacific) time\b/.exec(folded) ??
+    (/\b(?:my time|my local time|(?:where|here) i am)\b/.test(folded) ? /\b(?:i'?m|i am|we'?re|we are|i live|living|based) (?:in|on) (?:the )?(east coast|west coast|new york|california|texas|chicago|colorado|denver|seattle|la|ny)\b/.exec(folded) : null);
+  if (!named || !(w.time || w.after || w.before)) return w;
+  const zone = US_ZONES.find(([re]) => re.test(named[1]));
+  if (!zone || zone[1] === tz) return w;
+  const delta = offsetMinutes(tz, nowMs) - offsetMinutes(zone[1], nowMs);
+  const move = (time: string | undefined) => (time ? shiftedLocal(w.date ?? "", time, delta)?.time : undefined);
+  const out: WhenFinding = { ...w };
+  if (w.time) out.time = move(w.time);
+  if (w.after) out.after = move(w.after);
+  if (w.before) out.before = move(w.before);
+  if (w.time) out.givenIn = { zone: zone[1], label: zone[2], time: w.time };
+  return out;
+}
+
+/** The next date (from `today`) of a holiday named in the text. */
+function holidayDate(t: string, today: string): string | undefined {
+  const year = Number(today.slice(0, 4));
+  const fixed: Array<[RegExp, string]> = [
+    [/\bchristmas eve\b/, "12-24"],
+    [/\b(?:christmas|xmas)(?: day)?\b/, "12-25"],
+    [/\bnew year'?s eve\b/, "12-31"],
+    [/\bnew year'?s(?: day)?\b/, "01-01"],
+    [/\b(?:july 4th|fourth of july|4th of july|independence day)\b/, "07-04"],
+  ];
+  for (const [re, md] of fixed) {
+    if (!re.test(t)) continue;
+    const date = `${year}-${md}`;
+    return date >= today ? date : `${year + 1}-${md}`;
+  }
+  if (/\bthanksgiving\b/.test(t)) {
+    for (const y of [year, year + 1]) {
+      const first = weekdayOf(`${y}-11-01`);
+      const date = addDays(`${y}-11-01`, ((4 - first + 7) % 7) + 21);
+      if (date >= today) return date;
+    }
+  }
+  return undefined;
 }
 
 /** A local "YYYY-MM-DD" and "HH:MM" moved by some minutes, within the same day. */
