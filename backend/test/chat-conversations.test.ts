@@ -245,6 +245,17 @@ describe("booking conversations with the offline model", () => {
     expect(far.options.length).toBeGreaterThan(0);
   });
 
+  it("answers when the open house is from the listing's special hours", async () => {
+    const svc = s.app.services;
+    const fernwood = svc.properties.get(15);
+    svc.availability.addException(fernwood, { date: "2026-12-06", kind: "open", start: "13:00", end: "16:00", slotMinutes: 30, note: "Holiday open house" });
+    const c = new ChatClient(s);
+    const r = await c.say("when is the open house at the fernwood?");
+    expect(r.reply).toMatch(/Sun, Dec 6 1:00 PM–4:00 PM \(Holiday open house\)/);
+    const none = await new ChatClient(s).say("is there an open house at douglas fir apartments?");
+    expect(none.reply).toMatch(/don't see an open house/);
+  });
+
   it("narrows the times offered to a window on the same day, and switches city when asked", async () => {
     const c = new ChatClient(s);
     const found = await c.say("any 1 bedrooms in Austin?");

@@ -102,6 +102,11 @@ function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ct
       return `${property.name} is at ${field(c, "Address")}.`;
     case "available":
       return `${property.name} is available ${field(c, "Available")}.`;
+    case "open_house": {
+      const special = field(c, "Special tour hours") ?? "none";
+      const open = special.split("; ").filter((x) => /open house|–/i.test(x) && !/closed/.test(x));
+      return open.length ? `${property.name} has ${open.length === 1 ? "an open house" : "open tour hours"}: ${open.join("; ")}. You can also book a private tour.` : `I don't see an open house scheduled at ${property.name} in the coming weeks — but I can book you a private tour.`;
+    }
     case "utilities": {
       const included = has(/included/i);
       return included.length

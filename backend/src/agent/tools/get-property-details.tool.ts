@@ -1,9 +1,27 @@
 import { tool } from "langchain";
 import { z } from "zod";
-import { localDateOf } from "../../domain/availability/slot-math";
+import { addDays, localDateOf } from "../../domain/availability/slot-math";
+import type { Property } from "../../domain/properties/property";
 import { conversationIdOf } from "../agent-context";
 import { errorText, money, petsText } from "./format";
 import type { ToolDeps, ToolOutput } from "./tool-deps";
+
+/** Open houses and closures in the coming weeks, as staff noted them. */
+function specialHours(d: ToolDeps, p: Property, today: string): string {
+  const until = addDays(today, d.availability.policy.horizonDays);
+  const items = d.availability
+    .hours(p)
+    .exceptions.filter((e) => e.date <= until)
+    .map((e) => {
+      const day = new Date(`${e.date}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
+      const clock = (hm: string | null) => {
+        const [h, m] = (hm ?? "0:0").split(":").map(Number);
+        return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
+      };
+      return e.kind === "open" ? `${day} ${clock(e.start)}–${clock(e.end)}${e.note ? ` (${e.note})` : ""}` : `${day} closed${e.note ? ` (${e.note})` : ""}`;
+    });
+  return items.length ? items.join("; ") : "none";
+}
 
 export function createGetPropertyDetailsTool(d: ToolDeps) {
   return tool(
@@ -22,6 +40,7 @@ export function createGetPropertyDetailsTool(d: ToolDeps) {
           `Available: ${p.availableFrom <= today ? "now" : `from ${p.availableFrom}`}`,
           `Amenities: ${p.amenities.length ? p.amenities.join(", ") : "none listed"}`,
           `About: ${p.description}`,
+          `Special tour hours: ${specialHours(d, p, today)}`,
           `Tour times are in ${p.timezone}.`,
         ].join("\n");
         return [text, { ok: true, propertyId: p.id }];
@@ -32,7 +51,7 @@ export function createGetPropertyDetailsTool(d: ToolDeps) {
     {
       name: "get_property_details",
       description:
-        "Get the full facts of one listing by its id: address, layout, rent, pet policy, availability date, amenities and description. Use it to answer questions about a specific property.",
+        "Get the full facts of one listing by its id: address, layout, rent, pet policy, availability date, amenities, description, and open houses or closures in the coming weeks. Use it to answer questions about a specific property.",
       schema: z.object({ propertyId: z.number().int().positive().describe("Listing id from search_properties") }),
       responseFormat: "content_and_artifact",
     },

@@ -58,6 +58,7 @@ export type QuestionTopic =
   | "available"
   | "application"
   | "furnished"
+  | "open_house"
   | "other";
 
 const has = (t: string, re: RegExp) => re.test(t);
@@ -73,6 +74,7 @@ const TOPIC_RULES: Array<[QuestionTopic, RegExp]> = [
   ["size", /\b(square (?:feet|foot|footage)|sq\.? ?ft|sqft|how big|size|how large|footage)\b/],
   ["amenities", /\b(amenit(?:y|ies)|gym|fitness|pool|rooftop|balcony|patio|yard|dishwasher|elevator|storage|concierge|ac|air condition\w*)\b/],
   ["furnished", /\b(furnished|furniture)\b/],
+  ["open_house", /\b(open house|open houses|open viewing|walk-?in (?:hours|times))\b/],
   ["application", /\b(apply|application|credit check|background check|income requirement|qualif(?:y|ications?)|co-?signer|guarantor)\b/],
   ["price", /\b(how much|price|rent|cost|per month|monthly|expensive)\b/],
   ["other", /\bhow much (?:is|are|does|do|would|will)?\s*(?:the |a |my |it )?(?:parking|key|keys|replacement|owe|deposit|fee|fees|late|utilit\w*|pet rent|application|charge|cost to|bill|new rent|renewal|to park|to apply)\b|\bhow much do i owe\b/],
