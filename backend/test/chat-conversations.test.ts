@@ -182,8 +182,12 @@ describe("booking conversations with the offline model", () => {
     const booked = await c.say("Lena Ortiz lena.ortiz@example.com");
     expect(booked.reply).toMatch(/booked: The Alder on Wed, Nov 25 at 10:00 AM CST/);
     expect(booked.reply).toMatch(/also asked to book the pecan wednesday at 2/i);
-    const second = await c.say("yes please");
+    const second = await c.say("yes the pecan too");
     expect(second.reply).toMatch(/booked: The Pecan on Wed, Nov 25 at 2:00 PM CST/);
+    const bye = await c.say("ok see you wednesday");
+    expect(bye.reply).toMatch(/See you then — The Alder on Wed, Nov 25 at 10:00 AM CST and The Pecan on Wed, Nov 25 at 2:00 PM CST/);
+    const when = await c.say("sorry, i booked a tour earlier, when is it?");
+    expect(when.reply).toMatch(/Your upcoming tours/);
     const rows = await bookingsFor("lena.ortiz@example.com");
     expect(rows.map((r) => [r.propertyId, r.start]).sort()).toEqual([
       [1, "2026-11-25T16:00:00.000Z"],

@@ -9,7 +9,7 @@ import { understand } from "./understand";
 import { list } from "./wording";
 
 function hasWhen(w: WhenFinding): boolean {
-  return Boolean(w.date || w.range || w.time || w.partOfDay || w.after || w.before || w.earliest || w.shiftMinutes);
+  return Boolean(w.date || w.range || w.time || w.partOfDay || w.after || w.before || w.earliest || w.shiftMinutes || w.past);
 }
 
 /**
@@ -43,7 +43,9 @@ export function decide(input: PolicyContext): Decision {
 
   // "Yes" to the second request of an earlier message: handle it as if it were said now.
   if (prev.awaiting === "queued" && prev.queued) {
-    if ((i.yes || i.bookNow) && !hasWhen(interp.when) && !interp.property) {
+    const queuedAbout = understand(prev.queued, facts, ctx.catalog).property;
+    const namesQueued = interp.property !== undefined && queuedAbout !== undefined && interp.property.id === queuedAbout.id;
+    if ((i.yes || i.bookNow || namesQueued) && !hasWhen(interp.when) && (!interp.property || namesQueued)) {
       return decide({ ...ctx, interp: understand(prev.queued, facts, ctx.catalog), prev: {} });
     }
     if (i.no && !hasWhen(interp.when)) return { reply: "No problem — just the one tour, then. Anything else I can help with?", state: { awaiting: "anything_else" } };
@@ -105,6 +107,11 @@ export function decide(input: PolicyContext): Decision {
   if (i.cancel && !(proposal && facts.tours.length === 0)) return cancelFlow(ctx);
   if (prev.awaiting === "which_cancel" && (interp.ordinal !== undefined || interp.property || interp.when.date)) return cancelFlow(ctx);
   if (i.listTours && !i.reschedule) return listFlow(ctx);
+  // "OK, see you Thursday!": a goodbye that names the day of a booked tour.
+  const seeYou = /\b(?:see you|c u|cya|see ya)\b/.test(interp.folded) && interp.when.date ? facts.tours.filter((t) => t.startLocal === interp.when.date) : [];
+  if (seeYou.length && !i.reschedule && !i.cancel) {
+    return { reply: `See you then — ${list(seeYou.map((t) => `${t.property} on ${t.label}`))}. If anything changes, just tell me here.`, state: {} };
+  }
   // "Can we do 4 instead?", "actually Thursday would be better": a new time said "instead", or
   // any new time right after a booking, moves the booked tour rather than booking another.
   const namesOtherListing = interp.property !== undefined && !facts.tours.some((t) => t.propertyId === interp.property!.id);
@@ -273,7 +280,7 @@ export function decide(input: PolicyContext): Decision {
   }
 
   // Tour times for a listing.
-  if (did(ctx, "check_availability")) return availabilityReply(ctx);
+  if (did(ctx, "check_availability")) return availabilityReply(ctx, when.past && !when.date ? "That day has already passed, so I can't book it." : "");
   // The same place named again: show its listings again.
   if (interp.criteria.location && !changed && !namedProperty && !mentionsTime && !realQuestion && interp.folded.split(" ").length <= 4 && criteria.location) {
     return call("search_properties", searchArgs(criteria));

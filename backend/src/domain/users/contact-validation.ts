@@ -16,7 +16,8 @@ export function normalizeEmail(raw: string): string | null {
 
 /** E.164 form of a phone number, or null when it is not a valid number. */
 export function normalizePhone(raw: string, defaultRegion: CountryCode = "US"): string | null {
-  const text = raw.trim();
+  // "0039 333 1234567": the international prefix dialled from Europe and elsewhere.
+  const text = raw.trim().replace(/^00(?=[1-9])/, "+");
   if (!/\d/.test(text) || text.length > 40) return null;
   const parsed = parsePhoneNumberFromString(text, defaultRegion);
   if (!parsed || !parsed.isValid()) return null;

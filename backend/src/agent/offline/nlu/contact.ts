@@ -34,7 +34,7 @@ const NOT_NAME = new Set(
     "slot slots option options one two three first second third last next other sounds good that fine cancel reschedule " +
     "move change call text email mail phone number cell mobile address downtown street avenue see visit view come " +
     "check show schedule reserve want need like lofts loft flats house apartments residences commons court terrace gardens row " +
-    "block townhomes studios landing view cottages bungalows name name's names"
+    "block townhomes studios landing view cottages bungalows name name's names go ahead says said she he fine ok"
   ).split(" "),
 );
 
@@ -109,10 +109,16 @@ export function findContact(text: string): ContactFinding {
   let nearEmail: string | undefined;
   if (emailMatches.length) {
     // "…, Sam Ortiz sam.ortiz@gmail.com": the words right before an address are often the name.
-    const segments = text.slice(0, emailMatches[0].index).split(/[,;:()\[\]\n|/!?]|\.\s|\s[-–—]\s|\b(?:and|email|e-mail|is|at|my|it's|its|here's)\s*$/i);
+    const lastEmail = emailMatches[emailMatches.length - 1];
+    const segments = text.slice(0, lastEmail.index).split(/[,;:()\[\]\n|/!?]|\.\s|\s[-–—]\s|\b(?:and|email|e-mail|is|at|my|it's|its|here's)\s*$/i);
     const before = [...segments].reverse().find((x) => x.trim()) ?? "";
     const tokens = before.trim().split(/\s+/).filter(Boolean).slice(-3);
     for (let k = tokens.length; k >= 2 && !nearEmail; k--) nearEmail = cleanName(tokens.slice(-k).join(" "));
+    // "elle@gmail.com, Elle Dubois": or just after it, as a capitalised name closing the message.
+    if (!nearEmail) {
+      const after = /^[\s,;:-]*([\p{Lu}][\p{L}'-]+(?:\s+[\p{Lu}][\p{L}'-]+){1,2})\s*[.!]?\s*$/u.exec(text.slice(lastEmail.index! + lastEmail[0].length));
+      if (after) nearEmail = cleanName(after[1]);
+    }
   }
   if (emails.length) {
     // With several, the last one is the correction ("not a@x.com, it's b@x.com").
@@ -123,7 +129,8 @@ export function findContact(text: string): ContactFinding {
     for (const e of emails) rest = rest.replace(e, " ");
   } else {
     const spelled = SPELLED_EMAIL_RE.exec(text);
-    if (spelled && /\b(?:email|e-mail|mail|address|reach me)\b/i.test(text)) {
+    // Said as words: with "email" nearby, or a familiar mail domain ("greg at hotmail dot com").
+    if (spelled && (/\b(?:email|e-mail|mail|address|reach me)\b/i.test(text) || /^(?:gmail|hotmail|yahoo|outlook|icloud|aol|proton(?:mail)?|live|msn|me)\b/i.test(spelled[2]))) {
       const dots = (x: string) => x.replace(/\s*(?:\.|\(dot\)|\[dot\]| dot )\s*/gi, ".");
       const email = `${dots(spelled[1])}@${dots(spelled[2])}`;
       const valid = normalizeEmail(email);
@@ -132,6 +139,8 @@ export function findContact(text: string): ContactFinding {
     }
   }
 
+  // "0039 …" is how an international number is dialled from much of the world.
+  rest = rest.replace(/(^|[\s:(])00(?=[1-9]\d)/g, "$1+");
   const phones = findPhoneNumbersInText(rest, "US");
   if (phones.length) {
     out.phone = phones[phones.length - 1].number.number as string;

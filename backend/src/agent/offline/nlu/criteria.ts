@@ -24,7 +24,7 @@ export interface CriteriaFinding {
 }
 
 const NUM = "(\\d+|one|two|three|four|five|six|a|an|single|double)";
-const BED_WORD = "(?:bed(?:room)?s?|br|bd|bdr|bdrm|bdrms|b/r|beds?|rooms?)";
+const BED_WORD = "(?:bed(?:room)?s?|br|bd|bdr|bdrm|bdrms|b/r|beds?|sleeping ?rooms?|rooms?|rec[aá]maras?|habitaci[oó]n(?:es)?|dormitorios?|cuartos?)";
 
 const STUDIO = "(?:a\\s+)?(?:studio|efficiency|bachelor)s?";
 
@@ -134,8 +134,8 @@ export function findPets(folded: string): { pets?: PetKind; noPets?: boolean; pe
 }
 
 function findPetKind(folded: string): { pets?: PetKind } {
-  const dog = /\b(dogs?|pupp(y|ies)|pups?|doggos?|canines?|lab|labrador|retriever|terrier|poodle|beagle|bulldog|shepherd|husky|corgi|chihuahua|dachshund|pitbull|pit bull|golden doodle|goldendoodle|doodle)\b/.test(folded);
-  const cat = /\b(cats?|kitt(y|ies|en|ens)|feline)\b/.test(folded);
+  const dog = /\b(dogs?|pupp(y|ies)|pups?|doggos?|canines?|lab|labrador|retriever|terrier|poodle|beagle|bulldog|shepherd|husky|corgi|chihuahua|dachshund|pitbull|pit bull|golden doodle|goldendoodle|doodle|perros?|perritos?)\b/.test(folded);
+  const cat = /\b(cats?|kitt(y|ies|en|ens)|feline|gatos?|gatitos?)\b/.test(folded);
   if (dog && cat) return { pets: "any" };
   if (dog) return { pets: "dog" };
   if (cat) return { pets: "cat" };

@@ -34,6 +34,10 @@ describe("contact details", () => {
     ["this is Dana, cell 720.555.0147", "Dana", undefined, "+17205550147"],
     ["name's Carlos Mendes, email carlos.m@example.com", "Carlos Mendes", "carlos.m@example.com", undefined],
     ["my email is beth dot moore at gmail dot com", undefined, "beth.moore@gmail.com", undefined],
+    ["greg at hotmail dot com", undefined, "greg@hotmail.com", undefined],
+    ["ok she says fine. go ahead. elle@gmail.com, Elle Dubois", "Elle Dubois", "elle@gmail.com", undefined],
+    ["it's not jen@gmail.com. Jen Ho jen.ho@gmail.com", "Jen Ho", "jen.ho@gmail.com", undefined],
+    ["my number is 0039 333 1234567", undefined, undefined, "+393331234567"],
   ])("reads %s", (text, name, email, phone) => {
     const c = findContact(text);
     expect([c.name, c.email, c.phone]).toEqual([name, email, phone]);
@@ -93,6 +97,12 @@ describe("search criteria", () => {
     ["pet friendly", "any"],
   ])("pets in %s", (t, pet) => {
     expect(findPets(fold(t)).pets).toBe(pet);
+  });
+  it("reads bedrooms and pets said in other words or in Spanish", () => {
+    expect(findBeds("1 sleeping room")).toEqual({ beds: 1 });
+    expect(findBeds("2 recamaras con perro")).toEqual({ beds: 2 });
+    expect(findPets("2 recamaras con perro")).toEqual({ pets: "dog" });
+    expect(findPets("my 70lb lab")).toEqual({ pets: "dog", petWeightLbs: 70 });
   });
   it("reads places from the catalogue, accents and partial names included", () => {
     expect(findCriteria("anything in san jose?", "anything in san jose?", catalog).location).toBe("San José");
@@ -175,6 +185,11 @@ describe("dates and times, read in the property's zone", () => {
     expect(when("10:30a").time).toBe("10:30");
     expect(when("then 1").time).toBe("13:00");
     expect(when("what's the earliest I can move in?")).toEqual({});
+  });
+  it("knows a day already gone", () => {
+    expect(when("can i tour it yesterday?")).toEqual({ past: true });
+    expect(when("last friday").past).toBe(true);
+    expect(when("last friday").date).toBeUndefined();
   });
   it("reads a time given in another US zone into the listing's zone", () => {
     const t = "monday 1pm eastern";

@@ -26,6 +26,8 @@ export interface WhenFinding {
   latest?: boolean;
   /** "An hour later", "push it back 30 minutes": minutes to move the time being changed. */
   shiftMinutes?: number;
+  /** "Yesterday", "last Friday": a day already gone. */
+  past?: boolean;
   /** "1pm Eastern": the time was given in this zone and has been converted to the reading zone. */
   givenIn?: { zone: string; label: string; time: string };
 }
@@ -255,7 +257,8 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   const ABBR: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
   // With two days named, the one asked for instead wins ("Thursday is Thanksgiving — can I do
   // Friday instead?", "not Monday, Tuesday works"); otherwise the first.
-  const dayMentions = [...t.matchAll(new RegExp(`\\b(next |this |on |coming |this coming )?(${WEEKDAYS.join("|")})s?\\b`, "g"))];
+  if (/\byesterday\b|\blast (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\blast week\b|\bday before yesterday\b/.test(t)) out.past = true;
+  const dayMentions = [...t.replace(/\blast (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, " ").matchAll(new RegExp(`\\b(next |this |on |coming |this coming )?(${WEEKDAYS.join("|")})s?\\b`, "g"))];
   const changeCue = /\b(?:instead|rather|how about|what about|can (?:i|we) (?:do|come|make it)|make it|switch|move (?:it )?to|prefer|better)\b/;
   const distinct = new Set(dayMentions.map((m) => m[2]));
   let chosenDay = dayMentions[0];
@@ -300,6 +303,8 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     if (/^\d+$/.test(matched.trim())) continue;
     // "2 to 3 bedrooms", "1-2 people": counts, not times.
     if (COUNTED.test(tc.slice(r.index + matched.length))) continue;
+    // "Last Friday" is gone (said above), whatever a forward reading makes of it.
+    if (/\blast\b|\byesterday\b/.test(matched)) continue;
     // A bare "sat" or "sun" is usually not a day ("I sat down", "the sun").
     if (/^(?:on )?(mon|tue|wed|thu|fri|sat|sun)\.?$/.test(matched.trim())) continue;
     // A date with its month ("Saturday morning, Dec 5th") wins over the weekday alone.
