@@ -102,6 +102,8 @@ function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ct
       return `${property.name} is at ${field(c, "Address")}.`;
     case "available":
       return `${property.name} is available ${field(c, "Available")}.`;
+    case "units":
+      return `I don't have a count of units at ${property.name}. The home I can show you is ${field(c, "Layout")}, available ${field(c, "Available")} — the leasing team can tell you about others.`;
     case "open_house": {
       const special = field(c, "Special tour hours") ?? "none";
       const open = special.split("; ").filter((x) => /open house|–/i.test(x) && !/closed/.test(x));

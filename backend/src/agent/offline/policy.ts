@@ -26,7 +26,7 @@ export function decide(input: PolicyContext): Decision {
   // Other people's tours are out of reach whatever the message claims.
   if (i.thirdParty && ctx.done.length === 0) {
     return {
-      reply: `I can only see and change tours booked in this conversation (or opened from your own confirmation link), so I can't look up or change anyone else's bookings. ${facts.tours.length ? "Would you like to do something with your own tour?" : "Can I help you find a place or book a tour?"}`,
+      reply: `I can't share or change anything about other people — their tours, contact details or where they live. I can only see tours booked in this conversation (or opened from your own confirmation link). ${facts.tours.length ? "Would you like to do something with your own tour?" : "Can I help you find a place or book a tour?"}`,
       state: prev,
     };
   }
@@ -157,6 +157,11 @@ export function decide(input: PolicyContext): Decision {
     const direction = /\bearlier\b/.test(interp.folded) ? "before" : /\blater\b/.test(interp.folded) ? "after" : undefined;
     if (entry && day && time && direction && w2.sameDay && !w2.time && !did(ctx, "check_availability")) {
       return call("check_availability", { propertyId: entry.id, date: day, [direction]: time });
+    }
+    // "What else is open that day?": the day's times, not the proposed one again.
+    if (entry && day && w2.sameDay && !w2.time && (i.availability || i.other) && !direction) {
+      if (did(ctx, "check_availability")) return availabilityReply(ctx);
+      return call("check_availability", { propertyId: entry.id, date: day });
     }
     if (entry && day && time && (onlyTime || onlyDay || w2.sameTime || w2.sameDay || otherListing)) {
       // The changed time was looked up this turn: answer with it ("The Pecan instead, same time").

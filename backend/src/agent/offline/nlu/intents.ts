@@ -59,6 +59,7 @@ export type QuestionTopic =
   | "application"
   | "furnished"
   | "open_house"
+  | "units"
   | "other";
 
 const has = (t: string, re: RegExp) => re.test(t);
@@ -75,6 +76,7 @@ const TOPIC_RULES: Array<[QuestionTopic, RegExp]> = [
   ["amenities", /\b(amenit(?:y|ies)|gym|fitness|pool|rooftop|balcony|patio|yard|dishwasher|elevator|storage|concierge|ac|air condition\w*)\b/],
   ["furnished", /\b(furnished|furniture)\b/],
   ["open_house", /\b(open house|open houses|open viewing|walk-?in (?:hours|times))\b/],
+  ["units", /\bhow many (?:units|apartments|homes|places|ones)\b|\b(?:number|count) of (?:units|apartments)\b|\bunits? (?:are )?(?:left|available|open)\b/],
   ["application", /\b(apply|application|credit check|background check|income requirement|qualif(?:y|ications?)|co-?signer|guarantor)\b/],
   ["price", /\b(how much|price|rent|cost|per month|monthly|expensive)\b/],
   ["other", /\bhow much (?:is|are|does|do|would|will)?\s*(?:the |a |my |it )?(?:parking|key|keys|replacement|owe|deposit|fee|fees|late|utilit\w*|pet rent|application|charge|cost to|bill|new rent|renewal|to park|to apply)\b|\bhow much do i owe\b/],
@@ -113,11 +115,13 @@ export function residentMatter(t: string): Intents["resident"] {
     if (/\blocksmith\b/.test(t)) return "lockout";
     return "maintenance";
   }
+  // A link or the website that does not work is not a repair.
+  if (/\b(link|website|site|page|portal|app|button|confirmation|e-?mail)\b[^.?!]{0,30}\b(?:doesn'?t|does not|won'?t|isn'?t|not|never)\b/.test(t) && !/\b(door|lock|sink|toilet|heat|water|fridge|stove|oven|light|outlet|ac)\b/.test(t)) return undefined;
   const repair = /\b(leak\w*|drip\w*|broken|not working|doesn'?t work|won'?t (?:work|turn on|drain|flush|close|open)|clogged|no (?:heat|hot water|power|electricity|ac|air)|heat(?:er|ing)? (?:is )?(?:out|broken|off)|mold|mould|pests?|roaches|mice|rats|bugs|repair|maintenance|fix|stuck|noise complaint|noisy neighbou?r|package (?:missing|stolen)|missing package|dishwasher|fridge|toilet|sink|faucet|outlet|garbage disposal)\b/.test(t);
   if (repair && (resident || /\b(my|our)\b/.test(t)) && !/\b(tour|available|for rent|looking for)\b/.test(t)) return "maintenance";
   if (/\b(pay(?:ing)? (?:my )?rent|rent (?:payment|portal|receipt|check|is late|was late|bounced)|late fee|payment plan|how much do i owe|my balance|balance due|where do i send (?:my )?rent|autopay|rent check|rent (?:increase|going up))\b/.test(t)) return "rent";
   if (resident && /\b(notice|move out|moving out|sublet|sublease|renew|renewal|break (?:my|the) lease|lease end|end my lease)\b/.test(t)) return "lease";
-  if (/\b(give (?:my )?notice|sublet|sublease|renew my lease|break my lease|move[- ]out inspection)\b/.test(t)) return "lease";
+  if (/\b(give (?:my )?notice|sublet|sublease|renew my lease|break my lease|move[- ]out inspection|(?:to|on|in|from|off) my lease|my (?:current )?lease (?:says|ends|is up|expires|agreement))\b/.test(t)) return "lease";
   return undefined;
 }
 
@@ -152,7 +156,9 @@ export function findIntents(t: string): Intents {
   // "Anything in the afternoon?", "anything available Saturday?": times, not listings.
   const asksForTimes = /\b(?:anything|any ?thing|any(?: times?| slots?)?) (?:(?:open|available|free) )?(?:in the |on |for |later |earlier )?(?:morning|afternoon|evening|tonight|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|later|earlier|weekend)\b/.test(t);
   const takesBack = /\b(forget (?:it|that|about it)|not interested(?: anymore)?|no longer interested|changed my mind|scratch that|i'?ll pass|pass on (?:it|that))\b/.test(t);
+  const brokenLink = /\b(?:link|confirmation|manage (?:page|link)|website|page)\b[^.?!]{0,30}\b(?:doesn'?t|does not|won'?t|isn'?t|not|never) (?:work|working|open|load|arrive|come)\b|\bbroken link\b|\bcan'?t open the (?:link|page)\b|\b(?:never got|didn'?t get|haven'?t (?:got|received)) (?:the|my|a|any) (?:confirmation|e-?mail)\b/.test(t);
   const human =
+    brokenLink ||
     /\b(?:real (?:person|human)|human being|talk to (?:a|an|someone|somebody|the|your)\b|speak (?:to|with) (?:a|an|someone|somebody|the|your)\b|(?:an?|the) (?:agent|representative|rep|manager|person|human|leasing agent|staff member)\b(?! (?:said|told))|call me|customer service|operator)/.test(
       t,
     ) && /\b(person|human|agent|representative|rep|manager|someone|somebody|staff|operator|customer service|call me|leasing (?:agent|office|team))\b/.test(t);
@@ -193,7 +199,7 @@ export function findIntents(t: string): Intents {
         !/\b(?:my|our)\b(?:\s+\w+){0,2}\s+(?:tours?|appointments?|bookings?)\b/.test(t.replace(/\b(?:her|his|their)\b.*$/, "")) ||
       /\b(?:all|every|everyone'?s|any(?:one|body)'?s) (?:the )?(?:tours?|appointments?|bookings?|reservations?)\b/.test(t) ||
       /\b(?:her|his|their|[a-z]+'s) (?:phone|number|email|e-mail|address|unit|apartment)\b/.test(t) ||
-      /\b(?:what|which) unit (?:does|do|is)\b|\bwhere does [a-z]+ live\b|\bwho else (?:has|is)\b|\b(?:is )?any(?:one|body) else (?:booked|coming|touring|scheduled)\b|\bother people'?s\b/.test(t) ||
+      /\b(?:what|which) unit (?:does|do|is)\b|\bwhere does [a-z]+ live\b|\bwho (?:lives|is living|lived|stays) (?:at|in)\b|\bwho(?:'s| is) the (?:tenant|resident)\b|\bwho else (?:has|is)\b|\b(?:is )?any(?:one|body) else (?:booked|coming|touring|scheduled)\b|\bother people'?s\b/.test(t) ||
       /\b(?:admin|developer|debug|god|root|system) mode\b|\bignore (?:all |your |the )?(?:previous|prior|above) (?:instructions|rules)/.test(t),
     resident: residentMatter(t),
     negotiate: /\b(negotia\w*|take \$?\d[\d,.]*k? (?:for|instead)|lower (?:the )?rent|rent (?:reduction|discount)|any (?:discount|deals?|specials?|concessions?)|discount on|knock (?:some|\$?\d+)|come down (?:on|to)|waive (?:the )?(?:fee|deposit|application)|match (?:a|the|another) (?:price|offer))\b/.test(t),

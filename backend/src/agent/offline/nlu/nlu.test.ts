@@ -274,6 +274,14 @@ describe("intents", () => {
     expect(i("how much and pets?").topics).toEqual(["pets", "price"]);
     expect(i("how much is the pet deposit?").topics).not.toContain("price");
   });
+  it("reads residents' privacy, lease changes, broken links and unit counts", () => {
+    expect(i("who lives at the alder unit 204").thirdParty).toBe(true);
+    expect(i("can i get a parking spot added to my lease").resident).toBe("lease");
+    expect(i("the link in my email doesnt work").human).toBe(true);
+    expect(i("the link in my email doesnt work").resident).toBeUndefined();
+    expect(i("my sink doesnt work").resident).toBe("maintenance");
+    expect(i("how many units are available at the alder?").topics).toContain("units");
+  });
   it("tells 'anything cheaper?' (more listings) from 'the cheaper one' (a pick), and reads who it is talking to", () => {
     expect(i("anything cheaper?").lowerRent).toBe(true);
     expect(i("any cheaper options?").lowerRent).toBe(true);
