@@ -148,6 +148,9 @@ describe("booking conversations with the offline model", () => {
     await c.say("highland row tour wednesday 10am");
     const booked = await c.say("Noah Baker noah.baker@example.com");
     expect(booked.reply).toMatch(/booked: Highland Row on Wed, Nov 25 at 10:00 AM MST/);
+    const phone = await c.say("oh and my number is 303-555-0142");
+    expect(phone.reply).toMatch(/Anything else/);
+    expect((await bookingsFor("noah.baker@example.com"))[0].user.phone).toBe("+13035550142");
     const later = await c.say("can we push it back an hour?");
     expect(later.reply).toMatch(/now Wed, Nov 25 at 11:00 AM MST/);
     const second = await c.say("and can I also see RiNo Works the same day at 1?");

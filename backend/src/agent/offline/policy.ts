@@ -325,7 +325,7 @@ export function decide(input: PolicyContext): Decision {
   }
   if (saved) {
     const p = facts.prospect;
-    const next = proposal ? "" : facts.offered.length ? " Which time works for you?" : " What would you like to do next — search listings or book a tour?";
+    const next = proposal ? "" : prev.lastBookedId !== undefined || (facts.tours.length && prev.awaiting === "anything_else") ? " Anything else I can help with?" : facts.offered.length ? " Which time works for you?" : " What would you like to do next — search listings or book a tour?";
     return { reply: `${w.thanks(p.name)} I've saved ${list([p.name, p.email, p.phone].filter(Boolean) as string[])}.${next}`, state: { ...prev, awaiting: proposal ? prev.awaiting : undefined } };
   }
 

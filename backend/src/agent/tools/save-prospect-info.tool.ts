@@ -60,6 +60,10 @@ export function createSaveProspectInfoTool(d: ToolDeps) {
           // An address already on file links this conversation to that person for new bookings;
           // what is stored about them (their name included) is never read back into the chat.
           const user = existing ?? d.users.upsertProspect({ name: contact.name!, email: contact.email, phone: contact.phone ?? null });
+          // A person this conversation created can add a phone or fix their name later on.
+          if (existing && conversation.facts.createdUserId === existing.id && contact.name) {
+            d.users.upsertProspect({ name: contact.name, email: contact.email, phone: contact.phone ?? null });
+          }
           d.conversations.linkUser(conversationId, user.id);
           d.conversations.updateFacts(conversationId, existing ? { contact } : { contact, createdUserId: user.id });
           saved = `Saved prospect: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(", ")}.`;
