@@ -93,6 +93,19 @@ export function decide(input: PolicyContext): Decision {
   }
 
   const proposal = prev.proposal;
+  // "Let me think about it": keep the proposed time waiting, without pressing.
+  if (proposal && i.later && !hasWhen(interp.when) && !i.cancel) {
+    const where = ctx.catalog.entries.find((e) => e.id === proposal.propertyId)?.name;
+    return { reply: `No problem — take your time. ${where ? `${where} on ` : ""}${proposal.label} is open right now; just tell me here when you're ready and I'll book it (times do fill up).`, state: prev };
+  }
+  // No e-mail: a booking needs one for the confirmation and invite.
+  if (i.noEmail && !interp.contact.email) {
+    const phone = interp.contact.phone ?? facts.prospect.phone;
+    return {
+      reply: `I need an e-mail address to book a tour — that's where the confirmation, calendar invite and the link to change it go. If you can't use e-mail, ${phone ? `the leasing team can reach you at ${phone}` : "the leasing team can book it with you by phone"}; just say "talk to a person" and I'll bring them in.`,
+      state: prev,
+    };
+  }
   // Dropping a time that was only proposed.
   const asksSomething = i.topics.length > 0 || i.details;
   if (proposal && !hasWhen(interp.when) && interp.ordinal === undefined && !(asksSomething && i.no && !i.dropIt) && (i.dropIt || i.undo || (i.cancel && facts.tours.length === 0) || (i.no && !i.other))) {

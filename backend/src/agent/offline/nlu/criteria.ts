@@ -144,7 +144,7 @@ function findPetKind(folded: string): { pets?: PetKind } {
 }
 
 // Words of neighbourhood names too generic to identify one alone.
-const GENERIC_PLACE = new Set(["district", "park", "hill", "east", "west", "north", "south", "end", "the", "arts", "garden", "plain", "city", "creek", "mount", "glen", "rose"]);
+const GENERIC_PLACE = new Set(["district", "park", "hill", "east", "west", "north", "south", "end", "the", "arts", "garden", "plain", "city", "creek", "mount", "glen", "rose", "back", "bay", "square", "village", "heights", "point"]);
 // Words after "in"/"near" that are not places.
 const NOT_PLACE = new Set(
   "the a an my your our person unit building town city area morning afternoon evening night week weekend month year general total advance mind time touch case fact particular person-to-person full cash person order addition person total".split(" "),

@@ -30,6 +30,10 @@ export interface Intents {
   compare: boolean;
   /** "the cheaper one", "the bigger one": pick from what is shown. */
   pickBy?: "cheapest" | "priciest" | "biggest" | "smallest";
+  /** "Let me think about it", "I'll get back to you": not now, maybe later. */
+  later: boolean;
+  /** "I don't have e-mail": cannot give the address a booking needs. */
+  noEmail: boolean;
   /** "Anything cheaper?": more listings, below the rents shown. */
   lowerRent: boolean;
   /** The person says they do not want something offered ("none of those", "other times"). */
@@ -192,6 +196,8 @@ export function findIntents(t: string): Intents {
           : /\b(pricier|most expensive|nicer|fancier)\b/.test(t)
             ? "priciest"
             : undefined,
+    later: /\b(let me think|think (?:about )?it over|think about it|(?:i'?ll|i will|let me) get back to you|i'?ll let you know|need to (?:think|check with|talk to|ask) |not sure yet|maybe later|later maybe|not ready (?:yet|to book)|hold off)\b/.test(t),
+    noEmail: /\b(?:don'?t|do not|dont) (?:have|use) (?:an? )?e-?mail\b|\bno e-?mail(?: address)?\b|\bwithout (?:an? )?e-?mail\b|\b(?:text|call) me instead\b/.test(t),
     lowerRent: /\b(?:anything|something|any|any ?thing|others?|more|options?|places?|ones?|units?|apartments?|listings?)\b[^.?!]{0,20}\b(?:cheaper|less expensive|more affordable|lower (?:rent|price))\b|\b(?:cheaper|less expensive|more affordable) (?:options?|places?|ones|units?|apartments?|listings?|than (?:that|those|these))\b/.test(t),
     other: /\b(other (?:times?|options?|days?|ones?|places?)|something else|anything else (?:available|open)|more (?:times?|options?)|later (?:times?|that day|in the day)|earlier (?:times?|that day|in the day)|different (?:times?|days?|places?|ones?))\b/.test(t),
     thirdParty:

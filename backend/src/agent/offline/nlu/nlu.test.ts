@@ -282,6 +282,11 @@ describe("intents", () => {
     expect(i("my sink doesnt work").resident).toBe("maintenance");
     expect(i("how many units are available at the alder?").topics).toContain("units");
   });
+  it("reads 'let me think about it' and 'I don't have e-mail', and 'get back to you' is not Back Bay", () => {
+    expect(i("let me think about it and get back to you").later).toBe(true);
+    expect(i("I dont have email, can you text me instead?").noEmail).toBe(true);
+    expect(findCriteria("let me think about it and get back to you", "let me think about it and get back to you", catalog).location).toBeUndefined();
+  });
   it("tells 'anything cheaper?' (more listings) from 'the cheaper one' (a pick), and reads who it is talking to", () => {
     expect(i("anything cheaper?").lowerRent).toBe(true);
     expect(i("any cheaper options?").lowerRent).toBe(true);
