@@ -18,6 +18,7 @@ const catalog = buildCatalog([
   entry(19, "Douglas Fir Apartments", "500 SW Oak St", "Portland", "Downtown"),
   entry(28, "Willow Glen Gardens", "1200 Lincoln Ave", "San José", "Willow Glen"),
   entry(32, "The Birchwood", "701 W 5th St", "Austin", "Downtown", false),
+  entry(21, "Beacon & Vine", "220 Beacon St", "Boston", "Back Bay"),
 ]);
 
 // Monday 23 Nov 2026, 08:00 in Austin.
@@ -286,6 +287,7 @@ describe("intents", () => {
     expect(i("let me think about it and get back to you").later).toBe(true);
     expect(i("I dont have email, can you text me instead?").noEmail).toBe(true);
     expect(findCriteria("let me think about it and get back to you", "let me think about it and get back to you", catalog).location).toBeUndefined();
+    expect(findCriteria("anything in back bay?", "anything in back bay?", catalog).location).toBe("Back Bay");
   });
   it("tells 'anything cheaper?' (more listings) from 'the cheaper one' (a pick), and reads who it is talking to", () => {
     expect(i("anything cheaper?").lowerRent).toBe(true);
