@@ -284,20 +284,7 @@ export class EmailPipeline {
       d.threads.remember(replyMessageId, conversationId);
 
       if (ticket && stakeholders.length && (d.notifyMode === "notice" || ticket.priority === "urgent")) {
-        for (const s of stakeholders) {
-          const notice = stakeholderNotice(ticket, `${from.name ? `${from.name} ` : ""}<${from.address}>`, property?.name ?? null, mail.text);
-          d.outbox.enqueue(
-            {
-              kind: "stakeholder_notice",
-              messageId: newMessageId(d.from.address),
-              to: s.email,
-              subject: notice.subject,
-              text: notice.text,
-              headers: ticket.priority === "urgent" ? { "X-Priority": "1", Importance: "high" } : {},
-            },
-            d.mailClock.now(),
-          );
-        }
+        this.queueNotices(ticket, stakeholders, from, property?.name ?? null, mail.text);
       }
 
       d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), { subject: mail.subject, messageId: mail.messageId, from: from.address, attachments: mail.attachments });
@@ -332,6 +319,25 @@ export class EmailPipeline {
       bookingId: booking?.id ?? null,
       reply: { to: from.address, cc: committed.cc, subject, inReplyTo: mail.messageId },
     };
+  }
+
+  /** Queues a notice of the ticket (or of a new message on it) to each of its contacts. */
+  private queueNotices(ticket: Ticket, stakeholders: Stakeholder[], from: { name: string; address: string }, property: string | null, text: string, o: { followUp?: boolean } = {}): void {
+    const d = this.d;
+    for (const s of stakeholders) {
+      const notice = stakeholderNotice(ticket, `${from.name ? `${from.name} ` : ""}<${from.address}>`, property, text, o);
+      d.outbox.enqueue(
+        {
+          kind: "stakeholder_notice",
+          messageId: newMessageId(d.from.address),
+          to: s.email,
+          subject: notice.subject,
+          text: notice.text,
+          headers: ticket.priority === "urgent" ? { "X-Priority": "1", Importance: "high" } : {},
+        },
+        d.mailClock.now(),
+      );
+    }
   }
 
   /**
@@ -383,22 +389,7 @@ export class EmailPipeline {
       d.mailClock.now(),
     );
     d.threads.remember(f.replyMessageId, f.conversationId);
-    if (notify) {
-      for (const s of stakeholders) {
-        const notice = stakeholderNotice(ticket, `${from.name ? `${from.name} ` : ""}<${from.address}>`, f.property, f.mail.text, { followUp: true });
-        d.outbox.enqueue(
-          {
-            kind: "stakeholder_notice",
-            messageId: newMessageId(d.from.address),
-            to: s.email,
-            subject: notice.subject,
-            text: notice.text,
-            headers: ticket.priority === "urgent" ? { "X-Priority": "1", Importance: "high" } : {},
-          },
-          d.mailClock.now(),
-        );
-      }
-    }
+    if (notify) this.queueNotices(ticket, stakeholders, from, f.property, f.mail.text, { followUp: true });
     d.conversations.append(f.conversationId, "user", f.mail.text || f.mail.fullText.slice(0, 4000), { subject: f.mail.subject, messageId: f.mail.messageId, from: from.address, attachments: f.mail.attachments });
     d.conversations.append(f.conversationId, "assistant", text, { subject: f.subject, messageId: f.replyMessageId, ticketId: ticket.id });
     d.inbound.finish(
