@@ -92,6 +92,25 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     await new Promise((r) => setTimeout(r, 500));
     expect(repliesTo("<ooo-1-b@example.com>")).toHaveLength(0);
     expect(repliesTo("<bounce-1-b@mail.example.org>")).toHaveLength(0);
+
+    // Without the headers that say so: an out-of-office note and a marketing offer.
+    await dovecot.deliver(
+      email({ from: "Pat Green <pgreen@example.com>", subject: "Away until Dec 1", body: "Thank you for your email. I'm currently travelling with limited access to email and will respond when I return on December 1.", id: "ooo-2-b@example.com" }),
+      email({ from: "Growth Team <hello@reviewboost.example>", subject: "Get 5-star reviews", body: "Property managers using ReviewBoost see 3x more reviews. Book a demo this week and get your first month free!\n\nUnsubscribe: https://reviewboost.example/u", id: "promo-1-b@example.com" }),
+    );
+    await processed("<ooo-2-b@example.com>");
+    await processed("<promo-1-b@example.com>");
+    expect(inbound("<ooo-2-b@example.com>")).toMatchObject({ status: "ignored", ticketId: null, summary: "No reply: out-of-office note" });
+    expect(inbound("<promo-1-b@example.com>")).toMatchObject({ status: "ignored", ticketId: null, summary: "No reply: marketing mail" });
+  });
+
+  it("books a tour asked for as 'can I see … on Tuesday at 10am', without the word tour", async () => {
+    await dovecot.deliver(email({ from: "Ravi Menon <ravi.menon@example.org>", subject: "Japantown Terrace", body: "Can I see Japantown Terrace on Tuesday at 10am?\n\nRavi", id: "see-1-f@example.org" }));
+    await processed("<see-1-f@example.org>");
+    const rec = inbound("<see-1-f@example.org>")!;
+    expect(rec).toMatchObject({ intent: "tour_request", ticketId: null, bookingId: expect.any(Number) });
+    const bookings = (await s.get("/api/admin/bookings?email=ravi.menon@example.org", adminHeaders)).body.bookings;
+    expect(bookings).toEqual([expect.objectContaining({ start: "2026-11-24T18:00:00.000Z", status: "confirmed" })]);
   });
 
   it("books a tour asked for by e-mail from an unknown sender, with a confirmation and invite", async () => {

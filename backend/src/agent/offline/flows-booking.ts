@@ -65,7 +65,7 @@ export function bookedReply(ctx: PolicyContext): Decision {
     const queued = ctx.interp.queued ?? ctx.prev.queued;
     if (queued) {
       return {
-        reply: `${confirmed} You also asked ${queued.startsWith("book ") ? "to book" : "to see"} ${queued.replace(/^(?:book|i'd like to see) /, "")} — shall I do that one now?`,
+        reply: `${confirmed} You also asked ${queued.startsWith("book ") ? "to book" : "to see"} ${queued.replace(/^(?:book|i'd like to see) /i, "")} — shall I do that one now?`,
         state: { lastBookedId: Number(art.bookingId), awaiting: "queued", queued },
         options: [{ type: "reply", label: "Yes, that one too", value: "Yes please" }],
       };

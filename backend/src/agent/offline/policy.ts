@@ -88,7 +88,7 @@ export function decide(input: PolicyContext): Decision {
   }
 
   // "Yes, book it" once more right after the booking: it is booked already.
-  if (justBooked && (i.bookNow || i.yes) && !hasWhen(interp.when) && !interp.property && !i.search && interp.ordinal === undefined) {
+  if (justBooked && (i.bookNow || i.yes) && !hasWhen(interp.when) && !interp.property && !i.search && interp.ordinal === undefined && i.topics.length === 0 && !interp.text.includes("?")) {
     return { reply: `You're all set — ${justBooked.property} on ${justBooked.label} is booked, and the confirmation is on its way. Anything else I can help with?`, state: { lastBookedId: justBooked.id, awaiting: "anything_else" } };
   }
 

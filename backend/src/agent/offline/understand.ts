@@ -62,7 +62,7 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
     const at = withoutContact.toLowerCase().indexOf(contact.name.toLowerCase());
     if (at >= 0) withoutContact = `${withoutContact.slice(0, at)} ${withoutContact.slice(at + contact.name.length)}`.replace(/\s+/g, " ").trim();
   }
-  const properties = findProperties(withoutContact, catalog, facts.shown.map((s) => s.id));
+  let properties = findProperties(withoutContact, catalog, facts.shown.map((s) => s.id));
   // Several listings named with a tour request: the one named last is the one to see
   // ("I live at the Alder but want to see Maple Court").
   let property: CatalogEntry | undefined = properties[0];
@@ -75,7 +75,10 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
   // "The Alder Monday at 10 and also The Pecan Monday at 2": each listing with its own time.
   // The first is handled now; the rest waits for it.
   const split = properties.length > 1 ? splitRequests(fold(withoutContact), properties, nowMs) : undefined;
-  if (split) property = split.first;
+  if (split) {
+    property = split.first;
+    properties = [split.first];
+  }
   const tz = readingZone(facts, catalog, property);
   const criteria = findCriteria(withoutContact, fold(withoutContact), catalog);
   // A move-in date is not a tour date: read tour times from the rest.
@@ -99,6 +102,20 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
     timezone: tz,
     queued: split?.queued,
   };
+}
+
+/**
+ * "Could I see both on Sunday, one at 1 and the other at 2:30?": two listings and two times,
+ * paired in the order given, on the day named.
+ */
+function splitBoth(t: string, first: CatalogEntry, second: CatalogEntry, nowMs: number): { first: CatalogEntry; text: string; queued: string } | undefined {
+  if (!/\bboth\b|\bthe other\b|\brespectively\b/.test(t)) return undefined;
+  const times = [...t.matchAll(/(?:\bat |@ ?|\b(?=\d{1,2}:\d{2}))(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)/g)].map((m) => m[1].trim());
+  if (times.length !== 2) return undefined;
+  const w = findWhen(t, t, { nowMs, tz: first.timezone });
+  const day = w.date ? new Date(`${w.date}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" }) : "";
+  const verb = /\b(book|reserve|schedule)\b/.test(t) ? "book" : "I'd like to see";
+  return { first, text: `${day ? `on ${day} ` : ""}at ${times[0]}`, queued: `${verb} ${second.name}${day ? ` on ${day}` : ""} at ${times[1]}` };
 }
 
 /** Where a listing is first named in the text (its name, or a distinctive word of it). */
@@ -126,7 +143,7 @@ function splitRequests(t: string, properties: CatalogEntry[], nowMs: number): { 
     const w = findWhen(part, part, { nowMs, tz: named[k].e.timezone });
     return Boolean(w.date || w.time || w.partOfDay || w.range);
   });
-  if (timed.filter(Boolean).length < 2) return undefined;
+  if (timed.filter(Boolean).length < 2) return named.length === 2 ? splitBoth(t, named[0].e, named[1].e, nowMs) : undefined;
   const verb = /\b(book|reserve|schedule)\b/.test(t) ? "book" : "I'd like to see";
   return { first: named[0].e, text: parts[0], queued: `${verb} ${parts.slice(1).join(" ").replace(/^(?:and |also |then )+/, "").trim()}` };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { addDays, localDateOf } from "../../domain/availability/slot-math";
 import type { Property } from "../../domain/properties/property";
 import { conversationIdOf } from "../agent-context";
+import { normalizeText as fold } from "../../domain/shared/text";
 import { errorText, money, petsText } from "./format";
 import type { ToolDeps, ToolOutput } from "./tool-deps";
 
@@ -36,7 +37,7 @@ export function createGetPropertyDetailsTool(d: ToolDeps) {
           `Address: ${p.address}, ${p.neighborhood}, ${p.city}, ${p.state}${p.postalCode ? ` ${p.postalCode}` : ""}`,
           `Layout: ${p.beds === 0 ? "studio" : `${p.beds} bedroom`}, ${p.baths} bath${p.sqft ? `, ${p.sqft} sq ft` : ""}`,
           `Rent: ${money(p.rent)} per month`,
-          `Pets: ${petsText(p)}. ${p.petPolicy}`,
+          `Pets: ${petsText(p)}.${fold(p.petPolicy).replace(/[.\s]+$/, "") === fold(petsText(p)) ? "" : ` ${p.petPolicy}`}`,
           `Available: ${p.availableFrom <= today ? "now" : `from ${p.availableFrom}`}`,
           `Amenities: ${p.amenities.length ? p.amenities.join(", ") : "none listed"}`,
           `About: ${p.description}`,

@@ -347,9 +347,12 @@ export class EmailPipeline {
   private openTicketToJoin(conversationId: string, c: Classification, resolved: boolean): Ticket | undefined {
     const open = this.d.tickets.list({ conversationId }).filter((t) => t.status !== "closed" && t.intent !== "escalation" && t.intent !== "tour_request");
     if (open.length === 0) return undefined;
+    // A pressing new office matter (someone in danger) is a ticket of its own, not a note on an old one.
+    const pressingGeneral = c.intent === "general" && !resolved && (c.priority === "urgent" || c.priority === "high");
+    if (pressingGeneral) return undefined;
     const same = open.find((t) => t.intent === c.intent);
     if (same) return same;
-    return c.intent === "general" && (resolved || c.priority !== "urgent") ? open[0] : undefined;
+    return c.intent === "general" ? open[0] : undefined;
   }
 
   /** Adds a follow-up to its ticket, tells the contacts when it matters, and answers the sender. */

@@ -57,6 +57,9 @@ export function ticketReplyText(f: ReplyFacts): string {
       );
       break;
     default:
+      if (/\(personal safety\)/.test(c.summary)) {
+        lines.push("If you or anyone else is in danger right now, call 911 first.", "");
+      }
       lines.push(`Thanks for your message. I've opened ${ref}${contacts ? ` for ${contacts}` : " for the leasing office"}, and a member of the team will reply.`);
   }
   lines.push("", "You can reply to this e-mail to add details or photos.", "", signature(f.persona));
