@@ -31,6 +31,14 @@ export function decide(input: PolicyContext): Decision {
     };
   }
 
+  // Applications are with the leasing team; this chat cannot see them.
+  if (i.applicationStatus && ctx.done.length === 0) {
+    return {
+      reply: "I can't see applications from this chat, so I don't want to guess where yours stands. The leasing team can tell you — say \"talk to a person\" and I'll bring them in, or reply to the e-mail you got when you applied.",
+      state: prev,
+    };
+  }
+
   // Current residents: repairs, lock-outs, rent and lease questions are not for this chat.
   if (i.resident && ctx.done.length === 0) return residentReply(ctx, i.resident);
   if (i.negotiate && ctx.done.length === 0) {

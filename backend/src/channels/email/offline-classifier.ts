@@ -187,6 +187,7 @@ export function readMail(subject: string, text: string): { all: string; reported
   return { all: sentences.join(" "), reported: reported.join(" ") };
 }
 
+const APPLICATION_STATUS = /\b(?:submitted|sent|filled out|completed|turned in|put in) (?:my|an|the|our) application\b|\bapplication status\b|\bstatus of (?:my|the|our) application\b|\b(?:my|our) application\b[^.?!]{0,40}\b(?:stands?|status|approved|denied|update|hear back|heard back|processed)\b/;
 const SUSPICIOUS = /\b(system override|ignore (?:all |any |your |the )?(?:previous |prior |above )?instructions|(?:list|send|export|give me) (?:all|every|the) (?:tenants|residents|users|e-?mails|phone numbers|passwords|accounts)|admin(?:istrator)? (?:mode|access|override)|you are now (?:a|an|in)|developer mode|jailbreak)\b/;
 const NOTICE_TO_VACATE = /\b(notice (?:to|of (?:intent to )?) ?vacate|(?:30|60|90|thirty|sixty|ninety)[- ]day notice|give (?:my |our |you )?(?:formal |official |written )?notice|(?:we|i) (?:will be|are|am|'?re|'?m) (?:moving|leaving|vacating) (?:out )?(?:at the end of|on|by)|not (?:be )?renewing|won'?t be renewing|terminat\w+ (?:my|our|the) lease|end (?:my|our) lease)\b/;
 const LEVERAGE = /\b(withhold\w* (?:my |our |the )?rent|(?:not|won'?t) (?:be )?pay(?:ing)? (?:my |our |the )?rent (?:until|unless)|lawyer|attorney|legal action|sue\b|small claims|(?:third|3rd|fourth|4th|fifth) time|(?:two|three|four|2|3|4) (?:weeks|months) (?:now|already|and)|still (?:not|isn'?t|hasn'?t been) (?:fixed|repaired))\b/;
@@ -243,6 +244,10 @@ export function classifyOffline(input: ClassifyInput): Classification {
     intent = "maintenance";
     priority = (coldSeason || vulnerable) && !calm ? "urgent" : "high";
     reason = "no heat";
+  } else if (APPLICATION_STATUS.test(t)) {
+    // Where an application stands is for the leasing office, not a tour.
+    intent = "general";
+    priority = "normal";
   } else if (SUSPICIOUS.test(t)) {
     // Instructions aimed at software, or a request for everyone's data: for a person to look at.
     intent = "general";

@@ -30,6 +30,8 @@ export interface Intents {
   compare: boolean;
   /** "the cheaper one", "the bigger one": pick from what is shown. */
   pickBy?: "cheapest" | "priciest" | "biggest" | "smallest";
+  /** "Where does my application stand?": for the leasing team, who can see applications. */
+  applicationStatus: boolean;
   /** "Let me think about it", "I'll get back to you": not now, maybe later. */
   later: boolean;
   /** "I don't have e-mail": cannot give the address a booking needs. */
@@ -196,6 +198,7 @@ export function findIntents(t: string): Intents {
           : /\b(pricier|most expensive|nicer|fancier)\b/.test(t)
             ? "priciest"
             : undefined,
+    applicationStatus: /\b(?:submitted|sent|filled out|completed|turned in|put in) (?:my|an|the|our) application\b|\bapplication status\b|\bstatus of (?:my|the|our) application\b|\b(?:my|our) application\b[^.?!]{0,40}\b(?:stands?|status|approved|denied|update|hear back|heard back|processed)\b|\bheard back (?:on|about) (?:my|the|our) application\b/.test(t),
     later: /\b(let me think|think (?:about )?it over|think about it|(?:i'?ll|i will|let me) get back to you|i'?ll let you know|need to (?:think|check with|talk to|ask) |not sure yet|maybe later|later maybe|not ready (?:yet|to book)|hold off)\b/.test(t),
     noEmail: /\b(?:don'?t|do not|dont) (?:have|use) (?:an? )?e-?mail\b|\bno e-?mail(?: address)?\b|\bwithout (?:an? )?e-?mail\b|\b(?:text|call) me instead\b/.test(t),
     lowerRent: /\b(?:anything|something|any|any ?thing|others?|more|options?|places?|ones?|units?|apartments?|listings?)\b[^.?!]{0,20}\b(?:cheaper|less expensive|more affordable|lower (?:rent|price))\b|\b(?:cheaper|less expensive|more affordable) (?:options?|places?|ones|units?|apartments?|listings?|than (?:that|those|these))\b/.test(t),

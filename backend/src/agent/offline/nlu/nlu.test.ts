@@ -187,6 +187,10 @@ describe("dates and times, read in the property's zone", () => {
     expect(when("then 1").time).toBe("13:00");
     expect(when("what's the earliest I can move in?")).toEqual({});
   });
+  it("reads parts of the day in the plural ('evenings are better')", () => {
+    expect(when("evenings are better").partOfDay).toBe("evening");
+    expect(when("mornings work best").partOfDay).toBe("morning");
+  });
   it("knows a day already gone", () => {
     expect(when("can i tour it yesterday?")).toEqual({ past: true });
     expect(when("last friday").past).toBe(true);
@@ -282,6 +286,10 @@ describe("intents", () => {
     expect(i("the link in my email doesnt work").resident).toBeUndefined();
     expect(i("my sink doesnt work").resident).toBe("maintenance");
     expect(i("how many units are available at the alder?").topics).toContain("units");
+  });
+  it("reads a question about where an application stands", () => {
+    expect(i("I submitted my application for The Pecan last week, any idea where it stands?").applicationStatus).toBe(true);
+    expect(i("how do I apply?").applicationStatus).toBe(false);
   });
   it("reads 'let me think about it' and 'I don't have e-mail', and 'get back to you' is not Back Bay", () => {
     expect(i("let me think about it and get back to you").later).toBe(true);

@@ -220,9 +220,9 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     if (from) out.after = from;
     if (to) out.before = to;
     if (!from || !to) out.partOfDay = shaded[2] as PartOfDay;
-  } else if (/\bmorning\b|\bearly\b(?! (?:dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|next|this))/.test(t)) out.partOfDay = "morning";
-  else if (/\bafternoon\b|\bafter lunch\b/.test(t)) out.partOfDay = "afternoon";
-  else if (/\bevening\b|\bafter work\b|\btonight\b|\blate\b(?! (?:dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov))/.test(t)) out.partOfDay = "evening";
+  } else if (/\bmornings?\b|\bearly\b(?! (?:dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|next|this))/.test(t)) out.partOfDay = "morning";
+  else if (/\bafternoons?\b|\bafter lunch\b/.test(t)) out.partOfDay = "afternoon";
+  else if (/\bevenings?\b|\bafter work\b|\btonight\b|\blate\b(?! (?:dec|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov))/.test(t)) out.partOfDay = "evening";
   const after = /\b(?:after|from|any ?time after|no earlier than|not before)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:to|-|until|till|til)\b)/.exec(t);
   if (after && /\b(?:after|earlier|not before)\b/.test(after[0])) out.after = parseClock(after[1], after[2], after[3]);
   const before = /\b(?:before|by|no later than|not after)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b|\bbefore noon\b/.exec(t);
