@@ -104,6 +104,17 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     expect(inbound("<promo-1-b@example.com>")).toMatchObject({ status: "ignored", ticketId: null, summary: "No reply: marketing mail" });
   });
 
+  it("raises the ticket and answers the tour request when one mail has both", async () => {
+    await dovecot.deliver(email({ from: "Aiko Tanaka <aiko.tanaka@example.com>", subject: "two things", body: "Hi! Could I see Mount Tabor Flats on Thursday at 4pm? My lease is up soon.\n\nAlso, my bathroom sink is clogged again.\n\nAiko", id: "mix-1-g@example.com" }));
+    await processed("<mix-1-g@example.com>");
+    const rec = inbound("<mix-1-g@example.com>")!;
+    expect(rec).toMatchObject({ intent: "maintenance", ticketId: expect.any(Number), bookingId: expect.any(Number) });
+    await until(() => repliesTo("<mix-1-g@example.com>").length === 1);
+    const text = repliesTo("<mix-1-g@example.com>")[0].parsed.text ?? "";
+    expect(text).toMatch(new RegExp(`ticket #${rec.ticketId}`));
+    expect(text).toMatch(/Mount Tabor Flats on Thu, Nov 26 at 4:00 PM PST/);
+  });
+
   it("books a tour asked for as 'can I see … on Tuesday at 10am', without the word tour", async () => {
     await dovecot.deliver(email({ from: "Ravi Menon <ravi.menon@example.org>", subject: "Japantown Terrace", body: "Can I see Japantown Terrace on Tuesday at 10am?\n\nRavi", id: "see-1-f@example.org" }));
     await processed("<see-1-f@example.org>");

@@ -20,7 +20,7 @@ import type { Clock } from "../../shared/clock";
 import type { Classification, Classifier } from "./classifier";
 import { agentReplyText, followUpReplyText, replyReferences, replySubject, stakeholderNotice, textToHtml, ticketReplyText } from "./email-replies";
 import { noReplyReason } from "./loop-guard";
-import { classifyOffline, looksLikeTourReply, reportsResolved } from "./offline-classifier";
+import { classifyOffline, looksLikeTourReply, reportsResolved, tourRequestPart } from "./offline-classifier";
 import { parseEmail, type InboundEmail } from "./parse-email";
 
 export interface EmailPipelineDeps {
@@ -75,6 +75,15 @@ export function nameFromAddress(from: { name: string; address: string }): string
   if (display && !display.includes("@")) return display;
   const local = from.address.split("@")[0].replace(/[._-]+/g, " ").replace(/\d+/g, " ").trim();
   return normalizeName(local.replace(/\b\w/g, (c) => c.toUpperCase())) ?? "Guest";
+}
+
+/** A ticket reply with the assistant's answer to a tour request made in the same mail. */
+function withTourAnswer(ticketText: string, answer: string | undefined): string {
+  if (!answer?.trim()) return ticketText;
+  const marker = "\n\nYou can reply to this e-mail";
+  const at = ticketText.indexOf(marker);
+  const part = `\n\nAbout seeing a listing: ${answer.trim()}`;
+  return at >= 0 ? `${ticketText.slice(0, at)}${part}${ticketText.slice(at)}` : `${ticketText}${part}`;
 }
 
 function messageText(m: BaseMessage): string {
@@ -208,13 +217,16 @@ export class EmailPipeline {
     let answer: string | undefined;
     let agentError: string | undefined;
     let user = known;
-    if (classification.intent === "tour_request") {
+    // A mail mainly about something else that also asks to see a listing: the ticket, and the
+    // assistant answers the tour part too.
+    const tourAside = classification.intent !== "tour_request" && classification.priority !== "urgent" ? tourRequestPart(input.text) : undefined;
+    if (classification.intent === "tour_request" || tourAside) {
       if (!user) user = d.users.upsertProspect({ name: nameFromAddress(from), email: from.address });
       const conversation = d.conversations.get(conversationId);
       if (conversation.userId !== user.id) d.conversations.linkUser(conversationId, user.id);
       if (!conversation.facts.contact?.email) d.conversations.updateFacts(conversationId, { contact: { name: user.name, email: user.email, ...(user.phone ? { phone: user.phone } : {}) } });
       try {
-        answer = await this.runAgent(conversationId, mail);
+        answer = await this.runAgent(conversationId, mail, tourAside);
       } catch (err) {
         agentError = err instanceof Error ? err.message : String(err);
         d.log.warn({ key: mail.key, err: agentError }, "mail: assistant failed on a tour request");
@@ -224,7 +236,7 @@ export class EmailPipeline {
 
     const persona = d.persona();
     const firstName = firstNameOf(user, mail);
-    const needsTicket = classification.intent !== "tour_request" || agentError !== undefined || modelError !== undefined;
+    const needsTicket = classification.intent !== "tour_request" || (agentError !== undefined && !tourAside) || modelError !== undefined;
     // A later message in a thread with an open ticket ("any update?", "now it's pooling under the
     // sink", "the locksmith came") joins that ticket rather than opening another.
     const resolved = reportsResolved(mail.subject, input.text);
@@ -264,7 +276,7 @@ export class EmailPipeline {
           ? agentReplyText(firstName, answer, persona)
           : classification.intent === "tour_request"
             ? agentReplyText(firstName, `Thanks for your interest! I've passed your tour request to our leasing team${ticket ? ` (ticket #${ticket.id})` : ""}, and they'll get back to you with times shortly.`, persona)
-            : ticketReplyText({ firstName, classification, ticket, stakeholders, property: property?.name, unit: known?.unit, persona });
+            : withTourAnswer(ticketReplyText({ firstName, classification, ticket, stakeholders, property: property?.name, unit: known?.unit, persona }), tourAside ? answer : undefined);
       const cc = d.notifyMode === "cc" && stakeholders.length ? stakeholders.map((s) => s.email).join(", ") : null;
       d.outbox.enqueue(
         {
@@ -423,8 +435,8 @@ export class EmailPipeline {
     return { messageId: mail.messageId, key: mail.key, status: "processed", intent: null, priority: null, summary: "Waiting for staff", ticketId: null, bookingId: null, reply: null };
   }
 
-  private async runAgent(conversationId: string, mail: InboundEmail): Promise<string> {
-    const text = `${mail.subject && !/^re:/i.test(mail.subject) ? `${mail.subject}\n\n` : ""}${mail.text || mail.fullText.slice(0, 4000)}`;
+  private async runAgent(conversationId: string, mail: InboundEmail, only?: string): Promise<string> {
+    const text = only ?? `${mail.subject && !/^re:/i.test(mail.subject) ? `${mail.subject}\n\n` : ""}${mail.text || mail.fullText.slice(0, 4000)}`;
     const state = await withDeadline(this.d.modelTimeoutMs, (signal) =>
       this.d.agent.invoke(
         { messages: [new HumanMessage(text)] },

@@ -192,6 +192,22 @@ const SUSPICIOUS = /\b(system override|ignore (?:all |any |your |the )?(?:previo
 const NOTICE_TO_VACATE = /\b(notice (?:to|of (?:intent to )?) ?vacate|(?:30|60|90|thirty|sixty|ninety)[- ]day notice|give (?:my |our |you )?(?:formal |official |written )?notice|(?:we|i) (?:will be|are|am|'?re|'?m) (?:moving|leaving|vacating) (?:out )?(?:at the end of|on|by)|not (?:be )?renewing|won'?t be renewing|terminat\w+ (?:my|our|the) lease|end (?:my|our) lease)\b/;
 const LEVERAGE = /\b(withhold\w* (?:my |our |the )?rent|(?:not|won'?t) (?:be )?pay(?:ing)? (?:my |our |the )?rent (?:until|unless)|lawyer|attorney|legal action|sue\b|small claims|(?:third|3rd|fourth|4th|fifth) time|(?:two|three|four|2|3|4) (?:weeks|months) (?:now|already|and)|still (?:not|isn'?t|hasn'?t been) (?:fixed|repaired))\b/;
 
+/**
+ * The sentences of a mail that ask to see a listing, when the mail is mainly about something
+ * else ("Could I see Highland Row on Thursday at 4? Also, my sink is clogged.").
+ */
+export function tourRequestPart(text: string): string | undefined {
+  const sentences = withoutSignature(text)
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const asks = sentences.filter((x) => {
+    const n = normalised(x);
+    return (TOUR.test(n) || TOUR_WITH_TIME.test(n)) && !LOCKOUT.test(n) && !HIGH_REPAIR.test(n) && !REPAIR.test(n) && !RENT_PROBLEM.test(n);
+  });
+  return asks.length ? asks.join(" ") : undefined;
+}
+
 /** Reads real tenant and prospect phrasing into an intent, a priority and a one-line summary. */
 export function classifyOffline(input: ClassifyInput): Classification {
   const { all: t, reported: r } = readMail(input.subject, input.text);
