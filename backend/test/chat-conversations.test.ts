@@ -313,6 +313,20 @@ describe("booking conversations with the offline model", () => {
     expect(bye.reply).not.toMatch(/paste the link/i);
   });
 
+  it("keeps a proposed time waiting on 'let me think about it', and explains why a booking needs an e-mail", async () => {
+    const c = new ChatClient(s);
+    await c.say("the alder tour thursday at 11");
+    const later = await c.say("let me think about it and get back to you");
+    expect(later.reply).toMatch(/take your time\. The Alder on Thu, Nov 26 at 11:00 AM CST is open/);
+    const booked = await c.say("ok book it. Amy Fox amy.fox@example.com");
+    expect(booked.reply).toMatch(/booked: The Alder on Thu, Nov 26 at 11:00 AM CST/);
+    const d = new ChatClient(s);
+    await d.say("the pecan tour thursday at 11");
+    const noEmail = await d.say("I dont have email, can you text me instead? 512-555-0188");
+    expect(noEmail.reply).toMatch(/need an e-mail address to book/);
+    expect(noEmail.reply).toContain("(512) 555-0188");
+  });
+
   it("says plainly what it cannot answer instead of inventing", async () => {
     const c = new ChatClient(s);
     await c.say("tell me about the alder");

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { ChoiceOption } from "../../domain/conversations/conversation";
 import { chosenSlot, mergedCriteria, newContactArgs, sameTimeOnSeveralDays, targetProperty } from "./choices";
 import { availabilityArgs, availabilityReply, bookedReply, proposeOrBook } from "./flows-booking";
@@ -108,7 +109,8 @@ export function decide(input: PolicyContext): Decision {
   }
   // No e-mail: a booking needs one for the confirmation and invite.
   if (i.noEmail && !interp.contact.email) {
-    const phone = interp.contact.phone ?? facts.prospect.phone;
+    const raw = interp.contact.phone ?? facts.prospect.phone;
+    const phone = raw ? (parsePhoneNumberFromString(raw)?.formatNational() ?? raw) : undefined;
     return {
       reply: `I need an e-mail address to book a tour — that's where the confirmation, calendar invite and the link to change it go. If you can't use e-mail, ${phone ? `the leasing team can reach you at ${phone}` : "the leasing team can book it with you by phone"}; just say "talk to a person" and I'll bring them in.`,
       state: prev,
