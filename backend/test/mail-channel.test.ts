@@ -215,6 +215,19 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     expect(rent).toMatchObject({ intent: "rent" });
     expect(rent.ticketId).not.toBe(ticketId);
     expect(s.app.services.tickets.list({ conversationId: first.conversationId! }).map((t) => t.intent).sort()).toEqual(["maintenance", "rent"]);
+
+    // The maintenance contact reports back from another address of theirs: an update on the
+    // ticket (the notice's thread), never a new call-out to themselves.
+    const notice = noticesAbout(ticketId)[0];
+    await dovecot.deliver(
+      email({ from: "Jo at Mile High <jo@milehighmaint.example>", subject: `Re: ${notice.parsed.subject}`, body: "Tech replaced the trap, sink drains fine now. Invoice to follow.", id: "fu-5@example.com", inReplyTo: notice.parsed.messageId!, references: notice.parsed.messageId! }),
+    );
+    await processed("<fu-5@example.com>");
+    expect(inbound("<fu-5@example.com>")).toMatchObject({ ticketId, conversationId: first.conversationId });
+    await until(() => repliesTo("<fu-5@example.com>").length === 1);
+    // Our reply to the contact quotes the notice's subject; no new notice went out.
+    expect(noticesAbout(ticketId).filter((m) => !/^Re:/.test(m.parsed.subject ?? "")).length).toBe(noticesBefore + 1);
+    expect(s.app.services.tickets.get(ticketId).followUps).toBe(3);
   });
 
   it("treats instructions inside an e-mail as text: identity, tours and CC stay as they are", async () => {

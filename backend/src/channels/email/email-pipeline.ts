@@ -77,6 +77,19 @@ export function nameFromAddress(from: { name: string; address: string }): string
   return normalizeName(local.replace(/\b\w/g, (c) => c.toUpperCase())) ?? "Guest";
 }
 
+const PUBLIC_MAIL = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|mail|yandex|zoho|comcast|verizon|att|sbcglobal)\./i;
+
+/** One of our contacts (a locksmith, a contractor): by address, or by their company's own domain. */
+function contactOf(stakeholders: Stakeholder[], address: string): Stakeholder | undefined {
+  const a = address.toLowerCase();
+  const exact = stakeholders.find((s) => s.email.toLowerCase() === a);
+  if (exact) return exact;
+  const domain = a.split("@")[1] ?? "";
+  if (!domain || PUBLIC_MAIL.test(domain)) return undefined;
+  // The office's own domain is ours, not a contractor's.
+  return stakeholders.find((s) => s.role !== "leasing" && s.role !== "accounting" && s.email.toLowerCase().split("@")[1] === domain);
+}
+
 /** A ticket reply with the assistant's answer to a tour request made in the same mail. */
 function withTourAnswer(ticketText: string, answer: string | undefined): string {
   if (!answer?.trim()) return ticketText;
@@ -207,6 +220,12 @@ export class EmailPipeline {
       d.log.warn({ key: mail.key, err: modelError }, "mail: model classification failed; using the offline rules");
       classification = classifyOffline(input);
     }
+    // One of our own contacts (a locksmith, a contractor) reporting back: an update for the
+    // office on the matter, never a new call-out to themselves.
+    const contact = contactOf(d.tickets.stakeholderList(), from.address);
+    if (contact) {
+      classification = { intent: "general", priority: "normal", summary: `Update from ${contact.name}: ${classification.summary.replace(/^[^:]*:\s*/, "")}`.slice(0, 240), actionRequired: "Read the contact's update and close or follow up on the ticket." };
+    }
     // In a thread about a tour, a reply about times, the booking or a change of plans goes to the
     // assistant; anything else ("do you allow subletting?") goes to the office like any question.
     if (continuingTour && (classification.intent === "tour_request" || (classification.intent === "general" && looksLikeTourReply(mail.subject, input.text)))) {
@@ -240,7 +259,7 @@ export class EmailPipeline {
     // A later message in a thread with an open ticket ("any update?", "now it's pooling under the
     // sink", "the locksmith came") joins that ticket rather than opening another.
     const resolved = reportsResolved(mail.subject, input.text);
-    const joins = needsTicket && classification.intent !== "tour_request" ? this.openTicketToJoin(conversationId, classification, resolved) : undefined;
+    const joins = needsTicket && classification.intent !== "tour_request" ? this.openTicketToJoin(conversationId, classification, resolved, contact) : undefined;
     const replyMessageId = newMessageId(d.from.address);
     const subject = replySubject(mail.subject);
     const references = replyReferences(mail.references, mail.messageId);
@@ -296,7 +315,7 @@ export class EmailPipeline {
       d.threads.remember(replyMessageId, conversationId);
 
       if (ticket && stakeholders.length && (d.notifyMode === "notice" || ticket.priority === "urgent")) {
-        this.queueNotices(ticket, stakeholders, from, property?.name ?? null, mail.text);
+        this.queueNotices(ticket, stakeholders, from, property?.name ?? null, mail.text, { conversationId });
       }
 
       d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), { subject: mail.subject, messageId: mail.messageId, from: from.address, attachments: mail.attachments });
@@ -334,14 +353,17 @@ export class EmailPipeline {
   }
 
   /** Queues a notice of the ticket (or of a new message on it) to each of its contacts. */
-  private queueNotices(ticket: Ticket, stakeholders: Stakeholder[], from: { name: string; address: string }, property: string | null, text: string, o: { followUp?: boolean } = {}): void {
+  private queueNotices(ticket: Ticket, stakeholders: Stakeholder[], from: { name: string; address: string }, property: string | null, text: string, o: { followUp?: boolean; conversationId: string }): void {
     const d = this.d;
     for (const s of stakeholders) {
       const notice = stakeholderNotice(ticket, `${from.name ? `${from.name} ` : ""}<${from.address}>`, property, text, o);
+      const messageId = newMessageId(d.from.address);
+      // A contact's reply to the notice ("done, invoice to follow") then joins the same conversation.
+      d.threads.remember(messageId, o.conversationId);
       d.outbox.enqueue(
         {
           kind: "stakeholder_notice",
-          messageId: newMessageId(d.from.address),
+          messageId,
           to: s.email,
           subject: notice.subject,
           text: notice.text,
@@ -356,9 +378,11 @@ export class EmailPipeline {
    * The open ticket a message in the same thread belongs to: one about the same matter, or, for a
    * plain follow-up ("any update?", "they came, all good"), the thread's latest open ticket.
    */
-  private openTicketToJoin(conversationId: string, c: Classification, resolved: boolean): Ticket | undefined {
+  private openTicketToJoin(conversationId: string, c: Classification, resolved: boolean, contact?: Stakeholder): Ticket | undefined {
     const open = this.d.tickets.list({ conversationId }).filter((t) => t.status !== "closed" && t.intent !== "escalation" && t.intent !== "tour_request");
     if (open.length === 0) return undefined;
+    // A contact reporting back: the ticket they were told about.
+    if (contact) return open.find((t) => t.stakeholdersNotified.some((n) => n.id === contact.id || n.email.toLowerCase() === contact.email.toLowerCase())) ?? open[0];
     // A pressing new office matter (someone in danger) is a ticket of its own, not a note on an old one.
     const pressingGeneral = c.intent === "general" && !resolved && (c.priority === "urgent" || c.priority === "high");
     if (pressingGeneral) return undefined;
@@ -387,7 +411,8 @@ export class EmailPipeline {
     const stakeholders = d.tickets.stakeholdersFor(ticket.intent === "escalation" || ticket.intent === "tour_request" ? "general" : ticket.intent, ticket.propertyId);
     // The people on the job hear about it when it is pressing or when they are told of every ticket;
     // a note that the problem is over is for the office to close, not a call-out.
-    const notify = !f.resolved && stakeholders.length > 0 && (raised || ticket.priority === "urgent" || d.notifyMode === "notice");
+    const fromContact = contactOf(this.d.tickets.stakeholderList(), from.address) !== undefined;
+    const notify = !f.resolved && !fromContact && stakeholders.length > 0 && (raised || ticket.priority === "urgent" || d.notifyMode === "notice");
     const text = followUpReplyText({ firstName: f.firstName, ticket, raised, resolved: f.resolved, stakeholders: notify ? stakeholders : [], persona: f.persona, about: f.classification.summary });
     d.outbox.enqueue(
       {
@@ -404,7 +429,7 @@ export class EmailPipeline {
       d.mailClock.now(),
     );
     d.threads.remember(f.replyMessageId, f.conversationId);
-    if (notify) this.queueNotices(ticket, stakeholders, from, f.property, f.mail.text, { followUp: true });
+    if (notify) this.queueNotices(ticket, stakeholders, from, f.property, f.mail.text, { followUp: true, conversationId: f.conversationId });
     d.conversations.append(f.conversationId, "user", f.mail.text || f.mail.fullText.slice(0, 4000), { subject: f.mail.subject, messageId: f.mail.messageId, from: from.address, attachments: f.mail.attachments });
     d.conversations.append(f.conversationId, "assistant", text, { subject: f.subject, messageId: f.replyMessageId, ticketId: ticket.id });
     d.inbound.finish(

@@ -65,14 +65,25 @@ describe("offline e-mail classifier", () => {
     ["Can I see Japantown Terrace on Tuesday at 10am?", "tour_request", "normal"],
     ["Hi, I'm interested in Mueller Commons. What times do you have on Monday?", "tour_request", "normal"],
     ["I submitted my application for The Pecan last week, any idea where it stands?", "general", "normal"],
+    ["Someone is stuck in the east elevator at Maple Court, I can hear them banging.", "maintenance", "urgent"],
+    ["small issue, probably nothing: the smoke alarm keeps going off and it smells a little bit like something is melting near the outlet.", "maintenance", "urgent"],
+    ["Está saliendo agua negra del desagüe de la ducha y del inodoro, huele horrible.", "maintenance", "urgent"],
+    ["the wall heater in the living room turns on but only blows cold air.", "maintenance", "urgent"],
+    ["Since Tuesday last the radiator in my sitting room has given no warmth whatsoever. The thermometer read 54 degrees.", "maintenance", "urgent"],
+    ["the living room window cracked overnight and a corner piece fell out, there is a hole about the size of my hand.", "maintenance", "urgent"],
+    ["My geladeira (fridge) is not making cold since yesterday, the food is going bad.", "maintenance", "high"],
+    ["Buenas tardes, quisiera ver el departamento de Willow Glen Gardens el sábado 28 a las 12.", "tour_request", "normal"],
+    ["I would like to see Highland Row. Weekdays I can only do after 5pm. Would Tuesday work?", "tour_request", "normal"],
   ])("reads everyday and Spanish wording, and who a matter is for: %s → %s/%s", (text, intent, priority) => {
-    const c = classify(text, !/Japantown|Mueller|application/.test(text));
+    const c = classify(text, !/Japantown|Mueller|application|quisiera|Highland Row\. Weekdays/.test(text));
     expect([c.intent, c.priority]).toEqual([intent, priority]);
   });
 
   it("does not call a locksmith for a lock-out that is over, or for a reply that only says thanks", () => {
     const over = classifyOffline({ subject: "Re: locked out", text: "nvm my roommate came home and let me in. sorry!", sender: sender(), month: 11 });
     expect(over.intent).not.toBe("locked_out");
+    const disregard = classifyOffline({ subject: "Re: Locked out", text: "Please disregard my earlier message and cancel the locksmith. A neighbour had a spare key and I am now inside.", sender: sender(), month: 11 });
+    expect(disregard.intent).not.toBe("locked_out");
     const thanks = classifyOffline({ subject: "Re: Locked out", text: "Thanks, got it.", sender: sender(), month: 11 });
     expect(thanks.intent).not.toBe("locked_out");
   });

@@ -147,7 +147,8 @@ function parseClock(h: string, m: string | undefined, mer: string | undefined): 
   return `${pad(hour)}:${pad(minute)}`;
 }
 
-export function findWhen(text: string, folded: string, ref: { nowMs: number; tz: string }): WhenFinding {
+export function findWhen(text: string, foldedText: string, ref: { nowMs: number; tz: string }): WhenFinding {
+  let folded = foldedText;
   // "tomorrow at 3 no wait 4": what follows the correction wins.
   const correction = /\b(?:no wait|wait no|no,? i mean|i mean|i meant|make (?:it|that)|or rather|actually|sorry)\b(?!.*\b(?:no wait|wait no|i mean|i meant|make (?:it|that)|or rather|actually|sorry)\b)/.exec(folded);
   if (correction && correction.index > 0) {
@@ -155,6 +156,9 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     const tail = findWhen(text, folded.slice(correction.index + correction[0].length).trim(), ref);
     return { ...head, ...Object.fromEntries(Object.entries(tail).filter(([, v]) => v !== undefined)) };
   }
+  // "I work until 4:30", "in class till noon": when they are busy, so the earliest they can come.
+  const busyUntil = /\b(?:work|working|at work|busy|in class|in classes|in meetings?|on shift)\b[^.?!]{0,30}\b(?:until|till|til)\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon)/.exec(folded);
+  if (busyUntil) folded = `${folded.slice(0, busyUntil.index)} ${folded.slice(busyUntil.index + busyUntil[0].length)}${/\bafter\s+\d/.test(folded) ? "" : ` after ${busyUntil[1] === "noon" ? "12" : busyUntil[1]}`}`;
   const t = normalize(folded);
   const today = localDateOf(new Date(ref.nowMs), ref.tz);
   const out: WhenFinding = {};
@@ -269,14 +273,17 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
   }
   const wd =
     chosenDay ??
-    /\b(next |this |on )?(mon|tue|wed|thu|fri|sat|sun)\.?\b(?=\s*(?:at\b|@|\d|morning|afternoon|evening|night|around|between|or\b|then\b|instead\b|works\b|is (?:fine|good|better)\b|please\b|pls\b|,|\?|!|$))/.exec(t);
+    /\b(next |this |on )?(mon|tue|wed|thu|fri|sat|sun)\.?\b(?=\s*(?:at\b|@|\d|morning|afternoon|evening|night|around|between|or\b|then\b|instead\b|works\b|is (?:fine|good|better)\b|please\b|pls\b|tours?\b|visit\b|viewing\b|showing\b|ok\b|,|\?|!|$))/.exec(t);
   let weekdayDate = false;
-  if (wd && !out.date && !out.range) {
+  if (wd && !out.date && (!out.range || !weekShift)) {
     const target = wd[2].length <= 3 ? ABBR[wd[2]] : WEEKDAYS.indexOf(wd[2]);
+    // "Tuesday next week": that day inside the span named; otherwise the coming one.
+    const inRange = out.range && wd[1]?.trim() !== "next" ? Array.from({ length: 7 }, (_, k) => addDays(out.range!.from, k)).find((d) => d <= out.range!.to && weekdayOf(d) === target) : undefined;
     let ahead = (target - dow + 7) % 7;
     if (ahead === 0 && wd[1]?.trim() !== "this") ahead = 7;
     if (wd[1]?.trim() === "next" && ahead < 2) ahead += 7;
-    out.date = addDays(today, ahead);
+    out.date = inRange ?? addDays(today, ahead);
+    out.range = undefined;
     weekdayDate = true;
   }
 
@@ -312,11 +319,16 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
     if (((!out.date && !out.range) || (weekdayDate && monthAndDay && !weekShift && !weekFrom)) && (s.isCertain("day") || s.isCertain("weekday"))) {
       if (!/\bnext week\b|\bweekend\b/.test(matched)) {
         const date = `${s.get("year")}-${pad(s.get("month")!)}-${pad(s.get("day")!)}`;
-        if (date >= today) out.date = date;
+        // "November 15" a week after it: gone, not next year's.
+        const thisYear = `${today.slice(0, 4)}-${pad(s.get("month")!)}-${pad(s.get("day")!)}`;
+        if (monthAndDay && !s.isCertain("year") && thisYear < today && Date.parse(today) - Date.parse(thisYear) < 90 * 86_400_000) out.past = true;
+        else if (date >= today) out.date = date;
       }
     }
-    // A window read above ("2-4pm", "from 9 to 11") is not one clock time.
+    // A window read above ("2-4pm", "from 9 to 11") is not one clock time, nor is a bound
+    // ("after 5pm", "before noon").
     if (spanned) continue;
+    if (/\b(?:after|before|until|till|til|no later than|no earlier than)\s*$/.test(tc.slice(Math.max(0, r.index - 16), r.index)) || /^(?:after|before)\b/.test(matched.trim())) continue;
     if (!out.time && s.isCertain("hour") && !/^(?:noon)$/.test(matched.trim()) === true) {
       const h = s.get("hour")!;
       const m = s.get("minute") ?? 0;
@@ -365,10 +377,10 @@ export function findWhen(text: string, folded: string, ref: { nowMs: number; tz:
 }
 
 const US_ZONES: Array<[RegExp, string, string]> = [
-  [/^(?:eastern|et|est|edt|east coast|new york|ny)$/, "America/New_York", "Eastern"],
-  [/^(?:central|ct|cst|cdt|chicago|texas)$/, "America/Chicago", "Central"],
+  [/^(?:eastern|et|est|edt|east coast|new york|nyc|ny|boston|massachusetts|florida|miami|atlanta|dc|philadelphia)$/, "America/New_York", "Eastern"],
+  [/^(?:central|ct|cst|cdt|chicago|texas|austin|dallas|houston)$/, "America/Chicago", "Central"],
   [/^(?:mountain|mt|mst|mdt|denver|colorado)$/, "America/Denver", "Mountain"],
-  [/^(?:pacific|pt|pst|pdt|west coast|california|la|seattle|portland)$/, "America/Los_Angeles", "Pacific"],
+  [/^(?:pacific|pt|pst|pdt|west coast|california|los angeles|la|san francisco|sf|bay area|seattle|oregon|washington state|portland)$/, "America/Los_Angeles", "Pacific"],
 ];
 
 /**
@@ -379,7 +391,7 @@ export function inReadingZone(w: WhenFinding, folded: string, tz: string, nowMs:
   const named =
     /\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*(?:\(|,)?\s*(eastern|central|mountain|pacific|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt)(?:\s+time)?(?=\s*(?:[).,!?;]|$|(?:time|please|pls|thanks|then|ok|on|for|and|if|is|works|right)\b))/.exec(folded) ??
     /\b(eastern|central|mountain|pacific) time\b/.exec(folded) ??
-    (/\b(?:my time|my local time|(?:where|here) i am)\b/.test(folded) ? /\b(?:i'?m|i am|we'?re|we are|i live|living|based) (?:in|on) (?:the )?(east coast|west coast|new york|california|texas|chicago|colorado|denver|seattle|la|ny)\b/.exec(folded) : null);
+    (/\b(?:my time|my local time|(?:where|here) i am)\b/.test(folded) ? /\b(?:i'?m|i am|we'?re|we are|i live|living|based) (?:in|on) (?:the )?(east coast|west coast|new york|nyc|ny|boston|massachusetts|florida|miami|atlanta|dc|philadelphia|california|los angeles|la|san francisco|sf|bay area|seattle|oregon|washington state|texas|austin|dallas|houston|chicago|colorado|denver)\b/.exec(folded) : null);
   if (!named || !(w.time || w.after || w.before)) return w;
   const zone = US_ZONES.find(([re]) => re.test(named[1]));
   if (!zone || zone[1] === tz) return w;
