@@ -327,6 +327,38 @@ describe("booking conversations with the offline model", () => {
     expect(noEmail.reply).toContain("(512) 555-0188");
   });
 
+  it("cancels only a tour in the city named, moves to 'the following Monday' after the tour's day, and fixes an e-mail domain after booking", async () => {
+    const c = new ChatClient(s);
+    const booked = await c.say("book The Pecan friday 2pm, Ivy Lo ivy.lo@exmaple.com");
+    expect(booked.reply).toMatch(/booked: The Pecan on Fri, Nov 27 at 2:00 PM CST/);
+    const wrongCity = await c.say("cancel my Portland tour");
+    expect(wrongCity.reply).toMatch(/don't see a tour in Portland/);
+    const fixed = await c.say("oops, example.com not exmaple");
+    expect(fixed.reply).toMatch(/updated your e-mail to ivy\.lo@example\.com/);
+    const [tour] = await bookingsFor("ivy.lo@example.com");
+    expect(tour).toMatchObject({ status: "confirmed", start: "2026-11-27T20:00:00.000Z" });
+    const d = new ChatClient(s);
+    await d.say("book Willow Glen Gardens next Sunday 11:30, Nia Ford nia.ford@example.com");
+    const moved = await d.say("can we do the following Friday at 10 instead");
+    expect(moved.reply).toMatch(/now Fri, Dec 4 at 10:00 AM PST/);
+  });
+
+  it("searches pets and must-haves as said, and names the cheapest of the listings shown", async () => {
+    const both = await new ChatClient(s).say("I have a dog and a cat. anything in Austin?");
+    const names = both.options.filter((o) => o.type === "property").map((o) => o.label);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain("Bluebonnet Flats");
+    expect(names).not.toContain("Mueller Commons");
+    const yard = await new ChatClient(s).say("2 bed in Austin, a yard is non-negotiable for us");
+    expect(yard.reply).toContain("Hyde Park Cottages");
+    expect(yard.reply).not.toContain("Maple Court");
+    const c = new ChatClient(s);
+    await c.say("2 bedrooms in austin");
+    const cheapest = await c.say("which is the cheapest one?");
+    expect(cheapest.reply).toMatch(/^Hyde Park Cottages is the least expensive/);
+    expect((await new ChatClient(s).say("is this a real person?")).reply).toMatch(/automated assistant/);
+  });
+
   it("says plainly what it cannot answer instead of inventing", async () => {
     const c = new ChatClient(s);
     await c.say("tell me about the alder");

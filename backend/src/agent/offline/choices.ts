@@ -1,6 +1,7 @@
 import type { SearchCriteria } from "../../domain/conversations/conversation";
 import type { CatalogEntry } from "./nlu/catalog";
 import { bareName } from "./nlu/contact";
+import { fold, typoDistance } from "./nlu/text";
 import type { Offered, PolicyContext, Tour } from "./policy-types";
 
 /** The offered tour time the person picked: "the second one", "3:30 works", "Tuesday's". */
@@ -66,6 +67,19 @@ export function pickTour(ctx: PolicyContext, tours: Tour[], useDate: boolean): T
   }
   let pool = tours;
   if (interp.property) pool = pool.filter((t) => t.propertyId === interp.property!.id);
+  // "Cancel my Portland tour", "the Denver one": the tours in that city or neighbourhood.
+  const place = interp.criteria.location ? fold(interp.criteria.location) : "";
+  const placeWords = place.split(" or ")[0];
+  const namesTourPlace =
+    placeWords !== "" &&
+    (new RegExp(`\\b(?:my|the|our) ${placeWords} (?:tour|one|appointment|visit|showing|booking|viewing)`).test(interp.folded) ||
+      new RegExp(`\\b(?:tour|one|appointment|visit|showing|booking|viewing) (?:in|at) ${placeWords}\\b`).test(interp.folded));
+  if (!interp.property && namesTourPlace) {
+    pool = pool.filter((t) => {
+      const e = ctx.catalog.entries.find((x) => x.id === t.propertyId);
+      return e !== undefined && place.split(" or ").some((p) => p === fold(e.city) || p === fold(e.neighborhood) || p.includes(fold(e.city)));
+    });
+  }
   if (useDate && interp.when.date) {
     const onDay = pool.filter((t) => t.startLocal === interp.when.date);
     if (onDay.length) pool = onDay;
@@ -85,6 +99,11 @@ export function newContactArgs(ctx: PolicyContext): Record<string, string> | und
   const known = facts.prospect;
   const args: Record<string, string> = {};
   if (c.email && c.email.toLowerCase() !== known.email?.toLowerCase()) args.email = c.email;
+  // "Oops, example.com not exmaple", "it's gmail not gmial": the domain of the saved address, corrected.
+  if (!c.email && !c.invalidEmail && known.email && /\b(?:oops|typo|not|meant|should be|sorry|actually|wrong|correct(?:ion)?|misspelled)\b/.test(interp.folded)) {
+    const fixed = correctedDomain(known.email, interp.folded);
+    if (fixed) args.email = fixed;
+  }
   if (c.invalidEmail) args.email = c.invalidEmail;
   if (c.phone && c.phone !== known.phone) args.phone = c.phone;
   if (c.invalidPhone && !c.phone) args.phone = c.invalidPhone;
@@ -97,6 +116,17 @@ export function newContactArgs(ctx: PolicyContext): Record<string, string> | und
   }
   if (name && name !== known.name) args.name = name;
   return Object.keys(args).length ? args : undefined;
+}
+
+/** A saved address with its domain corrected from what the message says, if it says so. */
+function correctedDomain(email: string, folded: string): string | undefined {
+  const [local, domain] = email.toLowerCase().split("@");
+  if (!local || !domain) return undefined;
+  const full = [...folded.matchAll(/\b([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b/g)].map((m) => m[1]).find((d) => d !== domain && typoDistance(d, domain) <= 3);
+  if (full) return `${local}@${full}`;
+  const [name, ...rest] = domain.split(".");
+  const word = folded.split(/[^a-z0-9-]+/).find((w) => w.length >= 4 && w !== name && typoDistance(w, name) <= 2 && !folded.includes(`${w}.`));
+  return word && folded.includes(name) ? `${local}@${[word, ...rest].join(".")}` : undefined;
 }
 
 /** The search criteria after applying what the message adds or changes. */

@@ -13,7 +13,8 @@ export function describeCriteria(c: SearchCriteria): string {
   parts.push("places");
   if (c.location) parts.push(`in ${c.location}`);
   if (c.maxRent) parts.push(`under ${money(c.maxRent)}`);
-  if (c.pets) parts.push(c.petWeightLbs !== undefined && c.pets !== "cat" ? `that allow a ${c.petWeightLbs} lb dog` : c.pets === "dog" ? "that allow dogs" : c.pets === "cat" ? "that allow cats" : "that allow pets");
+  if (c.pets) parts.push(c.petWeightLbs !== undefined && c.pets !== "cat" ? `that allow a ${c.petWeightLbs} lb dog${c.pets === "both" ? " and a cat" : ""}` : c.pets === "dog" ? "that allow dogs" : c.pets === "cat" ? "that allow cats" : c.pets === "both" ? "that allow both dogs and cats" : "that allow pets");
+  if (c.features?.length) parts.push(`with ${list(c.features)}`);
   if (c.moveIn) parts.push(`available by ${c.moveIn}`);
   return parts.join(" ");
 }
@@ -72,14 +73,16 @@ const UNKNOWN_TOPIC: Partial<Record<QuestionTopic, string>> = {
   other: "that",
 };
 
-function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ctxText = ""): string {
+function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ctxText = "", weightOnFile?: number): string {
   const amenities = field(c, "Amenities") ?? "";
   const has = (re: RegExp) => amenities.split(", ").filter((a) => re.test(a));
   switch (topic) {
     case "pets": {
       const policy = field(c, "Pets") ?? "";
       const limit = /(\d+)\s*lb/.exec(policy);
-      const theirs = /(\d+)\s*(?:lb|lbs|pound)/.exec(ctxText);
+      const said = /(\d+)\s*(?:lb|lbs|pound)s?\b(?!\s*(?:limit|max))/.exec(ctxText);
+      const known = weightOnFile;
+      const theirs = said && !/\b(?:limit|max(?:imum)?|up to|under)\s*$/.test(ctxText.slice(0, said.index)) ? said : known ? ([String(known), String(known)] as unknown as RegExpExecArray) : null;
       const weight = limit && theirs ? (Number(theirs[1]) > Number(limit[1]) ? ` A ${theirs[1]} lb pet is over the ${limit[1]} lb limit, so that one wouldn't fit the policy.` : ` A ${theirs[1]} lb pet is within the ${limit[1]} lb limit.`) : "";
       return `Pets at ${property.name}: ${policy}${weight}`;
     }
@@ -128,7 +131,7 @@ function overview(property: CatalogEntry, c: string): string {
 export function detailsReply(ctx: PolicyContext, property: CatalogEntry, topics: QuestionTopic[], general: boolean): Decision {
   const d = [...ctx.done].reverse().find((x) => x.name === "get_property_details" && Number(x.args.propertyId) === property.id) ?? did(ctx, "get_property_details")!;
   if (!d.artifact?.ok) return { reply: d.content, state: {} };
-  const answers = topics.length ? [...new Set(topics)].map((t) => answerTopic(property, d.content, t, ctx.interp.folded)) : [overview(property, d.content)];
+  const answers = topics.length ? [...new Set(topics)].map((t) => answerTopic(property, d.content, t, ctx.interp.folded, (ctx.facts.criteria as { petWeightLbs?: number } | undefined)?.petWeightLbs)) : [overview(property, d.content)];
   if (general && topics.length) answers.unshift(overview(property, d.content));
   // Already booked to see it: no need to offer times again.
   const booked = ctx.facts.tours.some((t) => t.propertyId === property.id);

@@ -35,6 +35,14 @@ export function cancelFlow(ctx: PolicyContext): Decision {
   }
   const target = pickTour(ctx, tours, true);
   if (target) return call("cancel_tour", { bookingId: target.id });
+  // "Cancel my Portland tour" with no tour there: say so, and change nothing.
+  if (ctx.interp.criteria.location && !ctx.interp.property && !ctx.interp.intents.search) {
+    return {
+      reply: `I don't see a tour in ${ctx.interp.criteria.location}. Your upcoming ${tours.length === 1 ? "tour is" : "tours are"}: ${tours.map((t) => `${t.property}, ${t.label}`).join("; ")}. Which one should I cancel, if any?`,
+      state: { awaiting: "which_cancel", lastOffer: "tours" },
+      options: tourOptions(tours),
+    };
+  }
   return {
     reply: `You have ${tours.length} upcoming tours: ${tours.map((t, i) => `${i + 1}. ${t.property}, ${t.label}`).join("; ")}. Which one should I cancel?`,
     state: { awaiting: "which_cancel", lastOffer: "tours" },
@@ -104,6 +112,10 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
   }
   // "Same day at 4", "Wednesday, same time": keep that part of the current tour.
   const when = { ...interp.when };
+  // "The following Monday": the one after the tour's own day.
+  if (when.date && /\b(?:following|after that|the week after)\b/.test(interp.folded)) {
+    while (when.date <= target.startLocal) when.date = new Date(Date.parse(`${when.date}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  }
   if (when.sameDay && !when.date) when.date = target.startLocal;
   if (when.sameTime && !when.time) when.time = target.localTime;
   if (when.date && when.time) {

@@ -7,7 +7,7 @@ import { cancelFlow, listFlow, rescheduleFlow } from "./flows-tours";
 import { shiftedLocal, type WhenFinding } from "./nlu/when";
 import { call, did, type Decision, type PolicyContext } from "./policy-types";
 import { understand } from "./understand";
-import { list } from "./wording";
+import { beds, list, money } from "./wording";
 
 function hasWhen(w: WhenFinding): boolean {
   return Boolean(w.date || w.range || w.time || w.partOfDay || w.after || w.before || w.earliest || w.shiftMinutes || w.past);
@@ -78,7 +78,7 @@ export function decide(input: PolicyContext): Decision {
 
   // Finish what a tool already did this turn.
   // "Cancel it and show me studios in Boston": the cancellation, then the search.
-  if (did(ctx, "cancel_tour") && did(ctx, "cancel_tour")!.artifact?.ok && (i.search || interp.criteria.location) && !i.thirdParty) {
+  if (did(ctx, "cancel_tour") && did(ctx, "cancel_tour")!.artifact?.ok && i.search && !i.thirdParty) {
     if (!did(ctx, "search_properties")) return call("search_properties", searchArgs(mergedCriteria(ctx).criteria));
     const cancelled = cancelFlow(ctx);
     const found = searchReply(ctx, mergedCriteria(ctx).criteria);
@@ -250,7 +250,18 @@ export function decide(input: PolicyContext): Decision {
   const onlyPetsOrFeatures =
     Boolean(f.pets || f.features?.length) && !f.location && f.beds === undefined && f.minBeds === undefined && f.maxBeds === undefined && f.maxRent === undefined && !interp.moveIn && !i.search && !i.lowerRent;
   const aboutFocus = facts.focus !== undefined && onlyPetsOrFeatures && !namedProperty;
-  const aboutProperty = property && (namedProperty || interp.refersBack || aboutFocus || (facts.focus !== undefined && !changed));
+  // "The cheapest one there" is a search, even with a listing in view.
+  const aboutProperty = property && (namedProperty || (!interp.criteria.cheapest && (interp.refersBack || aboutFocus || (facts.focus !== undefined && !changed))));
+  // "Which one is the cheapest?" among the listings just shown: name it.
+  const picked = pickedByComparison(ctx);
+  if (picked && /^(?:so |and |ok,? )?(?:which|what)(?: one)?(?:'s| is| would be| has)\b|\bwhich (?:one|of (?:them|those|these))\b/.test(interp.folded) && !i.tour && !hasWhen(interp.when) && !i.bookNow) {
+    const by = i.pickBy === "cheapest" ? "the least expensive" : i.pickBy === "priciest" ? "the most expensive" : i.pickBy === "biggest" ? "the biggest" : "the smallest";
+    return {
+      reply: `${picked.name} is ${by} — ${beds(picked.beds)}, ${money(picked.rent)}/mo, ${picked.neighborhood}, ${picked.city}. Would you like details or tour times for it?`,
+      state: { lastOffer: "properties" },
+      options: [{ type: "reply", label: "See tour times", value: `What times can I tour ${picked.name}?` }],
+    };
+  }
   const asked = i.topics.filter((t) => t !== "other").length ? i.topics.filter((t) => t !== "other") : i.topics;
   const question: typeof asked = aboutFocus && !asked.some((t) => t !== "other") ? [f.pets ? "pets" : f.features?.some((x) => x === "parking" || x === "garage") ? "parking" : "amenities"] : asked;
 
@@ -304,7 +315,9 @@ export function decide(input: PolicyContext): Decision {
         state: { awaiting: "location", ...(mentionsTime ? { pendingWhen: when } : {}) },
       };
     }
-    return call("search_properties", { ...searchArgs(criteria), ...(interp.criteria.cheapest ? { sort: "rent" } : {}) });
+    // "The cheapest one there": lowest rent first, whatever budget was said before.
+    const cheapest = interp.criteria.cheapest ? { ...criteria, ...(interp.criteria.maxRent === undefined ? { maxRent: undefined } : {}) } : criteria;
+    return call("search_properties", { ...searchArgs(cheapest), ...(interp.criteria.cheapest ? { sort: "rent" } : {}) });
   }
 
   // Tour times for a listing.
@@ -390,7 +403,8 @@ function pickedByComparison(ctx: PolicyContext) {
   const by = ctx.interp.intents.pickBy;
   // The pair just compared, else the listings shown.
   const compared = (ctx.prev.compared ?? []).map((id) => ctx.catalog.entries.find((e) => e.id === id)).filter((e): e is NonNullable<typeof e> => e !== undefined);
-  const pool = compared.length >= 2 ? compared.map((e) => ({ id: e.id, rent: e.rent, beds: e.beds })) : ctx.facts.shown;
+  // The pair just compared, else the listings just shown (not an older list after a new search).
+  const pool = compared.length >= 2 ? compared.map((e) => ({ id: e.id, rent: e.rent, beds: e.beds })) : ctx.prev.lastOffer === "properties" ? ctx.facts.shown : [];
   if (!by || pool.length < 2 || ctx.interp.property || ctx.interp.intents.lowerRent) return undefined;
   const shown = [...pool];
   const sorted =

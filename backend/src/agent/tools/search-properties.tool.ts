@@ -14,7 +14,7 @@ const schema = z.object({
   maxRent: z.number().int().positive().nullish().describe("Highest monthly rent in dollars"),
   minBaths: z.number().min(0).max(10).nullish().describe("Minimum number of bathrooms"),
   features: z.array(z.string().max(40)).max(6).nullish().describe("Amenities that must be listed, e.g. ['in-unit laundry', 'parking', 'pool']"),
-  pets: z.enum(["dog", "cat", "any"]).nullish().describe("Pet the prospect has"),
+  pets: z.enum(["dog", "cat", "both", "any"]).nullish().describe("Pet the prospect has: 'both' for a dog and a cat"),
   petWeightLbs: z.number().int().min(1).max(300).nullish().describe("The dog's weight in pounds, when given: listings with a lower weight limit are left out"),
   moveIn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().describe("Move-in date YYYY-MM-DD; the unit must be available by then"),
   sort: z.enum(["rent"]).nullish().describe("'rent' lists the lowest rent first (for 'the cheapest place'); leave empty for best match first"),

@@ -92,7 +92,7 @@ export function searchProperties(all: readonly Property[], c: PropertySearchCrit
     if (c.minBaths !== undefined && p.baths < c.minBaths) continue;
     if (c.features?.length && !c.features.every((f) => hasFeature(p, f))) continue;
     if (c.pets && !allowsPet(p.petsAllowed, c.pets)) continue;
-    if (c.petWeightLbs !== undefined && c.pets !== "cat") {
+    if (c.petWeightLbs !== undefined && c.pets !== "cat" && c.pets !== "any") {
       const limit = petWeightLimit(p.petPolicy);
       if (limit !== undefined && c.petWeightLbs > limit) continue;
     }

@@ -22,11 +22,13 @@ export interface Property {
   active: boolean;
 }
 
-export type PetKind = "dog" | "cat" | "any";
+/** The pet a prospect has: a dog, a cat, both (a dog and a cat), or any kind. */
+export type PetKind = "dog" | "cat" | "both" | "any";
 
 export function allowsPet(petsAllowed: PetsAllowed, pet: PetKind): boolean {
   if (petsAllowed === "none") return false;
   if (pet === "any") return true;
+  if (pet === "both") return petsAllowed === "cats_and_dogs";
   if (pet === "dog") return petsAllowed === "dogs" || petsAllowed === "cats_and_dogs";
   return petsAllowed === "cats" || petsAllowed === "cats_and_dogs";
 }

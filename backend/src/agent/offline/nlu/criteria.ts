@@ -129,14 +129,14 @@ export function findPets(folded: string): { pets?: PetKind; noPets?: boolean; pe
   if (/\b(no|don't have|do not have|dont have|without)\s+(any\s+)?(pets?|animals?|dogs?|cats?)\b/.test(folded)) return { noPets: true };
   const weight = /\b(\d{1,3})\s*-?\s*(?:lb|lbs|pounds?)\b/.exec(folded);
   const found = findPetKind(folded);
-  if (weight && found.pets && found.pets !== "cat") return { ...found, petWeightLbs: Number(weight[1]) };
+  if (weight && found.pets && found.pets !== "cat" && !/\b(?:limit|max(?:imum)?|up to|under)\b[^.?!]{0,12}$/.test(folded.slice(0, weight.index))) return { ...found, petWeightLbs: Number(weight[1]) };
   return found;
 }
 
 function findPetKind(folded: string): { pets?: PetKind } {
   const dog = /\b(dogs?|pupp(y|ies)|pups?|doggos?|canines?|lab|labrador|retriever|terrier|poodle|beagle|bulldog|shepherd|husky|corgi|chihuahua|dachshund|pitbull|pit bull|golden doodle|goldendoodle|doodle|perros?|perritos?)\b/.test(folded);
   const cat = /\b(cats?|kitt(y|ies|en|ens)|feline|gatos?|gatitos?)\b/.test(folded);
-  if (dog && cat) return { pets: "any" };
+  if (dog && cat) return { pets: "both" };
   if (dog) return { pets: "dog" };
   if (cat) return { pets: "cat" };
   if (/\b(pets?|pet[- ]friendly|animals?|furry friend|fur ?baby)\b/.test(folded)) return { pets: "any" };
@@ -244,7 +244,7 @@ const FEATURES: Array<[RegExp, string]> = [
 
 /** Amenities asked for as requirements ("need in-unit laundry", "with parking"). */
 export function findFeatures(folded: string): string[] {
-  if (!/\b(need|needs|must|must have|with|want|wants|require|required|has|have|having|w\/|includes?|looking for)\b/.test(folded)) return [];
+  if (!/\b(need|needs|must|must have|with|want|wants|require|required|has|have|having|w\/|includes?|looking for|non-?negotiable|essential|important|a must|prefer(?:ably)?)\b/.test(folded)) return [];
   return FEATURES.filter(([re]) => re.test(folded)).map(([, name]) => name);
 }
 

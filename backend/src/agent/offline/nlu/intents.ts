@@ -163,11 +163,14 @@ export function findIntents(t: string): Intents {
   const asksForTimes = /\b(?:anything|any ?thing|any(?: times?| slots?)?) (?:(?:open|available|free) )?(?:in the |on |for |later |earlier )?(?:morning|afternoon|evening|tonight|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|later|earlier|weekend)\b/.test(t);
   const takesBack = /\b(forget (?:it|that|about it)|not interested(?: anymore)?|no longer interested|changed my mind|scratch that|i'?ll pass|pass on (?:it|that))\b/.test(t);
   const brokenLink = /\b(?:link|confirmation|manage (?:page|link)|website|page)\b[^.?!]{0,30}\b(?:doesn'?t|does not|won'?t|isn'?t|not|never) (?:work|working|open|load|arrive|come)\b|\bbroken link\b|\bcan'?t open the (?:link|page)\b|\b(?:never got|didn'?t get|haven'?t (?:got|received)) (?:the|my|a|any) (?:confirmation|e-?mail)\b/.test(t);
+  // "Is this a real person?" asks what it is talking to; it is not a request for one.
+  const asksIfHuman = /\b(?:is (?:this|it)|are you|am i (?:talking|chatting|speaking) (?:to|with)) (?:a |an )?(?:real )?(?:person|human|bot|robot|ai|machine)\b/.test(t) && !/\b(?:talk|speak|chat) (?:to|with) (?:a|an|someone|somebody|the)\b|\b(?:want|need|get me|connect me|transfer me)\b/.test(t);
   const human =
-    brokenLink ||
+    !asksIfHuman &&
+    (brokenLink ||
     /\b(?:real (?:person|human)|human being|talk to (?:a|an|someone|somebody|the|your)\b|speak (?:to|with) (?:a|an|someone|somebody|the|your)\b|(?:an?|the) (?:agent|representative|rep|manager|person|human|leasing agent|staff member)\b(?! (?:said|told))|call me|customer service|operator)/.test(
       t,
-    ) && /\b(person|human|agent|representative|rep|manager|someone|somebody|staff|operator|customer service|call me|leasing (?:agent|office|team))\b/.test(t);
+    ) && /\b(person|human|agent|representative|rep|manager|someone|somebody|staff|operator|customer service|call me|leasing (?:agent|office|team))\b/.test(t));
   return {
     greeting: /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|greetings|yo|hola|sup)\b/.test(t),
     thanks: /\b(thanks?|thank you|thx|ty|cheers|appreciate it|much appreciated)\b/.test(t),
@@ -211,7 +214,7 @@ export function findIntents(t: string): Intents {
       /\b(?:what|which) unit (?:does|do|is)\b|\bwhere does [a-z]+ live\b|\bwho (?:lives|is living|lived|stays) (?:at|in)\b|\bwho(?:'s| is) the (?:tenant|resident)\b|\bwho else (?:has|is)\b|\b(?:is )?any(?:one|body) else (?:booked|coming|touring|scheduled)\b|\bother people'?s\b/.test(t) ||
       /\b(?:admin|developer|debug|god|root|system) mode\b|\bignore (?:all |your |the )?(?:previous|prior|above) (?:instructions|rules)/.test(t),
     resident: residentMatter(t),
-    negotiate: /\b(negotia\w*|take \$?\d[\d,.]*k? (?:for|instead)|lower (?:the )?rent|rent (?:reduction|discount)|any (?:discount|deals?|specials?|concessions?)|discount on|knock (?:some|\$?\d+)|come down (?:on|to)|waive (?:the )?(?:fee|deposit|application)|match (?:a|the|another) (?:price|offer))\b/.test(t),
+    negotiate: !/\bnon-?negotiable\b|\bnot negotiable\b/.test(t) && /\b(negotia\w*|take \$?\d[\d,.]*k? (?:for|instead)|lower (?:the )?rent|rent (?:reduction|discount)|any (?:discount|deals?|specials?|concessions?)|discount on|knock (?:some|\$?\d+)|come down (?:on|to)|waive (?:the )?(?:fee|deposit|application)|match (?:a|the|another) (?:price|offer))\b/.test(t),
     automated: /\b(who am i (?:talking|chatting|speaking) (?:to|with)|who (?:is this|are you)|what are you|are you (?:a |an )?(?:bot|robot|ai|human|real|person|machine|automated)|is this (?:a |an )?(?:bot|robot|ai|automated|real person|human)|am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|robot|ai|human|real person|person))\b/.test(t),
   };
 }

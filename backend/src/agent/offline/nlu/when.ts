@@ -1,7 +1,7 @@
 import * as chrono from "chrono-node";
 import { addDays, localDateOf, weekdayOf } from "../../../domain/availability/slot-math";
 import { offsetMinutes } from "../../../domain/shared/zone-offset";
-import { ORDINALS } from "./text";
+import { ORDINALS, typoDistance } from "./text";
 
 export type PartOfDay = "morning" | "afternoon" | "evening";
 
@@ -63,20 +63,6 @@ export function businessHour(h: number): number {
 const DAY_WORDS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "tomorrow"];
 /** Real words that sit one slip away from a day's name. */
 const NOT_DAY_TYPOS = new Set(["sundry", "sundae", "mondays", "fridge", "tomorrows", "tuesdays", "thursdays"]);
-
-/** Edit distance counting a swap of two neighbouring letters as one edit ("thrusday"). */
-function typoDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
 
 /**
  * Misspelled days ("thrusday", "wensday", "saterday", "tommorow") read as the day meant:
