@@ -359,6 +359,17 @@ describe("booking conversations with the offline model", () => {
     expect((await new ChatClient(s).say("is this a real person?")).reply).toMatch(/automated assistant/);
   });
 
+  it("postpones a tour by a week at the same time, describes a listing asked about in passing, and lets a prospect who is not ready go", async () => {
+    const c = new ChatClient(s);
+    await c.say("book the alder friday at 10, Kim Obi kim.obi@example.com");
+    const week = await c.say("can we postpone by exactly one week?");
+    expect(week.reply).toMatch(/now Fri, Dec 4 at 10:00 AM CST/);
+    const like = await new ChatClient(s).say("whats bluebonnet flats like");
+    expect(like.reply).toMatch(/^Bluebonnet Flats, 2201 S Congress Ave/);
+    const notYet = await new ChatClient(s).say("cool thanks, not ready to tour yet");
+    expect(notYet.reply).toMatch(/take your time/);
+  });
+
   it("says plainly what it cannot answer instead of inventing", async () => {
     const c = new ChatClient(s);
     await c.say("tell me about the alder");

@@ -105,6 +105,11 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
   if (slot && slot.propertyId === target.propertyId) return call("reschedule_tour", { bookingId: target.id, newStart: slot.start });
   const property = ctx.catalog.entries.find((e) => e.id === target.propertyId);
   if (!property) return { reply: NO_TOURS, state: {} };
+  // "Postpone it by a week": the tour's own time, days later.
+  if (interp.when.shiftDays !== undefined && !interp.when.date) {
+    const day = new Date(Date.parse(`${target.startLocal}T00:00:00Z`) + interp.when.shiftDays * 86_400_000).toISOString().slice(0, 10);
+    return call("reschedule_tour", { bookingId: target.id, newStart: `${day}T${interp.when.time ?? target.localTime}` });
+  }
   // "Push it back an hour": the tour's own time, moved.
   if (interp.when.shiftMinutes !== undefined && !interp.when.time) {
     const moved = shiftedLocal(interp.when.date ?? target.startLocal, target.localTime, interp.when.shiftMinutes);

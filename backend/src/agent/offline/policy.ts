@@ -10,7 +10,7 @@ import { understand } from "./understand";
 import { beds, list, money } from "./wording";
 
 function hasWhen(w: WhenFinding): boolean {
-  return Boolean(w.date || w.range || w.time || w.partOfDay || w.after || w.before || w.earliest || w.shiftMinutes || w.past);
+  return Boolean(w.date || w.range || w.time || w.partOfDay || w.after || w.before || w.earliest || w.shiftMinutes || w.shiftDays || w.past);
 }
 
 /**
@@ -107,6 +107,9 @@ export function decide(input: PolicyContext): Decision {
     const where = ctx.catalog.entries.find((e) => e.id === proposal.propertyId)?.name;
     return { reply: `No problem — take your time. ${where ? `${where} on ` : ""}${proposal.label} is open right now; just tell me here when you're ready and I'll book it (times do fill up).`, state: prev };
   }
+  if (!proposal && i.later && !hasWhen(interp.when) && !interp.property && !i.cancel && !i.search) {
+    return { reply: "No problem — take your time. I'm here whenever you'd like to look at more listings or book a tour.", state: {} };
+  }
   // No e-mail: a booking needs one for the confirmation and invite.
   if (i.noEmail && !interp.contact.email) {
     const raw = interp.contact.phone ?? facts.prospect.phone;
@@ -150,7 +153,7 @@ export function decide(input: PolicyContext): Decision {
   }
   // "Can I also see Mount Tabor the same day at 1?": another tour, not a change.
   const addsAnother = !i.reschedule && (namesOtherListing || /\b(?:also|another|too|as well|second|additional)\b/.test(interp.folded));
-  const changeBooked = facts.tours.length > 0 && !addsAnother && (i.reschedule || movesTour || (interp.when.shiftMinutes !== undefined && !proposal) || ((interp.when.sameDay || interp.when.sameTime) && !proposal));
+  const changeBooked = facts.tours.length > 0 && !addsAnother && (i.reschedule || movesTour || ((interp.when.shiftMinutes !== undefined || interp.when.shiftDays !== undefined) && !proposal) || ((interp.when.sameDay || interp.when.sameTime) && !proposal));
   const rescheduling =
     (changeBooked && !(proposal?.kind === "book" && !interp.when.sameDay && !interp.when.sameTime)) ||
     prev.awaiting === "which_reschedule" ||

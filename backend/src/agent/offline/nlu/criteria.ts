@@ -23,7 +23,7 @@ export interface CriteriaFinding {
   moveInText?: string;
 }
 
-const NUM = "(\\d+|one|two|three|four|five|six|a|an|single|double)";
+const NUM = "(\\d+|one|two|three|four|five|six|a|an|single|double|una|un|dos|tres|cuatro)";
 const BED_WORD = "(?:bed(?:room)?s?|br|bd|bdr|bdrm|bdrms|b/r|beds?|sleeping ?rooms?|rooms?|rec[aá]maras?|habitaci[oó]n(?:es)?|dormitorios?|cuartos?)";
 
 const STUDIO = "(?:a\\s+)?(?:studio|efficiency|bachelor)s?";

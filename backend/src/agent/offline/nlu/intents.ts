@@ -78,7 +78,7 @@ const TOPIC_RULES: Array<[QuestionTopic, RegExp]> = [
   ["fees", /\b(fees?|application fee|admin fee|move-in cost|move in cost|move-in costs)\b/],
   ["utilities", /\b(utilities|electric|electricity|water bill|gas bill|internet|wifi|wi-fi|heat(?:ing)? included|heat)\b/],
   ["lease", /\b(lease (?:term|length)s?|how long is the lease|month-to-month|month to month|short[- ]term|12[- ]month|6[- ]month|lease terms?)\b/],
-  ["size", /\b(square (?:feet|foot|footage)|sq\.? ?ft|sqft|how big|size|how large|footage)\b/],
+  ["size", /\b(square (?:feet|foot|footage)|sq\.? ?ft|sqft|how big|size|how large|footage|how many (?:bath(?:room)?s|bed(?:room)?s|rooms))\b/],
   ["amenities", /\b(amenit(?:y|ies)|gym|fitness|pool|rooftop|balcony|patio|yard|dishwasher|elevator|storage|concierge|ac|air condition\w*)\b/],
   ["furnished", /\b(furnished|furniture)\b/],
   ["open_house", /\b(open house|open houses|open viewing|walk-?in (?:hours|times))\b/],
@@ -90,7 +90,7 @@ const TOPIC_RULES: Array<[QuestionTopic, RegExp]> = [
   ["available", /\b(when (?:is|will) it (?:be )?available|available from|move[- ]in date|when can (?:i|we) move|(?:earliest|soonest) (?:i|we) (?:can|could) move|earliest (?:i could |i can |to )?move|move in (?:by|on|when)|availability date|still available)\b/],
 ];
 
-const GENERAL_DETAILS = /\b(tell me (?:more )?about|more (?:info|information|details)|details (?:on|about|for)|what'?s (?:it|the place) like|describe|info (?:on|about)|more about|learn more)\b/;
+const GENERAL_DETAILS = /\b(tell me (?:more )?about|more (?:info|information|details)|details (?:on|about|for)|what(?:'?s| is) (?!(?:the )?(?:weather|traffic|crime|area|neighbou?rhood|city|commute|school|schools|rent|price|parking|market)\b)(?:it|the place|[a-z&'-]+(?: [a-z&'-]+){0,3}) like|describe|info (?:on|about)|more about|learn more)\b/;
 
 function questionTopics(t: string): QuestionTopic[] {
   const isQuestion =
@@ -202,7 +202,7 @@ export function findIntents(t: string): Intents {
             ? "priciest"
             : undefined,
     applicationStatus: /\b(?:submitted|sent|filled out|completed|turned in|put in) (?:my|an|the|our) application\b|\bapplication status\b|\bstatus of (?:my|the|our) application\b|\b(?:my|our) application\b[^.?!]{0,40}\b(?:stands?|status|approved|denied|update|hear back|heard back|processed)\b|\bheard back (?:on|about) (?:my|the|our) application\b/.test(t),
-    later: /\b(let me think|think (?:about )?it over|think about it|(?:i'?ll|i will|let me) get back to you|i'?ll let you know|need to (?:think|check with|talk to|ask) |not sure yet|maybe later|later maybe|not ready (?:yet|to book)|hold off)\b/.test(t),
+    later: /\b(not ready (?:to (?:tour|book|see|visit)|yet)|let me think|think (?:about )?it over|think about it|(?:i'?ll|i will|let me) get back to you|i'?ll let you know|need to (?:think|check with|talk to|ask) |not sure yet|maybe later|later maybe|not ready (?:yet|to book)|hold off)\b/.test(t),
     noEmail: /\b(?:don'?t|do not|dont) (?:have|use) (?:an? )?e-?mail\b|\bno e-?mail(?: address)?\b|\bwithout (?:an? )?e-?mail\b|\b(?:text|call) me instead\b/.test(t),
     lowerRent: /\b(?:anything|something|any|any ?thing|others?|more|options?|places?|ones?|units?|apartments?|listings?)\b[^.?!]{0,20}\b(?:cheaper|less expensive|more affordable|lower (?:rent|price))\b|\b(?:cheaper|less expensive|more affordable) (?:options?|places?|ones|units?|apartments?|listings?|than (?:that|those|these))\b/.test(t),
     other: /\b(other (?:times?|options?|days?|ones?|places?)|something else|anything else (?:available|open)|more (?:times?|options?)|later (?:times?|that day|in the day)|earlier (?:times?|that day|in the day)|different (?:times?|days?|places?|ones?))\b/.test(t),

@@ -102,6 +102,7 @@ describe("search criteria", () => {
   it("reads bedrooms and pets said in other words or in Spanish", () => {
     expect(findBeds("1 sleeping room")).toEqual({ beds: 1 });
     expect(findBeds("2 recamaras con perro")).toEqual({ beds: 2 });
+    expect(findBeds("una recamara en austin")).toEqual({ beds: 1 });
     expect(findPets("2 recamaras con perro")).toEqual({ pets: "dog" });
     expect(findPets("my 70lb lab")).toEqual({ pets: "dog", petWeightLbs: 70 });
   });
@@ -190,6 +191,14 @@ describe("dates and times, read in the property's zone", () => {
   it("reads parts of the day in the plural ('evenings are better')", () => {
     expect(when("evenings are better").partOfDay).toBe("evening");
     expect(when("mornings work best").partOfDay).toBe("morning");
+  });
+  it("reads clock times in words, a shift of days and 'same hour'", () => {
+    expect(when("nine o'clock").time).toBe("09:00");
+    expect(when("a quarter past eleven").time).toBe("11:15");
+    expect(when("around two thirty").time).toBe("14:30");
+    expect(when("can we postpone by exactly one week")).toEqual({ shiftDays: 7 });
+    expect(when("thursday, same hour")).toMatchObject({ sameTime: true, date: "2026-11-26" });
+    expect(when("I have two dogs")).toEqual({});
   });
   it("knows a day already gone", () => {
     expect(when("can i tour it yesterday?")).toEqual({ past: true });

@@ -3,6 +3,8 @@
 export const WORD_NUMBERS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, a: 1, an: 1, single: 1, double: 2,
+  // Spanish, for "una recámara", "dos recámaras".
+  un: 1, una: 1, dos: 2, tres: 3, cuatro: 4,
 };
 
 export const ORDINALS: Record<string, number> = {

@@ -28,6 +28,8 @@ export interface WhenFinding {
   shiftMinutes?: number;
   /** "Yesterday", "last Friday": a day already gone. */
   past?: boolean;
+  /** "Postpone it by a week": days to move the tour being changed, keeping its time. */
+  shiftDays?: number;
   /** "1pm Eastern": the time was given in this zone and has been converted to the reading zone. */
   givenIn?: { zone: string; label: string; time: string };
 }
@@ -87,6 +89,8 @@ function fixDayTypos(t: string): string {
   });
 }
 
+const CLOCK_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
 /** Day names in Spanish, the second language of many prospects. */
 const SPANISH_DAYS: Record<string, string> = { lunes: "monday", martes: "tuesday", miercoles: "wednesday", jueves: "thursday", viernes: "friday", sabado: "saturday", domingo: "sunday" };
 
@@ -102,11 +106,13 @@ function normalize(folded: string): string {
     .replace(/\bthur?s?\b/g, "thursday")
     .replace(/\bwknd\b/g, "weekend")
     .replace(/\bmidday\b|\blunch ?time\b|\blunch\b/g, "noon")
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:o'?clock|am\b|pm\b|thirty\b|fifteen\b|forty[- ]five\b|ish\b))|(?<=\b(?:at|around|by|past|after|before|till|until|to) )(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (w) => String(CLOCK_WORDS[w]))
     .replace(/\bhalf (?:past|after) (\d{1,2})\b/g, (_m, h: string) => `${h}:30`)
     .replace(/\bquarter (?:past|after) (\d{1,2})\b/g, (_m, h: string) => `${h}:15`)
     .replace(/\bquarter (?:to|till|til|of) (\d{1,2})\b/g, (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`)
     .replace(/(\d)\s*(a|p)\.?m\.?\b/g, "$1$2m")
     .replace(/\b(\d{1,2}(?::\d{2})?)\s?(a|p)\b(?!\.?m)/g, "$1$2m")
+    .replace(/\b(\d{1,2}) (thirty|fifteen|forty[- ]five)\b/g, (_m, h: string, m: string) => `${h}:${m === "thirty" ? "30" : m === "fifteen" ? "15" : "45"}`)
     .replace(/\b(\d{1,2})\s*o'?clock\b/g, "at $1")
     .replace(/\bo'?clock\b/g, "");
 }
@@ -151,7 +157,10 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
   const dow = weekdayOf(today);
   if (/\bsame day\b|\bthat same day\b|\bsame date\b|\b(?:later|earlier) (?:that|the same|on that) day\b|\bthat day\b/.test(t)) out.sameDay = true;
   if (/\b(?:latest|last (?:slot|time|tour|appointment|one of the day)|as late as)\b/.test(t)) out.latest = true;
-  if (/\bsame time\b/.test(t)) out.sameTime = true;
+  if (/\bsame (?:time|hour|slot)\b/.test(t)) out.sameTime = true;
+  // "Postpone it by a week", "push it a week": the same time, days later.
+  const dayShift = /\b(?:postpone|push|move|bump|delay)\b[^.?!]{0,25}\b(?:by )?(?:exactly )?(a|one|two|1|2) weeks?\b|\b(a|one|two|1|2) weeks? later\b/.exec(t);
+  if (dayShift) out.shiftDays = 7 * ({ a: 1, one: 1, two: 2 }[(dayShift[1] ?? dayShift[2]) as string] ?? Number(dayShift[1] ?? dayShift[2]));
   if (/\b(first available|earliest|soonest|next available|first (?:open )?(?:slot|time|opening))\b(?! (?:i|we|you) (?:can|could) (?:move|get the keys)| move| possible move| move-in)/.test(t)) out.earliest = true;
 
   // "Push it back an hour", "30 minutes earlier": a shift of the time being changed.
@@ -358,6 +367,11 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
     else out.partOfDay = undefined;
   }
   if (anyTime && !out.date && !out.range) out.range = { from: today, to: addDays(today, 6) };
+  // "A week later" moves the tour's own day; it names no date of its own.
+  if (out.shiftDays !== undefined && !/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d/.test(t)) {
+    out.date = undefined;
+    out.range = undefined;
+  }
   if (out.date && out.range) out.range = undefined;
   return out;
 }
