@@ -152,7 +152,7 @@ export function compareReply(ctx: PolicyContext, pair: CatalogEntry[]): Decision
     return `• ${p.name} (${p.neighborhood}, ${p.city}): ${field(c, "Layout")}, ${field(c, "Rent")}; pets: ${field(c, "Pets")?.split(".")[0]}; available ${field(c, "Available")}; ${field(c, "Amenities")}.`;
   });
   return {
-    reply: `Here's how they compare:\n${lines.join("\n")}\nWould you like tour times for either?`,
+    reply: `Here's how they compare:\n${lines.join("\n")}\nWould you like tour times for ${pair.length > 2 ? "any of them" : "either"}?`,
     state: { lastOffer: "properties", compared: pair.map((p) => p.id) },
     options: pair.map((p) => ({ type: "property", label: p.name, value: p.name, propertyId: p.id, beds: p.beds, rent: p.rent, city: p.city, neighborhood: p.neighborhood })),
   };

@@ -270,7 +270,7 @@ export function decide(input: PolicyContext): Decision {
 
   // Comparing two listings.
   if (interp.properties.length >= 2 && (i.compare || i.topics.length || i.details)) {
-    const pair = interp.properties.slice(0, 2);
+    const pair = interp.properties.slice(0, 3);
     const detailed = ctx.done.filter((d) => d.name === "get_property_details").map((d) => Number(d.args.propertyId));
     const next = pair.find((p) => !detailed.includes(p.id));
     if (next) return call("get_property_details", { propertyId: next.id });

@@ -38,7 +38,7 @@ export function createGetPropertyDetailsTool(d: ToolDeps) {
           `Layout: ${p.beds === 0 ? "studio" : `${p.beds} bedroom`}, ${p.baths} bath${p.sqft ? `, ${p.sqft} sq ft` : ""}`,
           `Rent: ${money(p.rent)} per month`,
           `Pets: ${petsText(p)}.${fold(p.petPolicy).replace(/[.\s]+$/, "") === fold(petsText(p)) ? "" : ` ${p.petPolicy}`}`,
-          `Available: ${p.availableFrom <= today ? "now" : `from ${p.availableFrom}`}`,
+          `Available: ${p.availableFrom <= today ? "now" : `from ${new Date(`${p.availableFrom}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" })}`}`,
           `Amenities: ${p.amenities.length ? p.amenities.join(", ") : "none listed"}`,
           `About: ${p.description}`,
           `Special tour hours: ${specialHours(d, p, today)}`,
