@@ -370,6 +370,26 @@ describe("booking conversations with the offline model", () => {
     expect(notYet.reply).toMatch(/take your time/);
   });
 
+  it("moves a tour 'the day after', corrects one part of a name, answers amenity questions, and never cancels from a request that only names a listing", async () => {
+    const c = new ChatClient(s);
+    await c.say("tour rino works wednesday 1pm");
+    await c.say("Ana Ortega ana.ortega@example.com");
+    const next = await c.say("can we do the day after instead");
+    expect(next.reply).toMatch(/now Thu, Nov 26 at 1:00 PM MST/);
+    const fixed = await c.say("my last name is spelled Ortego");
+    expect(fixed.reply).toMatch(/Ana Ortego/);
+    expect((await c.say("what name do you have for me")).reply).toMatch(/name Ana Ortego/);
+    const none = await c.say("cancel the harborview one");
+    expect(none.reply).toMatch(/don't see a tour at The Harborview/);
+    const other = await c.say("what times are open tuesday at capitol view");
+    expect(other.reply).not.toMatch(/cancelled/);
+    expect((await bookingsFor("ana.ortega@example.com"))[0].status).toBe("confirmed");
+    const fire = await new ChatClient(s).say("is there a fireplace at clayton townhomes?");
+    expect(fire.reply).toMatch(/^Yes — Clayton Townhomes lists gas fireplace/);
+    const ev = await new ChatClient(s).say("is there ev charging at alberta commons?");
+    expect(ev.reply).toMatch(/don't see EV charging listed for Alberta Commons/);
+  });
+
   it("says plainly what it cannot answer instead of inventing", async () => {
     const c = new ChatClient(s);
     await c.say("tell me about the alder");

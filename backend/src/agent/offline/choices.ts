@@ -108,6 +108,20 @@ export function newContactArgs(ctx: PolicyContext): Record<string, string> | und
   if (c.phone && c.phone !== known.phone) args.phone = c.phone;
   if (c.invalidPhone && !c.phone) args.phone = c.invalidPhone;
   let name = c.name;
+  // "My last name is spelled Ortego", "first name is Jon", "it's Jon, not John": one part of the saved name.
+  const part = /\b(?:my )?(last|sur|family|first|given) ?name (?:is |'s )?(?:actually |spelled |spelt )*([\p{L}][\p{L}'-]+)/iu.exec(interp.text);
+  const swap = /\b(?:it'?s|its) ([\p{Lu}][\p{L}'-]+),? not ([\p{Lu}][\p{L}'-]+)\b/u.exec(interp.text);
+  if (known.name && (part || swap)) {
+    const words = known.name.split(" ");
+    if (part) {
+      const value = part[2].charAt(0).toUpperCase() + part[2].slice(1);
+      if (/^(last|sur|family)$/i.test(part[1])) words[words.length > 1 ? words.length - 1 : 1] = value;
+      else words[0] = value;
+    } else if (swap && words.some((w) => w.toLowerCase() === swap[2].toLowerCase())) {
+      words[words.findIndex((w) => w.toLowerCase() === swap[2].toLowerCase())] = swap[1];
+    }
+    name = words.join(" ");
+  }
   if (!name && !known.name) {
     // A bare name is only read as one next to other details, or as the answer to a request for it.
     const gaveDetails = Boolean(c.email || c.phone || c.invalidEmail);

@@ -30,7 +30,9 @@ export function proposeOrBook(ctx: PolicyContext, slot: Offered): Decision {
   const byEmail = facts.channel === "email";
   // Booking needs the person's own name and e-mail in this conversation.
   const ready = facts.prospect.saved && Boolean(facts.prospect.name);
-  if (ready && (interp.intents.bookNow || interp.intents.yes || (byEmail && (interp.when.time || ctx.interp.ordinal !== undefined || ctx.prev.lastOffer === "slots")))) {
+  // A time with its day, or one picked from the times offered; never a bare time read as today.
+  const clearByEmail = byEmail && ((interp.when.time && interp.when.date) || ctx.interp.ordinal !== undefined || ctx.prev.lastOffer === "slots");
+  if (ready && (interp.intents.bookNow || interp.intents.yes || clearByEmail)) {
     return call("book_tour", { propertyId: slot.propertyId, start: slot.start });
   }
   if (ready) {

@@ -73,6 +73,26 @@ const UNKNOWN_TOPIC: Partial<Record<QuestionTopic, string>> = {
   other: "that",
 };
 
+/** Amenities people ask about by name, and how to say each when it is not listed. */
+const ASKABLE_AMENITIES: Array<[RegExp, string]> = [
+  [/\bfireplace/i, "a fireplace"],
+  [/\bev charg/i, "EV charging"],
+  [/\b(?:gym|fitness)/i, "a fitness center"],
+  [/\bpool\b/i, "a pool"],
+  [/\b(?:rooftop|roof deck)/i, "a rooftop"],
+  [/\bbalcon/i, "a balcony"],
+  [/\b(?:patio|terrace|deck|porch)\b/i, "a patio or deck"],
+  [/\b(?:yard|garden)\b/i, "a yard"],
+  [/\bdishwasher/i, "a dishwasher"],
+  [/\belevator/i, "an elevator"],
+  [/\bstorage/i, "storage"],
+  [/\b(?:concierge|doorman)/i, "a concierge"],
+  [/\b(?:ac|a\/c|air condition)/i, "air conditioning"],
+  [/\bbike/i, "bike storage"],
+  [/\bpackage/i, "package lockers"],
+  [/\bdog run|pet wash/i, "pet facilities"],
+];
+
 function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ctxText = "", weightOnFile?: number): string {
   const amenities = field(c, "Amenities") ?? "";
   const has = (re: RegExp) => amenities.split(", ").filter((a) => re.test(a));
@@ -99,8 +119,19 @@ function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ct
       return `${property.name} is ${field(c, "Rent")}.`;
     case "size":
       return `${property.name}: ${field(c, "Layout")}.`;
-    case "amenities":
+    case "amenities": {
+      // "Is there a fireplace?": that one amenity, yes or not listed.
+      const asked = ASKABLE_AMENITIES.filter(([re]) => re.test(ctxText));
+      if (asked.length && !/\bamenit/.test(ctxText)) {
+        return asked
+          .map(([re, label]) => {
+            const found = has(re);
+            return found.length ? `Yes — ${property.name} lists ${list(found)}.` : `I don't see ${label} listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
+          })
+          .join(" ");
+      }
       return `${property.name} amenities: ${amenities || "none listed"}.`;
+    }
     case "address":
       return `${property.name} is at ${field(c, "Address")}.`;
     case "available":

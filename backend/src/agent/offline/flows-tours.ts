@@ -35,6 +35,14 @@ export function cancelFlow(ctx: PolicyContext): Decision {
   }
   const target = pickTour(ctx, tours, true);
   if (target) return call("cancel_tour", { bookingId: target.id });
+  // "Cancel the Harborview one" with no tour there: say so, and change nothing.
+  if (ctx.interp.property && !tours.some((t) => t.propertyId === ctx.interp.property!.id)) {
+    return {
+      reply: `I don't see a tour at ${ctx.interp.property.name}. Your upcoming ${tours.length === 1 ? "tour is" : "tours are"}: ${tours.map((t) => `${t.property}, ${t.label}`).join("; ")}. Should I cancel ${tours.length === 1 ? "that one" : "one of these"}?`,
+      state: { awaiting: "which_cancel", lastOffer: "tours" },
+      options: tourOptions(tours),
+    };
+  }
   // "Cancel my Portland tour" with no tour there: say so, and change nothing.
   if (ctx.interp.criteria.location && !ctx.interp.property && !ctx.interp.intents.search) {
     return {

@@ -40,6 +40,12 @@ export function decide(input: PolicyContext): Decision {
     };
   }
 
+  // "What name do you have for me?": what they gave in this conversation, and nothing else.
+  if (ctx.done.length === 0 && /\bwhat (?:name|e-?mail(?: address)?|email(?: address)?|phone(?: number)?|number|details|info(?:rmation)?|contact (?:details|info)) (?:do you have|did you (?:save|get|put down)|have you got|is on file)\b/.test(interp.folded)) {
+    const p = facts.prospect;
+    const have = [p.name && `name ${p.name}`, p.email && `e-mail ${p.email}`, p.phone && `phone ${p.phone}`].filter(Boolean) as string[];
+    return { reply: have.length ? `I have ${list(have)} for you in this chat. Tell me if anything should change.` : "I don't have your details yet — just tell me your name and e-mail when you'd like to book.", state: prev };
+  }
   // Current residents: repairs, lock-outs, rent and lease questions are not for this chat.
   if (i.resident && ctx.done.length === 0) return residentReply(ctx, i.resident);
   if (i.negotiate && ctx.done.length === 0) {
@@ -131,7 +137,9 @@ export function decide(input: PolicyContext): Decision {
 
   // Tours already booked: cancel, list, reschedule.
   if (i.cancel && !(proposal && facts.tours.length === 0)) return cancelFlow(ctx);
-  if (prev.awaiting === "which_cancel" && (interp.ordinal !== undefined || interp.property || interp.when.date)) return cancelFlow(ctx);
+  // An answer to "which one should I cancel?", not a new request that happens to name a listing.
+  const newRequest = i.availability || i.tour || i.reschedule || i.search || i.bookNow || i.topics.length > 0 || interp.when.time !== undefined;
+  if (prev.awaiting === "which_cancel" && !newRequest && (interp.ordinal !== undefined || interp.property || interp.when.date)) return cancelFlow(ctx);
   if (i.listTours && !i.reschedule) return listFlow(ctx);
   // "OK, see you Thursday!": a goodbye that names the day of a booked tour.
   const seeYou = /\b(?:see you|c u|cya|see ya)\b/.test(interp.folded) && interp.when.date ? facts.tours.filter((t) => t.startLocal === interp.when.date) : [];

@@ -84,7 +84,9 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
   // A move-in date is not a tour date: read tour times from the rest.
   const whole = split ? split.text : fold(withoutContact);
   const tourText = criteria.moveInText ? whole.replace(criteria.moveInText, " ") : whole;
-  const when = inReadingZone(findWhen(withoutContact, tourText, { nowMs, tz }), tourText, tz, nowMs);
+  const read = inReadingZone(findWhen(withoutContact, tourText, { nowMs, tz }), tourText, tz, nowMs);
+  // "November 10 at 2pm", a week after it: the 2pm belongs to that gone day, not to today.
+  const when = read.past && !read.date ? { ...read, time: undefined, after: undefined, before: undefined } : read;
   const link = /https?:\/\/\S*\/tours\/([A-Za-z0-9_-]{16,128})|\/tours\/([A-Za-z0-9_-]{16,128})/.exec(text);
   return {
     text,

@@ -413,7 +413,7 @@ export class EmailPipeline {
     // a note that the problem is over is for the office to close, not a call-out.
     const fromContact = contactOf(this.d.tickets.stakeholderList(), from.address) !== undefined;
     const notify = !f.resolved && !fromContact && stakeholders.length > 0 && (raised || ticket.priority === "urgent" || d.notifyMode === "notice");
-    const text = followUpReplyText({ firstName: f.firstName, ticket, raised, resolved: f.resolved, stakeholders: notify ? stakeholders : [], persona: f.persona, about: f.classification.summary });
+    const text = followUpReplyText({ firstName: f.firstName, ticket, raised, resolved: f.resolved, stakeholders: notify ? stakeholders : [], persona: f.persona, about: f.classification.summary, fromContact });
     d.outbox.enqueue(
       {
         kind: "email_reply",

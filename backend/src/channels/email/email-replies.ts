@@ -67,9 +67,11 @@ export function ticketReplyText(f: ReplyFacts): string {
 }
 
 /** The answer to a later message that joined an open ticket. */
-export function followUpReplyText(f: { firstName: string; ticket: Ticket; raised: boolean; resolved: boolean; stakeholders: Stakeholder[]; persona: Persona; about: string }): string {
+export function followUpReplyText(f: { firstName: string; ticket: Ticket; raised: boolean; resolved: boolean; stakeholders: Stakeholder[]; persona: Persona; about: string; fromContact?: boolean }): string {
   const t = f.ticket;
   const contacts = f.stakeholders.map((s) => `${s.name}${s.phone ? ` (${s.phone})` : ""}`).join(" and ");
+  // One of our own contacts reporting back: a note for the office, not a tenant's reply.
+  if (f.fromContact) return ["Hello,", "", `Thanks for the update — I've added it to ticket #${t.id} for the property team.`, "", signature(f.persona)].join("\n");
   const lines: string[] = [`Hi ${f.firstName},`, ""];
   if (f.resolved) {
     lines.push(`Thanks for letting us know — glad it's sorted. I've added your note to ticket #${t.id} so the team can close it.`);

@@ -34,7 +34,8 @@ const NOT_NAME = new Set(
     "slot slots option options one two three first second third last next other sounds good that fine cancel reschedule " +
     "move change call text email mail phone number cell mobile address downtown street avenue see visit view come " +
     "check show schedule reserve want need like lofts loft flats house apartments residences commons court terrace gardens row " +
-    "block townhomes studios landing view cottages bungalows name name's names go ahead says said she he fine ok"
+    "block townhomes studios landing view cottages bungalows name name's names go ahead says said she he fine ok " +
+    "spelled spelt actually oops typo sorry its it's correct correction wrong meant mean last first surname"
   ).split(" "),
 );
 

@@ -72,14 +72,14 @@ const has = (t: string, re: RegExp) => re.test(t);
 
 const TOPIC_RULES: Array<[QuestionTopic, RegExp]> = [
   ["pets", /\b(pets?|dogs?|cats?|animals?|pet[- ]friendly|pet policy|pet rent|pet deposit|pupp(?:y|ies)|kittens?|lab|labrador|retriever|terrier|poodle|husky|breed|lbs?|pounds?|weight limit)\b/],
-  ["parking", /\b(parking|garage|park (?:my|a|the) car|parking spot|car space|ev charging)\b/],
+  ["parking", /\b(parking|garage|park (?:my|a|the) car|parking spot|car space)\b/],
   ["laundry", /\b(laundry|washer|dryer|w\/d|washing machine)\b/],
   ["deposit", /\b(deposit|security deposit)\b/],
   ["fees", /\b(fees?|application fee|admin fee|move-in cost|move in cost|move-in costs)\b/],
   ["utilities", /\b(utilities|electric|electricity|water bill|gas bill|internet|wifi|wi-fi|heat(?:ing)? included|heat)\b/],
   ["lease", /\b(lease (?:term|length)s?|how long is the lease|month-to-month|month to month|short[- ]term|12[- ]month|6[- ]month|lease terms?)\b/],
-  ["size", /\b(square (?:feet|foot|footage)|sq\.? ?ft|sqft|how big|size|how large|footage|how many (?:bath(?:room)?s|bed(?:room)?s|rooms))\b/],
-  ["amenities", /\b(amenit(?:y|ies)|gym|fitness|pool|rooftop|balcony|patio|yard|dishwasher|elevator|storage|concierge|ac|air condition\w*)\b/],
+  ["size", /\b(square (?:feet|foot|footage)|sq\.? ?ft|sqft|how big|size|how large|footage|how many (?:bath(?:room)?s|bed(?:room)?s|rooms)|(?:is|it'?s) (?:it |that |this )?(?:a )?(?:studio|one[- ]bed(?:room)?|two[- ]bed(?:room)?|\d[- ]?(?:bed(?:room)?|br))|\b(?:a|an) (?:studio|one[- ]bed\w*|two[- ]bed\w*|\d[- ]?(?:bed\w*|br))\s*\?)/],
+  ["amenities", /\b(amenit(?:y|ies)|gym|fitness|pool|rooftop|balcony|patio|yard|dishwasher|elevator|storage|concierge|ac|air condition\w*|fireplace|ev charg\w*|terrace|deck|porch|garden|bike (?:room|storage)|package (?:room|lockers)|doorman|roof deck|dog run|pet wash)\b/],
   ["furnished", /\b(furnished|furniture)\b/],
   ["open_house", /\b(open house|open houses|open viewing|walk-?in (?:hours|times))\b/],
   ["units", /\bhow many (?:units|apartments|homes|places|ones)\b|\b(?:number|count) of (?:units|apartments)\b|\bunits? (?:are )?(?:left|available|open)\b/],

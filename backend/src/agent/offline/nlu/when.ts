@@ -161,6 +161,9 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
   // "Postpone it by a week", "push it a week": the same time, days later.
   const dayShift = /\b(?:postpone|push|move|bump|delay)\b[^.?!]{0,25}\b(?:by )?(?:exactly )?(a|one|two|1|2) weeks?\b|\b(a|one|two|1|2) weeks? later\b/.exec(t);
   if (dayShift) out.shiftDays = 7 * ({ a: 1, one: 1, two: 2 }[(dayShift[1] ?? dayShift[2]) as string] ?? Number(dayShift[1] ?? dayShift[2]));
+  // "The day after instead", "push it back a day", "a day earlier".
+  else if (/\b(?:postpone|push|move|bump|delay)\b[^.?!]{0,20}\b(?:back |forward )?(?:by )?(?:a|one) day\b|\ba day later\b|\bthe (?:next|following) day\b|\bthe day after\b(?! (?:tomorrow|christmas|xmas|thanksgiving|new year))/.test(t)) out.shiftDays = 1;
+  else if (/\ba day (?:earlier|before)\b|\bthe day before\b(?! (?:christmas|xmas|thanksgiving|new year))/.test(t)) out.shiftDays = -1;
   if (/\b(first available|earliest|soonest|next available|first (?:open )?(?:slot|time|opening))\b(?! (?:i|we|you) (?:can|could) (?:move|get the keys)| move| possible move| move-in)/.test(t)) out.earliest = true;
 
   // "Push it back an hour", "30 minutes earlier": a shift of the time being changed.
