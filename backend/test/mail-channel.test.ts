@@ -115,6 +115,30 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     expect(text).toMatch(/Mount Tabor Flats on Thu, Nov 26 at 4:00 PM PST/);
   });
 
+  it("files a new matter raised in an old thread on its own, and opens no ticket for a thank-you", async () => {
+    const from = "Sofia Alvarez <sofia.alvarez@example.com>";
+    await dovecot.deliver(email({ from, subject: "Gas smell", body: "I smell gas in the kitchen, the stove knobs are all off.", id: "nt-1@example.com" }));
+    await processed("<nt-1@example.com>");
+    const gas = inbound("<nt-1@example.com>")!;
+    expect(gas).toMatchObject({ intent: "maintenance", priority: "urgent" });
+    await until(() => repliesTo("<nt-1@example.com>").length === 1);
+    const ours = repliesTo("<nt-1@example.com>")[0].parsed.messageId!;
+    await dovecot.deliver(
+      email({ from, subject: "Re: Gas smell", body: "Different question: can I set up a payment plan for December's rent?", id: "nt-2@example.com", inReplyTo: ours, references: `<nt-1@example.com> ${ours}` }),
+    );
+    await processed("<nt-2@example.com>");
+    const rent = inbound("<nt-2@example.com>")!;
+    expect(rent).toMatchObject({ intent: "rent", conversationId: gas.conversationId });
+    expect(rent.ticketId).not.toBe(gas.ticketId);
+    expect(s.app.services.tickets.get(gas.ticketId!).followUps).toBe(0);
+
+    await dovecot.deliver(email({ from: "Zoe Park <zoe.park@example.org>", subject: "thank you!", body: "Thanks so much for the quick help today!", id: "ty-1@example.org" }));
+    await processed("<ty-1@example.org>");
+    expect(inbound("<ty-1@example.org>")).toMatchObject({ status: "processed", ticketId: null });
+    await until(() => repliesTo("<ty-1@example.org>").length === 1);
+    expect(repliesTo("<ty-1@example.org>")[0].parsed.text).toMatch(/You're welcome/);
+  });
+
   it("books a tour asked for as 'can I see … on Tuesday at 10am', without the word tour", async () => {
     await dovecot.deliver(email({ from: "Ravi Menon <ravi.menon@example.org>", subject: "Japantown Terrace", body: "Can I see Japantown Terrace on Tuesday at 10am?\n\nRavi", id: "see-1-f@example.org" }));
     await processed("<see-1-f@example.org>");

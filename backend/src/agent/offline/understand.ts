@@ -120,6 +120,22 @@ function splitBoth(t: string, first: CatalogEntry, second: CatalogEntry, nowMs: 
   return { first, text: `${day ? `on ${day} ` : ""}at ${times[0]}`, queued: `${verb} ${second.name}${day ? ` on ${day}` : ""} at ${times[1]}` };
 }
 
+/**
+ * "1pm for Mount Tabor and 3pm for Sellwood": each listing with the clock time written nearest
+ * to its name, on the day named anywhere in the message.
+ */
+function splitByNearestTime(t: string, named: Array<{ e: CatalogEntry; at: number }>, nowMs: number): { first: CatalogEntry; text: string; queued: string } | undefined {
+  const times = [...t.matchAll(/\b(\d{1,2}(?::\d{2})?\s*(?:am|pm))\b|\bat (\d{1,2}(?::\d{2})?)\b/g)].map((m) => ({ at: m.index!, time: (m[1] ?? m[2]).trim() }));
+  if (times.length !== 2 || named.length !== 2) return undefined;
+  const nearest = (at: number) => [...times].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
+  const [a, b] = [nearest(named[0].at), nearest(named[1].at)];
+  if (a === b) return undefined;
+  const w = findWhen(t, t, { nowMs, tz: named[0].e.timezone });
+  const day = w.date ? new Date(`${w.date}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" }) : "";
+  const verb = /\b(book|reserve|schedule)\b/.test(t) ? "book" : "I'd like to see";
+  return { first: named[0].e, text: `${day ? `on ${day} ` : ""}at ${a.time}`, queued: `${verb} ${named[1].e.name}${day ? ` on ${day}` : ""} at ${b.time}` };
+}
+
 /** Where a listing is first named in the text (its name, or a distinctive word of it). */
 function firstMention(t: string, e: CatalogEntry): number {
   const name = fold(e.name).replace(/^the /, "");
@@ -134,18 +150,22 @@ function firstMention(t: string, e: CatalogEntry): number {
  * message, and the rest of the message (as a request of its own) for later.
  */
 function splitRequests(t: string, properties: CatalogEntry[], nowMs: number): { first: CatalogEntry; text: string; queued: string } | undefined {
-  if (!/\b(see|tour|visit|view|book|schedule|reserve|look at|check out)\b/.test(t)) return undefined;
   const named = properties
     .map((e) => ({ e, at: firstMention(t, e) }))
     .filter((x) => x.at >= 0)
     .sort((a, b) => a.at - b.at);
   if (named.length < 2) return undefined;
   const parts = named.map((x, k) => t.slice(k === 0 ? 0 : x.at, named[k + 1]?.at ?? t.length));
-  const timed = parts.map((part, k) => {
-    const w = findWhen(part, part, { nowMs, tz: named[k].e.timezone });
-    return Boolean(w.date || w.time || w.partOfDay || w.range);
-  });
-  if (timed.filter(Boolean).length < 2) return named.length === 2 ? splitBoth(t, named[0].e, named[1].e, nowMs) : undefined;
+  const whens = parts.map((part, k) => findWhen(part, part, { nowMs, tz: named[k].e.timezone }));
+  const timed = whens.map((w) => Boolean(w.date || w.time || w.partOfDay || w.range));
+  // A tour request, or each listing with its own time ("X at 1 and Y at 3 on Sunday").
+  const asksToSee = /\b(see|tour|visit|view|book|schedule|reserve|look at|check out)\b/.test(t) || whens.every((w) => w.time);
+  if (!asksToSee) return undefined;
+  if (timed.filter(Boolean).length < 2 || !timed[named.length - 1]) return named.length === 2 ? splitBoth(t, named[0].e, named[1].e, nowMs) ?? splitByNearestTime(t, named, nowMs) : undefined;
+  // A day said once ("… on Sunday") holds for each listing that has none of its own.
+  const sharedDay = whens.find((w) => w.date)?.date;
+  const dayWords = sharedDay ? ` on ${new Date(`${sharedDay}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}` : "";
+  const withDay = (text: string, w: WhenFinding) => (w.date || w.range || !dayWords ? text : `${text.replace(/\s*(?:and|&|,)\s*$/, "")}${dayWords}`);
   const verb = /\b(book|reserve|schedule)\b/.test(t) ? "book" : "I'd like to see";
-  return { first: named[0].e, text: parts[0], queued: `${verb} ${parts.slice(1).join(" ").replace(/^(?:and |also |then )+/, "").trim()}` };
+  return { first: named[0].e, text: withDay(parts[0], whens[0]), queued: `${verb} ${parts.slice(1).map((p, k) => withDay(p, whens[k + 1])).join(" ").replace(/^(?:and |also |then )+/, "").trim()}` };
 }

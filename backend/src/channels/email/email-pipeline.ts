@@ -20,7 +20,7 @@ import type { Clock } from "../../shared/clock";
 import type { Classification, Classifier } from "./classifier";
 import { agentReplyText, followUpReplyText, replyReferences, replySubject, stakeholderNotice, textToHtml, ticketReplyText } from "./email-replies";
 import { noReplyReason } from "./loop-guard";
-import { classifyOffline, looksLikeTourReply, reportsResolved, tourRequestPart } from "./offline-classifier";
+import { classifyOffline, isChaser, looksLikeTourReply, otherThanTour, reportsResolved, tourRequestPart } from "./offline-classifier";
 import { parseEmail, type InboundEmail } from "./parse-email";
 
 export interface EmailPipelineDeps {
@@ -238,7 +238,17 @@ export class EmailPipeline {
     let user = known;
     // A mail mainly about something else that also asks to see a listing: the ticket, and the
     // assistant answers the tour part too.
-    const tourAside = classification.intent !== "tour_request" && classification.priority !== "urgent" ? tourRequestPart(input.text) : undefined;
+    let tourAside = classification.intent !== "tour_request" && classification.priority !== "urgent" ? tourRequestPart(input.text) : undefined;
+    // A tour request that also raises a repair, a rent question or a lock-out: the ticket for that,
+    // and the assistant answers the tour part.
+    if (classification.intent === "tour_request" && !continuingTour) {
+      const rest = otherThanTour(input);
+      const part = rest ? tourRequestPart(input.text) : undefined;
+      if (rest && part) {
+        classification = rest;
+        tourAside = part;
+      }
+    }
     if (classification.intent === "tour_request" || tourAside) {
       if (!user) user = d.users.upsertProspect({ name: nameFromAddress(from), email: from.address });
       const conversation = d.conversations.get(conversationId);
@@ -255,11 +265,13 @@ export class EmailPipeline {
 
     const persona = d.persona();
     const firstName = firstNameOf(user, mail);
-    const needsTicket = classification.intent !== "tour_request" || (agentError !== undefined && !tourAside) || modelError !== undefined;
+    // "Thanks so much!" with nothing asked: a kind word back, no ticket for anyone to close.
+    const courtesyOnly = classification.intent === "general" && classification.priority === "low" && !modelError && /^(?:thanks?|thank you|ty|thx|great|perfect|awesome|got it|ok(?:ay)?|sounds good|much appreciated|appreciate)/i.test(input.text.trim()) && !input.text.includes("?") && input.text.trim().split(/\s+/).length <= 40;
+    const needsTicket = (classification.intent !== "tour_request" || (agentError !== undefined && !tourAside) || modelError !== undefined) && !(courtesyOnly && !d.tickets.list({ conversationId }).some((t) => t.status !== "closed"));
     // A later message in a thread with an open ticket ("any update?", "now it's pooling under the
     // sink", "the locksmith came") joins that ticket rather than opening another.
     const resolved = reportsResolved(mail.subject, input.text);
-    const joins = needsTicket && classification.intent !== "tour_request" ? this.openTicketToJoin(conversationId, classification, resolved, contact) : undefined;
+    const joins = needsTicket && classification.intent !== "tour_request" ? this.openTicketToJoin(conversationId, classification, resolved, contact, isChaser(input.text)) : undefined;
     const replyMessageId = newMessageId(d.from.address);
     const subject = replySubject(mail.subject);
     const references = replyReferences(mail.references, mail.messageId);
@@ -295,7 +307,9 @@ export class EmailPipeline {
           ? agentReplyText(firstName, answer, persona)
           : classification.intent === "tour_request"
             ? agentReplyText(firstName, `Thanks for your interest! I've passed your tour request to our leasing team${ticket ? ` (ticket #${ticket.id})` : ""}, and they'll get back to you with times shortly.`, persona)
-            : withTourAnswer(ticketReplyText({ firstName, classification, ticket, stakeholders, property: property?.name, unit: known?.unit, persona }), tourAside ? answer : undefined);
+            : !ticket && courtesyOnly
+              ? agentReplyText(firstName, "You're welcome — glad we could help. If anything else comes up, just reply to this e-mail.", persona)
+              : withTourAnswer(ticketReplyText({ firstName, classification, ticket, stakeholders, property: property?.name, unit: known?.unit, persona }), tourAside ? answer : undefined);
       const cc = d.notifyMode === "cc" && stakeholders.length ? stakeholders.map((s) => s.email).join(", ") : null;
       d.outbox.enqueue(
         {
@@ -378,7 +392,7 @@ export class EmailPipeline {
    * The open ticket a message in the same thread belongs to: one about the same matter, or, for a
    * plain follow-up ("any update?", "they came, all good"), the thread's latest open ticket.
    */
-  private openTicketToJoin(conversationId: string, c: Classification, resolved: boolean, contact?: Stakeholder): Ticket | undefined {
+  private openTicketToJoin(conversationId: string, c: Classification, resolved: boolean, contact?: Stakeholder, chaser = false): Ticket | undefined {
     const open = this.d.tickets.list({ conversationId }).filter((t) => t.status !== "closed" && t.intent !== "escalation" && t.intent !== "tour_request");
     if (open.length === 0) return undefined;
     // A contact reporting back: the ticket they were told about.
@@ -386,9 +400,11 @@ export class EmailPipeline {
     // A pressing new office matter (someone in danger) is a ticket of its own, not a note on an old one.
     const pressingGeneral = c.intent === "general" && !resolved && (c.priority === "urgent" || c.priority === "high");
     if (pressingGeneral) return undefined;
-    const same = open.find((t) => t.intent === c.intent);
+    const same = open.find((t) => t.intent === c.intent && (c.intent !== "general" || chaser || resolved));
     if (same) return same;
-    return c.intent === "general" ? open[0] : undefined;
+    // A plain follow-up ("any update?", "all sorted now") belongs to the thread's latest ticket;
+    // a new question of its own does not.
+    return c.intent === "general" && (chaser || resolved) ? open[0] : undefined;
   }
 
   /** Adds a follow-up to its ticket, tells the contacts when it matters, and answers the sender. */

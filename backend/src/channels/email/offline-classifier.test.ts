@@ -88,6 +88,17 @@ describe("offline e-mail classifier", () => {
     expect(thanks.intent).not.toBe("locked_out");
   });
 
+  it("reads a reply's own matter rather than the thread's subject, and 'it's fine now' as over", () => {
+    const reply = (subject: string, text: string) => classifyOffline({ subject, text, sender: sender(), month: 11 });
+    expect(reply("Re: locked out!!", "how do I renew my lease?").intent).toBe("general");
+    expect(reply("Re: Gas smell", "can I set up a payment plan for december?").intent).toBe("rent");
+    expect(reply("Re: Rent payment", "the bathroom fan stopped working").intent).toBe("maintenance");
+    expect([reply("Re: Gas smell", "It is still there and getting stronger").intent, reply("Re: Gas smell", "It is still there and getting stronger").priority]).toEqual(["maintenance", "urgent"]);
+    expect(reply("Re: leak", "any update?").intent).toBe("maintenance");
+    expect(reply("Re: Gas smell", "The gas company came, they fixed it and it's fine now").priority).not.toBe("urgent");
+    expect(reply("Re: locked out", "Luis let me in, all good").intent).not.toBe("locked_out");
+  });
+
   it("sums a mail up by the sentence that matters, not its pleasantries", () => {
     const c = classify("Hi team,\nHope you're having a good week. Random thing: the outlet by my desk sparks when I plug in my lamp.");
     expect(c.summary).toMatch(/: Random thing: the outlet by my desk sparks when I plug in my lamp\.$/);

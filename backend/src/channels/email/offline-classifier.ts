@@ -105,7 +105,7 @@ export function withoutSignature(text: string): string {
 const ABOUT_NOT_REPORT =
   /^(?:and |also |just |one more thing,? |quick question:? |question:? |btw,? )?(?:are (?:we|tenants|residents|pets|guests) (?:allowed|permitted)|can (?:we|i|tenants|residents) (?:have|use|keep|put|install|grill|bbq|bring)|is it (?:ok|okay|allowed|possible|safe) to|(?:is|are) (?:the|this|your|that) (?:building|unit|apartment|property|complex|area|neighbou?rhood|units|apartments)\b|does (?:the|this|your|each|that|it) (?:building|unit|apartment|property|place|complex)?\s?(?:have|come with|include|flood)|do (?:the|you|your|units|apartments|all)\b|has (?:the|this|that|it) (?:unit|building|apartment|place|property)? ?(?:ever|been)|have there (?:ever )?been|is there (?:a|any) (?:history|risk|chance)|what (?:happens|do i do|should i do|should we do|is the procedure|is your policy|is the policy) (?:if|when|in case)|in case of|how do (?:i|we) (?:report|handle))/;
 const RESOLVED =
-  /\b(all good now|(?:is|are|was|were|has been|have been|got|it'?s|its|now) (?:all )?(?:fixed|resolved|sorted|working (?:again|fine|now)|back on|taken care of)|(?:came|come|stopped) (?:by |over )?and (?:fixed|repaired|sorted)|no longer (?:an issue|a problem|needed|leaking|an emergency)|never ?mind|(?:plumber|technician|tech|electrician|locksmith|maintenance guy|someone|they) (?:is|are|was|were) (?:here|there) (?:now|already)|thanks? (?:you )?(?:so much )?for (?:fixing|repairing|sorting|taking care|coming|sending|the quick|getting)|(?:i'?m|i am|we'?re|we are) (?:back )?in(?:side)? now|(?:i'?m|i am|we'?re|we are|got) back (?:in|inside|into)|(?:locksmith|plumber|technician|tech|electrician|maintenance|super|someone|somebody|they|he|she) (?:came|arrived|showed up|got here|let (?:me|us) in)|problem (?:is )?solved|(?:works|working) (?:again|now|fine now)|nvm|(?:i'?m|i am|we'?re|we are) now (?:back )?in(?:side)?|(?:please )?disregard (?:my|the) (?:earlier|previous|last|first) (?:message|e-?mail|note)|cancel the locksmith|(?:don'?t|do not|no longer) need (?:the|a) locksmith|\b(?:came|got here|arrived|showed up|came home|got home|came back)\b[^.?!]{0,30}\band (?:just )?let (?:me|us) in|(?:finally|just) let (?:me|us) in|thanks?(?: you)?(?: so much)?(?: to [a-z]+)? for (?:fixing|repairing|sorting|taking care|coming|getting|the (?:quick|fast) (?:fix|repair|response)))\b/;
+  /\b(all good now|(?:is|are|was|were|has been|have been|got|it'?s|its|now) (?:all )?(?:fixed|resolved|sorted|working (?:again|fine|now)|back on|taken care of)|(?:came|come|stopped) (?:by |over )?and (?:fixed|repaired|sorted)|no longer (?:an issue|a problem|needed|leaking|an emergency)|never ?mind|(?:plumber|technician|tech|electrician|locksmith|maintenance guy|someone|they) (?:is|are|was|were) (?:here|there) (?:now|already)|thanks? (?:you )?(?:so much )?for (?:fixing|repairing|sorting|taking care|coming|sending|the quick|getting)|(?:i'?m|i am|we'?re|we are) (?:back )?in(?:side)? now|(?:i'?m|i am|we'?re|we are|got) back (?:in|inside|into)|(?:locksmith|plumber|technician|tech|electrician|maintenance|super|someone|somebody|they|he|she) (?:came|arrived|showed up|got here|let (?:me|us) in)|problem (?:is )?solved|(?:works|working) (?:again|now|fine now)|nvm|(?:it'?s|its|it is|everything'?s|everything is|all) (?:fine|ok|okay|good|quiet|calm|over|sorted|working) now|(?:^|[,.!;] ?)all good\b(?! ?\?)|(?:came|come)\b[^.?!]{0,40}\b(?:and )?(?:fixed|repaired|sorted|patched) (?:it|the|everything)|\b[a-z]+ let (?:me|us) in(?:,| and| -)? (?:all good|thanks|thank you|we'?re good|i'?m good|no need)|(?:i'?m|i am|we'?re|we are) now (?:back )?in(?:side)?|(?:please )?disregard (?:my|the) (?:earlier|previous|last|first) (?:message|e-?mail|note)|cancel the locksmith|(?:don'?t|do not|no longer) need (?:the|a) locksmith|\b(?:came|got here|arrived|showed up|came home|got home|came back)\b[^.?!]{0,30}\band (?:just )?let (?:me|us) in|(?:finally|just) let (?:me|us) in|thanks?(?: you)?(?: so much)?(?: to [a-z]+)? for (?:fixing|repairing|sorting|taking care|coming|getting|the (?:quick|fast) (?:fix|repair|response)))\b/;
 const NOT_OVER = /\b(again|still|but now|however|unfortunately|another|new (?:leak|problem|issue)|couldn'?t|could not|can'?t|cannot|didn'?t|did not|won'?t|not (?:fixed|working|resolved))\b/;
 const saysOver = (text: string) => RESOLVED.test(text) && !NOT_OVER.test(text);
 
@@ -173,6 +173,7 @@ function normalised(text: string): string {
     .replace(/\bwont\b/g, "won't")
     .replace(/\b(?:i'?m|im)\b/g, "i am")
     .replace(/\bouta\b|\boutta\b/g, "out of")
+    .replace(/\btmrw?\b|\btmr\b|\btomm?or+ow\b|\b2moro\b|\btomorow\b/g, "tomorrow")
     .replace(/\b(heat|water|power|ac|heater|furnace)'s\b/g, "$1 is");
 }
 
@@ -222,8 +223,53 @@ export function tourRequestPart(text: string): string | undefined {
   return asks.length ? asks.join(" ") : undefined;
 }
 
+/**
+ * A reply that only chases or acknowledges ("any update?", "still waiting", "hello??"): it is
+ * about whatever the thread is about.
+ */
+export function isChaser(text: string): boolean {
+  const t = normalised(withoutSignature(text)).trim();
+  if (!t) return true;
+  if (t.split(/\s+/).length > 25) return false;
+  // A short line with no question of its own ("Monday works for me, thanks") carries on the thread.
+  if (t.split(/\s+/).length <= 8 && !t.includes("?")) return true;
+  return /^(?:hi|hello|hey|\?+|ok(?:ay)?|thanks?|thank you|any (?:update|news|word)|update\?|still (?:waiting|nothing|no (?:one|word|reply|response))|following up|just following up|checking in|when (?:will|can) (?:someone|somebody|you|they)|is (?:someone|anyone) coming|hello\?+|nobody (?:came|has come|showed)|no one (?:came|has come|showed))\b/.test(t);
+}
+
+/**
+ * What a tour request says besides the tour: a repair, a rent matter or a lock-out in the other
+ * sentences ("Can I see Live Oak on Wednesday? Also, I was charged a late fee by mistake").
+ */
+export function otherThanTour(input: ClassifyInput): Classification | undefined {
+  const sentences = withoutSignature(input.text)
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const rest = sentences.filter((x) => {
+    const n = normalised(x);
+    return !(TOUR.test(n) || TOUR_WITH_TIME.test(n));
+  });
+  if (!rest.length || rest.length === sentences.length) return undefined;
+  const c = classifyMail({ ...input, subject: "", text: rest.join(" ") });
+  // A prospect asking the rent is asking the assistant; a tenant's rent matter is for accounting.
+  return c.intent === "maintenance" || c.intent === "locked_out" || (c.intent === "rent" && input.sender.isTenant) ? c : undefined;
+}
+
 /** Reads real tenant and prospect phrasing into an intent, a priority and a one-line summary. */
 export function classifyOffline(input: ClassifyInput): Classification {
+  // A reply that raises its own matter ("how do I renew?" under "Re: locked out!!") is read on its
+  // own; the thread's subject only speaks for chasers and short notes.
+  if (/^\s*(?:re|aw|sv|antw)\s*:/i.test(input.subject) && input.text.trim()) {
+    const own = classifyMail({ ...input, subject: "" });
+    if (own.intent !== "general" || own.priority !== "normal" || own.summary.includes("(")) return own;
+    // "It's still there", "getting worse", "any update?": about the thread's matter. "How do I renew?": its own.
+    const pointsBack = /\b(it|it'?s|this|that|still|again|worse|better|same|the problem|the issue|the leak|there)\b/.test(normalised(withoutSignature(input.text)));
+    if (!pointsBack && !isChaser(input.text)) return own;
+  }
+  return classifyMail(input);
+}
+
+function classifyMail(input: ClassifyInput): Classification {
   const { all: t, reported: r } = readMail(input.subject, input.text);
   let intent: Intent;
   let priority: Priority;
