@@ -1,20 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { parseEmail } from "./parse-email";
 
-const htmlMail = (html: string) =>
+/** A one-part message from Jo, of the given content type. */
+const message = (contentType: string, subject: string, body: string) =>
   Buffer.from(
     [
       "From: Jo Reader <jo@example.com>",
       "To: leasing@localhost",
-      "Subject: Tour",
-      "Message-ID: <hidden-1@example.com>",
+      `Subject: ${subject}`,
+      "Message-ID: <parse-1@example.com>",
       "MIME-Version: 1.0",
-      "Content-Type: text/html; charset=utf-8",
+      `Content-Type: ${contentType}; charset=utf-8`,
       "",
-      html,
+      body.replace(/\r?\n/g, "\r\n"),
       "",
     ].join("\r\n"),
   );
+const htmlMail = (html: string) => message("text/html", "Tour", html);
 
 describe("reading an HTML-only message", () => {
   it("keeps what the reader sees and leaves out hidden text", async () => {
@@ -34,20 +36,7 @@ describe("reading an HTML-only message", () => {
   });
 });
 
-const plainMail = (subject: string, body: string) =>
-  Buffer.from(
-    [
-      "From: Jo Reader <jo@example.com>",
-      "To: leasing@localhost",
-      `Subject: ${subject}`,
-      "Message-ID: <fwd-1@example.com>",
-      "MIME-Version: 1.0",
-      "Content-Type: text/plain; charset=utf-8",
-      "",
-      body.replace(/\n/g, "\r\n"),
-      "",
-    ].join("\r\n"),
-  );
+const plainMail = (subject: string, body: string) => message("text/plain", subject, body);
 
 describe("reading a forwarded message", () => {
   it("reads what was forwarded when the sender added little, without its header lines or older history", async () => {
