@@ -264,7 +264,8 @@ export class EmailPipeline {
     const booking = d.bookings.findBySourceRef(mail.key);
 
     const persona = d.persona();
-    const firstName = firstNameOf(user, mail);
+    // Our own contacts are greeted plainly, not by the first word of a company name.
+    const firstName = contact ? "there" : firstNameOf(user, mail);
     // "Thanks so much!" with nothing asked: a kind word back, no ticket for anyone to close.
     const courtesyOnly = classification.intent === "general" && classification.priority === "low" && !modelError && /^(?:thanks?|thank you|ty|thx|great|perfect|awesome|got it|ok(?:ay)?|sounds good|much appreciated|appreciate)/i.test(input.text.trim()) && !input.text.includes("?") && input.text.trim().split(/\s+/).length <= 40;
     const needsTicket = (classification.intent !== "tour_request" || (agentError !== undefined && !tourAside) || modelError !== undefined) && !(courtesyOnly && !d.tickets.list({ conversationId }).some((t) => t.status !== "closed"));

@@ -174,6 +174,7 @@ describe("dates and times, read in the property's zone", () => {
     expect(when("noonish").time).toBe("12:00");
     expect(when("1200")).toEqual({});
     expect(when("el jueves a las 3pm")).toMatchObject({ date: "2026-11-26", time: "15:00" });
+    expect(when("podemos cambiar la visita al miercoles a la misma hora")).toMatchObject({ date: "2026-11-25", sameTime: true });
   });
   it("reads the day asked for instead, holidays, money that is not a time, and loose clock phrasings", () => {
     expect(when("wait thursday is thanksgiving right? can i do friday instead").date).toBe("2026-11-27");

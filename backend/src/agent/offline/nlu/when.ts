@@ -98,6 +98,8 @@ function normalize(folded: string): string {
   return fixDayTypos(folded)
     .replace(/\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b/g, (d) => SPANISH_DAYS[d])
     .replace(/\ba las (\d{1,2})\b/g, "at $1")
+    .replace(/\b(?:a )?la misma hora\b/g, "same time")
+    .replace(/\bel mismo dia\b/g, "same day")
     .replace(/\bnoonish\b/g, "around noon")
     .replace(/\b(\d{1,2}(?::\d{2})?)\s*-?ish\b/g, "around $1")
     .replace(/\btmrw?\b|\btmr\b|\btomm?or+ow\b|\b2moro\b|\btomorow\b/g, "tomorrow")
