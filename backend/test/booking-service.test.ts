@@ -108,6 +108,26 @@ describe("booking service on a real SQLite file", () => {
     expect(app.repos.outbox.list({ bookingId: b.id })).toHaveLength(1);
   });
 
+  it("moves a tour to another listing at the same time in one transaction, or not at all", () => {
+    // Property 1 (The Alder, Austin) keeps the same weekday hours as Maple Court.
+    const b = app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    const moved = app.services.bookings.moveToProperty(b.id, 1, TUE_10);
+    expect(moved).toMatchObject({ propertyId: 1, status: "confirmed", userId: jo.id });
+    expect(moved.id).not.toBe(b.id);
+    expect(app.services.bookings.get(b.id).status).toBe("cancelled");
+    expect(app.repos.outbox.list({ bookingId: b.id }).map((m) => m.kind)).toEqual(["tour_confirmed", "tour_cancelled"]);
+    expect(app.repos.outbox.list({ bookingId: moved.id }).map((m) => m.kind)).toEqual(["tour_confirmed"]);
+    // The old slot is free again.
+    const ann = app.services.users.upsertProspect({ name: "Ann", email: "ann@example.com" });
+    expect(app.services.bookings.book({ propertyId: 2, userId: ann.id, start: TUE_10 }).status).toBe("confirmed");
+    // A taken slot at the new listing leaves the tour where it was.
+    const sam = app.services.users.upsertProspect({ name: "Sam", email: "sam@example.com" });
+    const samTour = app.services.bookings.book({ propertyId: 3, userId: sam.id, start: TUE_1030 });
+    expectCode(() => app.services.bookings.moveToProperty(moved.id, 3, TUE_1030), "slot_unavailable");
+    expect(app.services.bookings.get(moved.id)).toMatchObject({ status: "confirmed", propertyId: 1 });
+    expect(app.services.bookings.get(samTour.id).status).toBe("confirmed");
+  });
+
   it("cancels, frees the slot, sends a cancellation once, and refuses to move a cancelled tour", () => {
     const b = app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
     const c = app.services.bookings.cancel(b.id);

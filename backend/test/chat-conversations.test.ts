@@ -390,6 +390,24 @@ describe("booking conversations with the offline model", () => {
     expect(ev.reply).toMatch(/don't see EV charging listed for Alberta Commons/);
   });
 
+  it("moves a tour to another listing at the same time, and cancels both tours when asked", async () => {
+    const c = new ChatClient(s);
+    await c.say("book the alder friday at 3pm, Zed Fox zed.fox@example.com");
+    const moved = await c.say("switch my tour to the pecan instead, same time");
+    expect(moved.reply).toMatch(/now booked at The Pecan on Fri, Nov 27 at 3:00 PM CST, and your tour of The Alder is cancelled/);
+    const rows = await bookingsFor("zed.fox@example.com");
+    expect(rows.map((r) => [r.propertyId, r.status]).sort()).toEqual([
+      [1, "cancelled"],
+      [6, "confirmed"],
+    ]);
+    await c.say("also book hyde park cottages on friday at 5pm");
+    await c.say("yes");
+    expect((await bookingsFor("zed.fox@example.com")).filter((r) => r.status === "confirmed")).toHaveLength(2);
+    const both = await c.say("cancel both please");
+    expect(both.reply).toMatch(/cancelled both of your tours/);
+    expect((await bookingsFor("zed.fox@example.com")).every((r) => r.status === "cancelled")).toBe(true);
+  });
+
   it("says plainly what it cannot answer instead of inventing", async () => {
     const c = new ChatClient(s);
     await c.say("tell me about the alder");

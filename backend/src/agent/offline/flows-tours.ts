@@ -1,4 +1,5 @@
 import type { ChoiceOption } from "../../domain/conversations/conversation";
+import type { CatalogEntry } from "./nlu/catalog";
 import { availabilityArgs } from "./flows-booking";
 import { chosenSlot, pickTour } from "./choices";
 import { call, did, type Decision, type PolicyContext, type Tour } from "./policy-types";
@@ -13,6 +14,14 @@ const NO_TOURS =
 
 export function cancelFlow(ctx: PolicyContext): Decision {
   const { facts, w } = ctx;
+  // "Cancel both", "cancel all my tours": each one in turn, then one answer.
+  if (/\b(?:both|all (?:of )?(?:them|my (?:tours|appointments|bookings|visits))|every (?:tour|one))\b/.test(ctx.interp.folded) && (facts.tours.length > 1 || ctx.done.some((d) => d.name === "cancel_tour"))) {
+    const cancelled = ctx.done.filter((d) => d.name === "cancel_tour").map((d) => Number(d.args.bookingId));
+    const next = facts.tours.find((t) => !cancelled.includes(t.id));
+    if (next) return call("cancel_tour", { bookingId: next.id });
+    const ok = ctx.done.filter((d) => d.name === "cancel_tour" && d.artifact?.ok).length;
+    return { reply: `Done — I've cancelled ${ok === 1 ? "your tour" : ok === 2 ? "both of your tours" : `all ${ok} of your tours`}, and a cancellation e-mail is on its way for each. Would you like to look at other times or places?`, state: { awaiting: "anything_else" } };
+  }
   const done = did(ctx, "cancel_tour");
   if (done) {
     if (done.artifact?.ok) {
@@ -58,6 +67,34 @@ export function cancelFlow(ctx: PolicyContext): Decision {
   };
 }
 
+/**
+ * "Switch my tour to the Fernwood instead, same time": a tour at the other listing (same day and
+ * time unless said otherwise), and only once that is booked, the old tour cancelled.
+ */
+export function switchListingFlow(ctx: PolicyContext, from: Tour, to: CatalogEntry): Decision {
+  const { interp, w } = ctx;
+  const date = interp.when.date ?? from.startLocal;
+  const time = interp.when.time ?? from.localTime;
+  const moved = did(ctx, "reschedule_tour");
+  if (moved) {
+    if (!moved.artifact?.ok) return { reply: `${w.sorry()} I couldn't move it to ${to.name}: ${moved.content.replace(/^Not rescheduled: /, "").split("\n")[0]} Your ${from.property} tour stays as it is.`, state: {}, options: moved.artifact?.options ?? [] };
+    const tour = ctx.facts.tours.find((t) => t.id === moved.artifact?.bookingId);
+    return {
+      reply: `Done — you're now booked at ${to.name}${tour ? ` on ${tour.label}` : ""}, and your ${from.property} tour is cancelled. A confirmation and a cancellation e-mail are on their way. Anything else I can help with?`,
+      state: { lastBookedId: Number(moved.artifact?.bookingId), awaiting: "anything_else" },
+    };
+  }
+  const checked = did(ctx, "check_availability");
+  if (!checked) return call("check_availability", { propertyId: to.id, date, time });
+  if (checked.artifact?.requestedOpen) return call("reschedule_tour", { bookingId: from.id, newStart: checked.artifact.requestedOpen, propertyId: to.id });
+  const options = checked.artifact?.options ?? [];
+  return {
+    reply: `${w.sorry()} ${to.name} isn't open at that time. ${options.length ? `The nearest times there are: ${options.map((o) => o.label).join("; ")}.` : ""} Your ${from.property} tour stays booked — tell me which time works here and I'll move it.`,
+    state: { lastOffer: "slots", awaiting: "slot", rescheduleBookingId: from.id },
+    options,
+  };
+}
+
 export function listFlow(ctx: PolicyContext): Decision {
   // The facts snapshot is read fresh for every model call and already lists the tours.
   const tours = ctx.facts.tours;
@@ -76,6 +113,13 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
     const art = moved.artifact ?? {};
     if (art.ok) {
       const t = facts.tours.find((x) => x.id === art.bookingId);
+      if (art.movedFrom !== undefined) {
+        const was = /; the earlier tour of (.+?) on /.exec(moved.content)?.[1];
+        return {
+          reply: `Done — you're now booked at ${t ? `${t.property} on ${t.label}` : "the new listing"}${was ? `, and your tour of ${was} is cancelled` : ""}. A confirmation and a cancellation e-mail are on their way. Anything else I can help with?`,
+          state: { lastBookedId: Number(art.bookingId), awaiting: "anything_else" },
+        };
+      }
       return { reply: `Done — your tour${t ? ` of ${t.property}` : ""} is now ${t ? t.label : "moved"}. An updated calendar invite is on its way. Anything else I can help with?`, state: { awaiting: "anything_else" } };
     }
     if (art.options?.length) {
@@ -111,6 +155,8 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
   }
   const slot = chosenSlot(ctx);
   if (slot && slot.propertyId === target.propertyId) return call("reschedule_tour", { bookingId: target.id, newStart: slot.start });
+  // A time picked at another listing, offered for moving this tour there.
+  if (slot && prev.rescheduleBookingId === target.id) return call("reschedule_tour", { bookingId: target.id, newStart: slot.start, propertyId: slot.propertyId });
   const property = ctx.catalog.entries.find((e) => e.id === target.propertyId);
   if (!property) return { reply: NO_TOURS, state: {} };
   // "Postpone it by a week": the tour's own time, days later.

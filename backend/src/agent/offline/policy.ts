@@ -3,9 +3,10 @@ import type { ChoiceOption } from "../../domain/conversations/conversation";
 import { chosenSlot, mergedCriteria, newContactArgs, sameTimeOnSeveralDays, targetProperty } from "./choices";
 import { availabilityArgs, availabilityReply, bookedReply, proposeOrBook } from "./flows-booking";
 import { askWhichProperty, compareReply, describeCriteria, detailsReply, searchArgs, searchReply } from "./flows-search";
-import { cancelFlow, listFlow, rescheduleFlow } from "./flows-tours";
+import { cancelFlow, listFlow, rescheduleFlow, switchListingFlow } from "./flows-tours";
 import { shiftedLocal, type WhenFinding } from "./nlu/when";
-import { call, did, type Decision, type PolicyContext } from "./policy-types";
+import { call, did, type Decision, type PolicyContext, type Tour } from "./policy-types";
+import type { CatalogEntry } from "./nlu/catalog";
 import { understand } from "./understand";
 import { beds, list, money } from "./wording";
 
@@ -81,6 +82,10 @@ export function decide(input: PolicyContext): Decision {
   if (opened && !i.cancel && !i.reschedule) {
     return { reply: opened.artifact?.ok ? `${opened.content} Would you like to reschedule or cancel it?` : opened.content, state: { lastOffer: "tours" } };
   }
+
+  // "Switch my tour to the Fernwood instead": book there, then cancel the old one.
+  const switching = switchTarget(ctx);
+  if (switching) return switchListingFlow(ctx, switching.from, switching.to);
 
   // Finish what a tool already did this turn.
   // "Cancel it and show me studios in Boston": the cancellation, then the search.
@@ -397,6 +402,18 @@ export function decide(input: PolicyContext): Decision {
   }
   if (realQuestion && question[0] === "other") return unknownQuestion(ctx);
   return fallback(ctx);
+}
+
+/** A booked tour to move to another listing, when the message asks for that. */
+function switchTarget(ctx: PolicyContext): { from: Tour; to: CatalogEntry } | undefined {
+  const { interp, facts, prev } = ctx;
+  const to = interp.property;
+  if (!to || facts.tours.length === 0 || facts.tours.some((t) => t.propertyId === to.id)) return undefined;
+  if (!/\b(?:switch|move|change|swap)\b[^.?!]{0,30}\b(?:to|for|with)\b|\binstead\b/.test(interp.folded)) return undefined;
+  if (/\b(?:also|another|too|as well|second|additional|and)\b/.test(interp.folded.replace(/\binstead\b.*$/, "")) && !/\b(?:switch|move|change|swap)\b/.test(interp.folded)) return undefined;
+  if (prev.proposal) return undefined;
+  const from = (prev.lastBookedId !== undefined ? facts.tours.find((t) => t.id === prev.lastBookedId) : undefined) ?? (facts.tours.length === 1 ? facts.tours[0] : undefined);
+  return from ? { from, to } : undefined;
 }
 
 /** "Also see Mount Tabor the same day at 1": "the same day" is the day of the tour last booked. */

@@ -11,6 +11,7 @@ import type { ToolDeps, ToolOutput } from "./tool-deps";
 const schema = z.object({
   bookingId: z.number().int().positive().nullish().describe("Tour id from list_my_tours; may be omitted when there is only one"),
   newStart: z.string().max(40).describe("New start: exact start from check_availability (UTC ISO), or local 'YYYY-MM-DDTHH:MM'"),
+  propertyId: z.number().int().positive().nullish().describe("Only to move the tour to another listing: that listing's id (the old tour is cancelled when the new one is booked)"),
 });
 
 export function createRescheduleTourTool(d: ToolDeps) {
@@ -19,10 +20,20 @@ export function createRescheduleTourTool(d: ToolDeps) {
       const conversationId = conversationIdOf(runtime);
       const target = resolveSessionTour(d, conversationId, args.bookingId);
       if (typeof target === "string") return [`Not rescheduled: ${target}`, { ok: false }];
-      const p = d.properties.get(target.propertyId);
+      const from = d.properties.get(target.propertyId);
+      const p = args.propertyId && args.propertyId !== target.propertyId ? d.properties.get(args.propertyId) : from;
       const start = parseStartInput(args.newStart, p.timezone);
       if (!start) return [`"${args.newStart}" is not a valid start time.`, { ok: false }];
       try {
+        if (p.id !== from.id) {
+          const moved = d.bookings.moveToProperty(target.id, p.id, start);
+          d.conversations.grantBooking(conversationId, moved.id, "booked");
+          d.conversations.updateFacts(conversationId, { offered: undefined, focusPropertyId: p.id });
+          return [
+            `Moved the tour to ${p.name} on ${slotWhen(moved.start, p.timezone)} (new tour ${moved.id}); the earlier tour of ${from.name} on ${slotWhen(target.start, from.timezone)} is cancelled. A confirmation and a cancellation are being e-mailed.`,
+            { ok: true, bookingId: moved.id, start: moved.start.toISOString(), movedFrom: target.id },
+          ];
+        }
         const moved = d.bookings.reschedule(target.id, start);
         d.conversations.updateFacts(conversationId, { offered: undefined });
         return [
@@ -43,7 +54,7 @@ export function createRescheduleTourTool(d: ToolDeps) {
     {
       name: "reschedule_tour",
       description:
-        "Move one of this conversation's upcoming tours to a new open time at the same property. Sends an updated calendar invite. Only tours booked in this conversation can be moved.",
+        "Move one of this conversation's upcoming tours to a new open time, at the same property or (with propertyId) at another listing. Sends an updated calendar invite, or a confirmation and a cancellation when the listing changes. Only tours booked in this conversation can be moved.",
       schema,
       responseFormat: "content_and_artifact",
     },

@@ -154,6 +154,37 @@ export class BookingService {
     );
   }
 
+  /**
+   * Moves a tour to another listing in one transaction: the new tour is booked and the old one
+   * cancelled together, so the person is never left with both or neither. Returns the new tour.
+   */
+  moveToProperty(bookingId: number, propertyId: number, newStart: Date): Booking {
+    const current = this.get(bookingId);
+    if (current.propertyId === propertyId) return this.reschedule(bookingId, newStart);
+    return this.withAlternatives(propertyId, newStart, () =>
+      this.d.tx.run(() => {
+        const booking = this.get(bookingId);
+        this.assertChangeable(booking);
+        const from = this.d.properties.findById(booking.propertyId);
+        const property = this.requireBookableProperty(propertyId);
+        const user = this.d.users.findById(booking.userId);
+        if (!from || !user) throw new AppError("booking_not_found", `Booking ${bookingId} is incomplete.`);
+        const slot = this.d.availability.requireTourSlot(property, newStart);
+        // The tour being given up does not count against the person's own time.
+        this.assertFree(property, user, slot, booking.id);
+        const now = this.d.clock.now();
+        const cancelled = this.d.bookings.markCancelled(booking.id, now);
+        const moved = this.d.bookings.insertConfirmed(
+          { propertyId: property.id, userId: user.id, start: slot.start, end: slot.end, manageToken: this.d.newToken(), source: booking.source, sourceRef: null },
+          now,
+        );
+        this.d.notifier.bookingCancelled({ booking: cancelled, property: from, user });
+        this.d.notifier.bookingConfirmed({ booking: moved, property, user });
+        return moved;
+      }),
+    );
+  }
+
   /** Cancels a tour and frees its slot. Cancelling twice is harmless and sends nothing new. */
   cancel(bookingId: number): Booking {
     return this.d.tx.run(() => {
