@@ -424,7 +424,8 @@ export class EmailPipeline {
   }): { ticket: Ticket; cc: string | null } {
     const d = this.d;
     const from = f.mail.from!;
-    const { ticket, raised } = d.tickets.addFollowUp(f.joins.id, { priority: f.resolved ? f.joins.priority : f.classification.priority, text: f.mail.text || f.mail.fullText.slice(0, 500) });
+    const afterFix = !f.resolved && f.joins.lastFollowUp !== null && reportsResolved("", f.joins.lastFollowUp);
+    const { ticket, raised } = d.tickets.addFollowUp(f.joins.id, { priority: f.resolved ? f.joins.priority : f.classification.priority, text: f.mail.text || f.mail.fullText.slice(0, 500), afterFix });
     const stakeholders = d.tickets.stakeholdersFor(ticket.intent === "escalation" || ticket.intent === "tour_request" ? "general" : ticket.intent, ticket.propertyId);
     // The people on the job hear about it when it is pressing or when they are told of every ticket;
     // a note that the problem is over is for the office to close, not a call-out.

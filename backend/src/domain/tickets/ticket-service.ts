@@ -72,11 +72,12 @@ export class TicketService {
    * A later message in the ticket's thread ("any update?", "now water is pooling"). It joins
    * the ticket, and raises its priority when the message is more pressing; it never lowers it.
    */
-  addFollowUp(id: number, f: { priority: Priority; text: string }): { ticket: Ticket; raised: boolean } {
+  addFollowUp(id: number, f: { priority: Priority; text: string; afterFix?: boolean }): { ticket: Ticket; raised: boolean } {
     const before = this.get(id);
-    const priority = higherPriority(before.priority, f.priority);
+    // After a note that the problem was fixed, a new message sets the priority afresh.
+    const priority = f.afterFix ? f.priority : higherPriority(before.priority, f.priority);
     const ticket = this.repo.recordFollowUp(id, { priority, text: f.text.replace(/\s+/g, " ").trim().slice(0, 500) }, this.clock.now().toISOString());
-    return { ticket, raised: priority !== before.priority };
+    return { ticket, raised: priority !== before.priority && higherPriority(priority, before.priority) === priority };
   }
 
   stakeholderList(): Stakeholder[] {

@@ -89,7 +89,20 @@ function money(amount: string, k: string | undefined): number | undefined {
 }
 
 /** Budget: "under $2,800", "max 3k", "up to 2500/mo", "between 1500 and 2000", "$1800-2200", "budget is 2.5k". */
-export function findBudget(folded: string): number | undefined {
+/** "twenty five hundred", "two thousand five hundred", "three grand": amounts in words, as digits. */
+function amountsInWords(t: string): string {
+  const UNIT: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
+  const TENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50 };
+  const unit = Object.keys(UNIT).join("|");
+  const tens = Object.keys(TENS).join("|");
+  return t
+    .replace(new RegExp(`\\b(${tens})(?:[- ](${unit}))? hundred\\b`, "g"), (_m, a: string, b?: string) => String((TENS[a] + (b ? UNIT[b] : 0)) * 100))
+    .replace(new RegExp(`\\b(${unit}) thousand(?: (?:and )?(${unit}) hundred)?\\b`, "g"), (_m, a: string, b?: string) => String(UNIT[a] * 1000 + (b ? UNIT[b] * 100 : 0)))
+    .replace(new RegExp(`\\b(${unit}) (grand|k)\\b`, "g"), (_m, a: string, k: string) => `${UNIT[a]} ${k}`);
+}
+
+export function findBudget(text: string): number | undefined {
+  const folded = amountsInWords(text);
   const AMT = "\\$?\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(k|grand)?";
   // "around 2k": about, so a little over is fine.
   const approx = new RegExp(`\\b(?:around|about|roughly|approximately|approx\\.?|ish|close to|in the range of)\\s*${AMT}`).exec(folded) ?? new RegExp(`${AMT}\\s*-?ish\\b`).exec(folded);
@@ -230,6 +243,8 @@ const FEATURES: Array<[RegExp, string]> = [
   [/\b(garage)\b/, "garage"],
   [/\b(parking|car space|parking spot|carport)\b/, "parking"],
   [/\b(fireplace)\b/, "fireplace"],
+  [/\b(elevator|lift)\b/, "elevator"],
+  [/\b(heat(?:ing)? included|includes? heat(?:ing)?|heat is included)\b/, "heat included"],
   [/\b(patio|deck|terrace|outdoor space|porch)\b/, "outdoor space"],
   [/\b(storage)\b/, "storage"],
   [/\b(pool|swimming)\b/, "pool"],

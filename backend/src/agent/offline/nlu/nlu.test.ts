@@ -85,6 +85,9 @@ describe("search criteria", () => {
     ["around 2k a month", 2200],
     ["3 grand tops", 3000],
     ["up to 2400", 2400],
+    ["max twenty five hundred", 2500],
+    ["under two thousand five hundred", 2500],
+    ["budget is three grand", 3000],
   ])("budget in %s", (t, expected) => {
     expect(findBudget(fold(t))).toBe(expected);
   });
