@@ -259,6 +259,8 @@ describe("booking conversations with the offline model", () => {
     const c = new ChatClient(s);
     const r = await c.say("when is the open house at the fernwood?");
     expect(r.reply).toMatch(/Sun, Dec 6 1:00 PM–4:00 PM \(Holiday open house\)/);
+    const booking = await c.say("book me for the open house at 2");
+    expect(booking.reply).toMatch(/The Fernwood on Sun, Dec 6 at 2:00 PM PST/);
     const none = await new ChatClient(s).say("is there an open house at douglas fir apartments?");
     expect(none.reply).toMatch(/don't see an open house/);
   });

@@ -281,6 +281,15 @@ export function decide(input: PolicyContext): Decision {
   const asked = i.topics.filter((t) => t !== "other").length ? i.topics.filter((t) => t !== "other") : i.topics;
   const question: typeof asked = aboutFocus && !asked.some((t) => t !== "other") ? [f.pets ? "pets" : f.features?.some((x) => x === "parking" || x === "garage") ? "parking" : "amenities"] : asked;
 
+  // "Book me for the open house at 11:30": the open house's day, read from the listing's hours.
+  if (property && /\bopen house\b/.test(interp.folded) && (i.bookNow || interp.when.time || /\b(?:book|reserve|sign (?:me|us) up|put (?:me|us) down|attend|come to|rsvp)\b/.test(interp.folded)) && !interp.when.date) {
+    const details = ctx.done.find((d) => d.name === "get_property_details" && Number(d.args.propertyId) === property.id);
+    if (!details) return call("get_property_details", { propertyId: property.id });
+    const day = openHouseDay(details.content, facts.today);
+    if (day && !did(ctx, "check_availability")) return call("check_availability", availabilityArgs(property, { ...interp.when, date: day }, day));
+    if (day) return availabilityReply(ctx);
+  }
+
   // Comparing two listings.
   if (interp.properties.length >= 2 && (i.compare || i.topics.length || i.details)) {
     const pair = interp.properties.slice(0, 3);
@@ -424,6 +433,19 @@ function withTourDay(ctx: PolicyContext): PolicyContext {
   if (!/\b(?:also|another|too|as well|second|additional)\b/.test(interp.folded) && !(interp.property && !facts.tours.some((t) => t.propertyId === interp.property!.id))) return ctx;
   const last = facts.tours.find((t) => t.id === ctx.prev.lastBookedId) ?? facts.tours[facts.tours.length - 1];
   return { ...ctx, interp: { ...interp, when: { ...w, date: last.startLocal, sameDay: undefined } } };
+}
+
+/** The next open house's local date from a listing's details ("Sun, Nov 29 11:00 AM–2:00 PM (Open house)"). */
+function openHouseDay(details: string, today: string): string | undefined {
+  const line = /^Special tour hours: (.*)$/m.exec(details)?.[1] ?? "";
+  const entry = line.split("; ").find((x) => /open house/i.test(x) && !/closed/.test(x));
+  const m = entry ? /([A-Z][a-z]{2}) (\d{1,2})\b/.exec(entry.replace(/^[A-Z][a-z]{2}, /, "")) : null;
+  if (!m) return undefined;
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].indexOf(m[1]) + 1;
+  if (month < 1) return undefined;
+  const year = Number(today.slice(0, 4));
+  const date = `${year}-${String(month).padStart(2, "0")}-${m[2].padStart(2, "0")}`;
+  return date >= today ? date : `${year + 1}${date.slice(4)}`;
 }
 
 /** "The cheaper one" among the listings shown. */
