@@ -68,22 +68,16 @@ export function cancelFlow(ctx: PolicyContext): Decision {
 }
 
 /**
- * "Switch my tour to the Fernwood instead, same time": a tour at the other listing (same day and
- * time unless said otherwise), and only once that is booked, the old tour cancelled.
+ * "Switch my tour to the Fernwood instead, same time": the tour moved to the other listing (same
+ * day and time unless said otherwise). Once the move is done, rescheduleFlow answers, since the
+ * tour is then at the new listing; this flow only answers a move that failed.
  */
 export function switchListingFlow(ctx: PolicyContext, from: Tour, to: CatalogEntry): Decision {
   const { interp, w } = ctx;
   const date = interp.when.date ?? from.startLocal;
   const time = interp.when.time ?? from.localTime;
-  const moved = did(ctx, "reschedule_tour");
-  if (moved) {
-    if (!moved.artifact?.ok) return { reply: `${w.sorry()} I couldn't move it to ${to.name}: ${moved.content.replace(/^Not rescheduled: /, "").split("\n")[0]} Your ${from.property} tour stays as it is.`, state: {}, options: moved.artifact?.options ?? [] };
-    const tour = ctx.facts.tours.find((t) => t.id === moved.artifact?.bookingId);
-    return {
-      reply: `Done — you're now booked at ${to.name}${tour ? ` on ${tour.label}` : ""}, and your ${from.property} tour is cancelled. A confirmation and a cancellation e-mail are on their way. Anything else I can help with?`,
-      state: { lastBookedId: Number(moved.artifact?.bookingId), awaiting: "anything_else" },
-    };
-  }
+  const failed = did(ctx, "reschedule_tour");
+  if (failed) return { reply: `${w.sorry()} I couldn't move it to ${to.name}: ${failed.content.replace(/^Not rescheduled: /, "").split("\n")[0]} Your ${from.property} tour stays as it is.`, state: {}, options: failed.artifact?.options ?? [] };
   const checked = did(ctx, "check_availability");
   if (!checked) return call("check_availability", { propertyId: to.id, date, time });
   if (checked.artifact?.requestedOpen) return call("reschedule_tour", { bookingId: from.id, newStart: checked.artifact.requestedOpen, propertyId: to.id });

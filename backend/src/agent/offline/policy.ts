@@ -59,10 +59,10 @@ export function decide(input: PolicyContext): Decision {
 
   // "Yes" to the second request of an earlier message: handle it as if it were said now.
   if (prev.awaiting === "queued" && prev.queued) {
-    const queuedAbout = understand(prev.queued, facts, ctx.catalog).property;
-    const namesQueued = interp.property !== undefined && queuedAbout !== undefined && interp.property.id === queuedAbout.id;
+    const queued = understand(prev.queued, facts, ctx.catalog);
+    const namesQueued = interp.property !== undefined && queued.property !== undefined && interp.property.id === queued.property.id;
     if ((i.yes || i.bookNow || namesQueued) && !hasWhen(interp.when) && (!interp.property || namesQueued)) {
-      return decide({ ...ctx, interp: understand(prev.queued, facts, ctx.catalog), prev: {} });
+      return decide({ ...ctx, interp: queued, prev: {} });
     }
     if (i.no && !hasWhen(interp.when)) return { reply: "No problem — just the one tour, then. Anything else I can help with?", state: { awaiting: "anything_else" } };
   }
@@ -258,8 +258,9 @@ export function decide(input: PolicyContext): Decision {
     };
   }
 
-  const property = pickedByComparison(ctx) ?? targetProperty(ctx);
-  const namedProperty = interp.property !== undefined || (interp.ordinal !== undefined && prev.lastOffer === "properties") || pickedByComparison(ctx) !== undefined;
+  const picked = pickedByComparison(ctx);
+  const property = picked ?? targetProperty(ctx);
+  const namedProperty = interp.property !== undefined || (interp.ordinal !== undefined && prev.lastOffer === "properties") || picked !== undefined;
   // "What about dogs?", "I have a cat", "do they have parking?" with a listing in focus: a
   // question about that listing, not a new search.
   const f = interp.criteria;
@@ -269,7 +270,6 @@ export function decide(input: PolicyContext): Decision {
   // "The cheapest one there" is a search, even with a listing in view.
   const aboutProperty = property && (namedProperty || (!interp.criteria.cheapest && (interp.refersBack || aboutFocus || (facts.focus !== undefined && !changed))));
   // "Which one is the cheapest?" among the listings just shown: name it.
-  const picked = pickedByComparison(ctx);
   if (picked && /^(?:so |and |ok,? )?(?:which|what)(?: one)?(?:'s| is| would be| has)\b|\bwhich (?:one|of (?:them|those|these))\b/.test(interp.folded) && !i.tour && !hasWhen(interp.when) && !i.bookNow) {
     const by = i.pickBy === "cheapest" ? "the least expensive" : i.pickBy === "priciest" ? "the most expensive" : i.pickBy === "biggest" ? "the biggest" : "the smallest";
     return {

@@ -278,7 +278,7 @@ export class EmailPipeline {
     const references = replyReferences(mail.references, mail.messageId);
 
     const committed = d.tx.run(() => {
-      if (joins) return this.recordFollowUp({ mail, joins, classification, resolved, conversationId, firstName, persona, property: property?.name ?? null, subject, references, replyMessageId });
+      if (joins) return this.recordFollowUp({ mail, joins, classification, resolved, conversationId, firstName, persona, property: property?.name ?? null, subject, references, replyMessageId, fromContact: contact !== undefined });
       const stakeholders: Stakeholder[] = needsTicket ? d.tickets.stakeholdersFor(classification.intent, property?.id ?? null) : [];
       const ticket = needsTicket
         ? d.tickets.create({
@@ -421,6 +421,8 @@ export class EmailPipeline {
     subject: string;
     references: string | null;
     replyMessageId: string;
+    /** The sender is one of our own contacts (a locksmith, a contractor). */
+    fromContact: boolean;
   }): { ticket: Ticket; cc: string | null } {
     const d = this.d;
     const from = f.mail.from!;
@@ -429,7 +431,7 @@ export class EmailPipeline {
     const stakeholders = d.tickets.stakeholdersFor(ticket.intent === "escalation" || ticket.intent === "tour_request" ? "general" : ticket.intent, ticket.propertyId);
     // The people on the job hear about it when it is pressing or when they are told of every ticket;
     // a note that the problem is over is for the office to close, not a call-out.
-    const fromContact = contactOf(this.d.tickets.stakeholderList(), from.address) !== undefined;
+    const fromContact = f.fromContact;
     const notify = !f.resolved && !fromContact && stakeholders.length > 0 && (raised || ticket.priority === "urgent" || d.notifyMode === "notice");
     const text = followUpReplyText({ firstName: f.firstName, ticket, raised, resolved: f.resolved, stakeholders: notify ? stakeholders : [], persona: f.persona, about: f.classification.summary, fromContact });
     d.outbox.enqueue(
