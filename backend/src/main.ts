@@ -17,6 +17,8 @@ import { BookingService } from "./domain/bookings/booking-service";
 import { PropertyService } from "./domain/properties/property-service";
 import { UserService } from "./domain/users/user-service";
 import { createHttpApp } from "./http/app";
+import { inProcessTourDesk, type TourDesk } from "./http/tour-desk";
+import { TourDeskThread } from "./http/tour-desk-thread";
 import { BookingMailer } from "./mail/booking-mailer";
 import { inlineDelivery, transportFor } from "./mail/mail-delivery";
 import { OutboxThreadDelivery } from "./mail/outbox-thread";
@@ -84,6 +86,8 @@ export interface App {
     availability: AvailabilityService;
     bookings: BookingService;
     users: UserService;
+    /** Tour changes of the public API, in this thread. */
+    tours: TourDesk;
     conversations: ConversationService;
     chat: ChatService;
     tickets: TicketService;
@@ -97,6 +101,8 @@ export interface App {
   repos: { outbox: SqliteOutboxRepository; inbound: SqliteInboundRepository; threads: SqliteMailThreadRepository };
   /** The threads that answer chat turns, when the server runs them off the main thread. */
   chatThreads?: ChatThreadPool;
+  /** The thread that commits the public API's tour changes, when the server runs one. */
+  tourThread?: TourDeskThread;
   /** The inbox reader, when an inbox is configured and the worker was started. */
   mailWorker?: ImapMailWorker;
   startMailWorker(): ImapMailWorker | undefined;
@@ -131,6 +137,32 @@ function catalogOf(properties: PropertyService) {
   };
 }
 
+/**
+ * The listings, tour hours, people and bookings over one database connection: what every thread
+ * that books tours needs. Queued confirmations are announced through `mailQueued`.
+ */
+export function buildBookingCore(db: Db, config: Config, o: { clock: Clock; mailClock: Clock; mailQueued: () => void }) {
+  const propertyRepo = new SqlitePropertyRepository(db);
+  const bookingRepo = new SqliteBookingRepository(db);
+  const userRepo = new SqliteUserRepository(db);
+  const outboxRepo = new SqliteOutboxRepository(db);
+  const mailer = new BookingMailer(outboxRepo, o.mailClock, { publicUrl: config.publicUrl, from: config.mailFrom }, o.mailQueued);
+  const properties = new PropertyService(propertyRepo);
+  const availability = new AvailabilityService(new SqliteAvailabilityRepository(db), bookingRepo, o.clock, config.tours);
+  const users = new UserService(userRepo);
+  const bookings = new BookingService({
+    bookings: bookingRepo,
+    properties: propertyRepo,
+    users: userRepo,
+    availability,
+    tx: transactionRunner(db),
+    notifier: mailer,
+    clock: o.clock,
+    newToken: () => randomBytes(24).toString("base64url"),
+  });
+  return { properties, availability, users, bookings, outboxRepo };
+}
+
 /** The composition root: config → database → repositories → services → HTTP and workers. */
 export function buildApp(config: Config, o: Overrides = {}): App {
   const log = o.logger ?? createLogger(config.logLevel);
@@ -138,11 +170,8 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   const mailClock = o.mailClock ?? systemClock;
   const db = openDatabase(config.dbPath, { seedFile: SEED_FILE });
 
-  const propertyRepo = new SqlitePropertyRepository(db);
-  const availabilityRepo = new SqliteAvailabilityRepository(db);
-  const bookingRepo = new SqliteBookingRepository(db);
-  const userRepo = new SqliteUserRepository(db);
-  const outboxRepo = new SqliteOutboxRepository(db);
+  let mailQueued = o.mailQueued ?? (() => {});
+  const { properties, availability, users, bookings, outboxRepo } = buildBookingCore(db, config, { clock, mailClock, mailQueued: () => mailQueued() });
 
   const workerOptions = {
     pollMs: config.outbox.pollMs,
@@ -166,22 +195,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     delivery = thread;
   }
   const outbox: OutboxRunner = new OutboxWorker(outboxRepo, delivery, mailClock, log, workerOptions);
-  const mailQueued = o.mailQueued ?? (() => outbox.nudge());
-  const mailer = new BookingMailer(outboxRepo, mailClock, { publicUrl: config.publicUrl, from: config.mailFrom }, mailQueued);
-
-  const properties = new PropertyService(propertyRepo);
-  const availability = new AvailabilityService(availabilityRepo, bookingRepo, clock, config.tours);
-  const users = new UserService(userRepo);
-  const bookings = new BookingService({
-    bookings: bookingRepo,
-    properties: propertyRepo,
-    users: userRepo,
-    availability,
-    tx: transactionRunner(db),
-    notifier: mailer,
-    clock,
-    newToken: () => randomBytes(24).toString("base64url"),
-  });
+  mailQueued = o.mailQueued ?? (() => outbox.nudge());
 
   const conversations = new ConversationService(new SqliteConversationRepository(db), clock, o.newConversationId ?? newConversationId, transactionRunner(db));
   const personaService = new PersonaService(new SqliteSettingsRepository(db), () => {
@@ -245,7 +259,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     db,
     log,
     agent,
-    services: { properties, availability, bookings, users, conversations, chat, tickets, email, staff, persona: personaService, escalations, staffReplies },
+    services: { properties, availability, bookings, users, tours: inProcessTourDesk(bookings, users), conversations, chat, tickets, email, staff, persona: personaService, escalations, staffReplies },
     repos: { outbox: outboxRepo, inbound, threads },
     outbox,
     startMailWorker() {
@@ -268,6 +282,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
         app.server.closeAllConnections();
       });
       await app.chatThreads?.close();
+      await app.tourThread?.close();
       await outbox.stop();
       db.close();
     },
@@ -291,6 +306,10 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
     });
     await app.chatThreads.start().catch((err) => app.log.error({ err }, "chat threads could not start; they are retried with the next turn"));
   }
+  if (config.tours.thread && !o.clock && !o.transport && !o.mailClock) {
+    app.tourThread = new TourDeskThread({ config, mailQueued: () => app.outbox.nudge(), log: app.log });
+    await app.tourThread.start().catch((err) => app.log.error({ err }, "tour thread could not start; it is retried with the next booking"));
+  }
   const http = createHttpApp({
     log: app.log,
     publicUrl: config.publicUrl,
@@ -307,6 +326,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
     },
     ...app.services,
     chat: app.chatThreads ?? app.services.chat,
+    tours: app.tourThread ?? app.services.tours,
   });
   app.outbox.start();
   app.startMailWorker();

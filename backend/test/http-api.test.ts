@@ -1,3 +1,5 @@
+import express from "express";
+import helmet from "helmet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminHeaders, firstSlot, startTestServer, type TestServer } from "./support/test-app";
 
@@ -136,6 +138,61 @@ describe("POST /api/tours", () => {
     const text = await s.post("/api/tours", "propertyId=2", { "content-type": "text/plain" });
     expect(text.status).toBe(400);
     expect(text.headers.get("content-type")).toMatch(/application\/json/);
+  });
+});
+
+describe("request bodies", () => {
+  const post = (body: BodyInit, headers: Record<string, string>) =>
+    fetch(`${s.url}/api/tours`, { method: "POST", body, headers, duplex: "half" } as RequestInit).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+  it("refuses a streamed (chunked) body once it passes the limit, without a Content-Length to go by", async () => {
+    const chunk = new TextEncoder().encode(`{"notes":"${"x".repeat(8 * 1024)}`);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent++ < 8) c.enqueue(chunk);
+        else c.close();
+      },
+    });
+    const res = await post(stream as unknown as BodyInit, { "content-type": "application/json" });
+    expect([res.status, res.body.error.code]).toEqual([413, "payload_too_large"]);
+    expect((await s.get("/api/health")).status).toBe(200);
+  });
+
+  it("reads UTF-8 JSON only: other charsets and compressed bodies get a clear 400", async () => {
+    const latin = await post(JSON.stringify({ propertyId: 2 }), { "content-type": "application/json; charset=latin1" });
+    expect([latin.status, latin.body.error.code]).toEqual([400, "validation"]);
+    expect(latin.body.error.message).toMatch(/UTF-8/);
+    const gz = await post(JSON.stringify({ propertyId: 2 }), { "content-type": "application/json", "content-encoding": "gzip" });
+    expect([gz.status, gz.body.error.code]).toEqual([400, "validation"]);
+    const utf8 = await post(JSON.stringify({ ...person, name: "Zoë Ñúñez", propertyId: 2, start: "not a time" }), { "content-type": "application/json; charset=UTF-8" });
+    expect(utf8.body.error.issues.map((i: { field: string }) => i.field)).toEqual(["start"]);
+  });
+
+  it("takes an object or array only, and an empty body as no fields at all", async () => {
+    const scalar = await post('"book me"', { "content-type": "application/json" });
+    expect([scalar.status, scalar.body.error.code]).toEqual([400, "invalid_json"]);
+    const empty = await post("", { "content-type": "application/json" });
+    expect([empty.status, empty.body.error.code]).toEqual([400, "validation"]);
+    expect(empty.body.error.issues.map((i: { field: string }) => i.field)).toContain("propertyId");
+  });
+});
+
+describe("security headers", () => {
+  it("match what helmet itself sets, on API answers and errors alike", async () => {
+    const reference = express();
+    reference.use(helmet());
+    reference.get("/", (_req, res) => void res.end());
+    const server = reference.listen(0, "127.0.0.1");
+    await new Promise((r) => server.once("listening", r));
+    const port = (server.address() as { port: number }).port;
+    const fromHelmet = (await fetch(`http://127.0.0.1:${port}/`)).headers;
+    server.close();
+    const names = [...fromHelmet.keys()].filter((n) => !["date", "connection", "keep-alive", "content-length", "x-powered-by"].includes(n));
+    expect(names.length).toBeGreaterThan(10);
+    for (const res of [await s.get("/api/health"), await s.get("/api/properties/999999"), await s.post("/api/tours", {})]) {
+      for (const name of names) expect([name, res.headers.get(name)]).toEqual([name, fromHelmet.get(name)]);
+    }
   });
 });
 

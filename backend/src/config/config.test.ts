@@ -1,3 +1,4 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, DEV_ADMIN_TOKEN, loadConfig } from "./config";
 
@@ -10,8 +11,14 @@ describe("loadConfig", () => {
     expect(c.smtpUrl).toBeUndefined();
     expect(c.publicUrl).toBe("http://localhost:3000");
     expect(c.adminToken).toBe(DEV_ADMIN_TOKEN);
-    expect(c.tours).toEqual({ minNoticeMinutes: 120, horizonDays: 30, bufferMinutes: 0 });
+    expect(c.tours).toEqual({ minNoticeMinutes: 120, horizonDays: 30, bufferMinutes: 0, thread: os.availableParallelism() > 1 });
     expect(c.allowedOrigins).toEqual(["http://localhost:3000"]);
+  });
+
+  it("runs the tour thread when asked, whatever the core count, and never when told not to", () => {
+    expect(loadConfig({ TOUR_THREAD: "on" }).tours.thread).toBe(true);
+    expect(loadConfig({ TOUR_THREAD: "off" }).tours.thread).toBe(false);
+    expect(() => loadConfig({ TOUR_THREAD: "sometimes" })).toThrow(/TOUR_THREAD/);
   });
 
   it("lists every invalid variable at once", () => {

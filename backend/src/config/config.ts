@@ -53,6 +53,7 @@ const envSchema = z.object({
   TOUR_MIN_NOTICE_MINUTES: intFrom(120, 0, 60 * 24 * 14),
   TOUR_HORIZON_DAYS: intFrom(30, 1, 365),
   TOUR_BUFFER_MINUTES: intFrom(0, 0, 240),
+  TOUR_THREAD: z.enum(["auto", "on", "off"]).default("auto"),
   OUTBOX_POLL_MS: intFrom(2000, 50, 600_000),
   OUTBOX_MAX_BACKOFF_MS: intFrom(5 * 60_000, 100, 24 * 3_600_000),
   OUTBOX_CONCURRENCY: intFrom(4, 1, 64),
@@ -102,7 +103,8 @@ export interface Config {
   allowedOrigins: string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   rateLimitPerMinute: number;
-  tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number };
+  /** Tour rules; `thread`: the public API's bookings commit on a worker thread of their own. */
+  tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number; thread: boolean };
   outbox: { pollMs: number; maxBackoffMs: number; baseBackoffMs: number; concurrency: number; mode: "thread" | "inline"; leaseMs: number };
   llm: { provider: "openai" | "offline"; apiKey?: string; model: string; baseUrl?: string; timeoutMs: number };
   /** Chat turns: worker threads that run them (0: the main thread) and conversations whose agent state stays in memory. */
@@ -231,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       minNoticeMinutes: e.TOUR_MIN_NOTICE_MINUTES,
       horizonDays: e.TOUR_HORIZON_DAYS,
       bufferMinutes: e.TOUR_BUFFER_MINUTES,
+      thread: e.TOUR_THREAD === "on" || (e.TOUR_THREAD === "auto" && os.availableParallelism() > 1),
     },
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,

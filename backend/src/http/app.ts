@@ -1,16 +1,16 @@
 import express, { type Express } from "express";
-import helmet from "helmet";
 import { adminRoutes } from "./admin-routes";
 import { consoleRoutes, staffLoginRoutes } from "./console-routes";
 import { chatRoutes } from "./chat-routes";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import type { HttpDeps } from "./http-deps";
+import { jsonBody } from "./json-body";
 import { propertyRoutes } from "./property-routes";
 import { pageRoutes, type PageOptions } from "./page-routes";
-import { corsAllowList, rateLimitPerIp } from "./security";
+import { corsAllowList, rateLimitPerIp, securityHeaders } from "./security";
 import { tourRoutes } from "./tour-routes";
 
-export const JSON_BODY_LIMIT = "32kb";
+export const JSON_BODY_LIMIT = 32 * 1024;
 
 export function createHttpApp(d: HttpDeps & { pages?: PageOptions }): Express {
   const app = express();
@@ -18,7 +18,7 @@ export function createHttpApp(d: HttpDeps & { pages?: PageOptions }): Express {
   app.set("trust proxy", "loopback");
   app.set("query parser", "simple");
   app.set("etag", false);
-  app.use(helmet());
+  app.use(securityHeaders());
 
   if (d.log.isLevelEnabled("debug")) {
     app.use((req, res, next) => {
@@ -37,7 +37,7 @@ export function createHttpApp(d: HttpDeps & { pages?: PageOptions }): Express {
     res.json({ status: "ok", ...d.health() });
   });
   api.use(rateLimitPerIp(d.rateLimitPerMinute));
-  api.use(express.json({ limit: JSON_BODY_LIMIT }));
+  api.use(jsonBody(JSON_BODY_LIMIT));
   api.use(propertyRoutes(d));
   api.use(tourRoutes(d));
   api.use(chatRoutes(d.chat, d.conversations));

@@ -9,6 +9,7 @@ import type { TicketService } from "../domain/tickets/ticket-service";
 import type { StaffService } from "../domain/staff/staff-service";
 import type { PersonaService } from "../agent/persona-service";
 import type { StaffReplies } from "../channels/staff/staff-replies";
+import type { TourDesk } from "./tour-desk";
 
 /** What the HTTP layer is given by the composition root. */
 export interface HttpDeps {
@@ -22,6 +23,8 @@ export interface HttpDeps {
   availability: AvailabilityService;
   bookings: BookingService;
   users: UserService;
+  /** Books, moves and cancels tours for the public API. */
+  tours: TourDesk;
   conversations: ConversationService;
   chat: ChatTurns;
   tickets: TicketService;

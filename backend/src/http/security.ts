@@ -1,6 +1,36 @@
 import { timingSafeEqual, createHash } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
+import helmet from "helmet";
 import { AppError } from "../shared/app-error";
+
+/**
+ * helmet's security headers. helmet's default policy does not depend on the request, so its
+ * headers are worked out once, by running helmet against a recording response, and every
+ * response gets them in one step instead of passing through helmet's dozen middlewares.
+ */
+export function securityHeaders(): RequestHandler {
+  const headers = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => void headers.set(name, String(value)),
+    removeHeader: (name: string) => void headers.delete(name),
+    getHeader: (name: string) => headers.get(name),
+  };
+  let finished = false;
+  helmet()(
+    {} as IncomingMessage,
+    recorder as unknown as ServerResponse,
+    (err?: unknown) => {
+      if (err) throw err;
+      finished = true;
+    },
+  );
+  if (!finished || headers.size === 0) throw new Error("helmet did not produce its headers synchronously");
+  return (_req, res, next) => {
+    res.setHeaders(headers);
+    next();
+  };
+}
 
 /** CORS for an allow-list of origins; other origins get no CORS headers (the browser blocks them). */
 export function corsAllowList(allowed: readonly string[]): RequestHandler {

@@ -37,13 +37,11 @@ const tokenParam = (raw: string) => {
 export function tourRoutes(d: HttpDeps): Router {
   const r = Router();
 
-  r.post("/tours", (req, res) => {
+  r.post("/tours", async (req, res) => {
     const body = parseInput(bookBody, req.body);
     const property = d.properties.get(body.propertyId);
     const start = parseStart(body.start, property);
-    const booking = d.bookings.bookForContact({ propertyId: property.id, start, source: "web" }, () =>
-      d.users.upsertProspect({ name: body.name, email: body.email, phone: body.phone ?? null }),
-    );
+    const booking = await d.tours.book({ propertyId: property.id, start, contact: { name: body.name, email: body.email, phone: body.phone ?? null } });
     res.status(201).json({ booking: bookingDto(booking, d.publicUrl, property) });
   });
 
@@ -58,17 +56,17 @@ export function tourRoutes(d: HttpDeps): Router {
     });
   });
 
-  r.post("/tours/:token/reschedule", (req, res) => {
+  r.post("/tours/:token/reschedule", async (req, res) => {
     const current = d.bookings.getByToken(tokenParam(req.params.token));
     const body = parseInput(rescheduleBody, req.body);
     const property = d.properties.get(current.propertyId);
-    const moved = d.bookings.reschedule(current.id, parseStart(body.start, property));
+    const moved = await d.tours.reschedule(current.id, parseStart(body.start, property));
     res.json({ booking: bookingDto(moved, d.publicUrl, property) });
   });
 
-  r.post("/tours/:token/cancel", (req, res) => {
+  r.post("/tours/:token/cancel", async (req, res) => {
     const current = d.bookings.getByToken(tokenParam(req.params.token));
-    const cancelled = d.bookings.cancel(current.id);
+    const cancelled = await d.tours.cancel(current.id);
     res.json({ booking: bookingDto(cancelled, d.publicUrl, d.properties.get(current.propertyId)) });
   });
 

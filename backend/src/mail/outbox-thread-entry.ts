@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { checkpointWalEvery } from "../db/database";
 import { isAppError } from "../shared/app-error";
+import { lowerThisThreadsPriority } from "../shared/thread-priority";
 import { inlineDelivery, transportFor, type DeliverySettings } from "./mail-delivery";
 import type { QueuedMail } from "./outgoing-mail";
 
@@ -8,6 +9,9 @@ import type { QueuedMail } from "./outgoing-mail";
  * Runs in a worker thread: renders invites and talks SMTP (or writes .eml files) for the
  * outbox, so that work never competes with HTTP requests. It reads and writes no rows.
  */
+// Rendering and sending mail is background work: under load it waits for CPU time that HTTP
+// requests and bookings leave free, and catches up when they ease. Queued mail is never dropped.
+lowerThisThreadsPriority();
 const settings = workerData as DeliverySettings & { checkpoint?: { dbPath: string; everyMs: number } };
 const delivery = inlineDelivery(transportFor(settings), settings.mailFrom);
 

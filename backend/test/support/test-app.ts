@@ -18,6 +18,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     RATE_LIMIT_PER_MINUTE: "100000",
     OUTBOX_POLL_MS: "100",
     CHAT_THREADS: "0",
+    TOUR_THREAD: "off",
     ...env,
   });
 }
@@ -33,12 +34,14 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; now?: string; overrides?: Overrides; chatThreads?: number } = {},
+  options: { env?: Record<string, string>; now?: string; overrides?: Overrides; chatThreads?: number; realClock?: boolean } = {},
 ): Promise<TestServer> {
   const clock = new FixedClock(options.now ?? MONDAY);
   // Chat threads run on the real clock: a clock object cannot cross into them.
   const app = options.chatThreads
     ? await startServer(testConfig({ CHAT_THREADS: String(options.chatThreads), ...options.env }), { ...options.overrides })
+    : options.realClock
+    ? await startServer(testConfig(options.env), { ...options.overrides })
     : await startServer(testConfig(options.env), { clock, ...options.overrides });
   const url = app.url!;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

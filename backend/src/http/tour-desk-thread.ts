@@ -1,0 +1,137 @@
+import type { Worker } from "node:worker_threads";
+import type { Logger } from "pino";
+import type { Config } from "../config/config";
+import type { Booking } from "../domain/bookings/booking";
+import { AppError, type ErrorCode, type FieldIssue } from "../shared/app-error";
+import { startThread } from "../shared/start-thread";
+import type { TourDesk, TourRequest } from "./tour-desk";
+
+export type ToTourThread =
+  | { type: "book"; seq: number; request: TourRequest }
+  | { type: "reschedule"; seq: number; bookingId: number; start: Date }
+  | { type: "cancel"; seq: number; bookingId: number }
+  | { type: "close" };
+
+export type FromTourThread =
+  | { type: "ready" }
+  | { type: "closed" }
+  | { type: "result"; seq: number; ok: true; booking: Booking; mailQueued: boolean }
+  | {
+      type: "result";
+      seq: number;
+      ok: false;
+      mailQueued: boolean;
+      code: ErrorCode;
+      message: string;
+      details?: Record<string, unknown>;
+      issues?: FieldIssue[];
+    };
+
+type Call = { type: "book"; request: TourRequest } | { type: "reschedule"; bookingId: number; start: Date } | { type: "cancel"; bookingId: number };
+
+export interface TourDeskThreadOptions {
+  config: Config;
+  /** Mail the thread queued: the server's outbox should look now. */
+  mailQueued: () => void;
+  log: Logger;
+}
+
+/**
+ * Books, moves and cancels tours on a worker thread with its own SQLite connection, so the
+ * thread that serves HTTP only parses requests and writes answers. The thread handles one change
+ * at a time, in the order they arrive; double bookings stay impossible because SQLite decides
+ * them (a unique index on confirmed slots), whichever connection commits. If the thread dies,
+ * the changes it held fail with a clear error and it is started again for the next one.
+ */
+export class TourDeskThread implements TourDesk {
+  private worker: Worker | undefined;
+  private ready: Promise<void> | undefined;
+  private seq = 0;
+  private closed = false;
+  private readonly pending = new Map<number, { resolve: (b: Booking) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly o: TourDeskThreadOptions) {}
+
+  /** Starts the thread; resolves when it can take changes. */
+  start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const { worker, ready } = startThread(new URL("./tour-desk-thread-entry.ts", import.meta.url), { config: this.o.config });
+    this.worker = worker;
+    this.ready = ready;
+    worker.on("message", (m: FromTourThread) => {
+      if (m.type !== "result") return;
+      if (m.mailQueued) this.o.mailQueued();
+      const waiter = this.pending.get(m.seq);
+      if (!waiter) return;
+      this.pending.delete(m.seq);
+      if (m.ok) waiter.resolve(m.booking);
+      else waiter.reject(new AppError(m.code, m.message, { details: m.details, issues: m.issues }));
+    });
+    worker.on("error", (err) => this.o.log.error({ err }, "tour thread error"));
+    worker.on("exit", (code) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.ready = undefined;
+      if (this.pending.size) this.o.log.error({ code, pending: this.pending.size }, "tour thread exited with changes in flight");
+      for (const [seq, w] of this.pending) {
+        this.pending.delete(seq);
+        w.reject(new AppError("upstream_unavailable", "The booking service restarted before answering. Please check your tours and try again."));
+      }
+    });
+    ready.catch(() => {
+      if (this.worker === worker) {
+        this.worker = undefined;
+        this.ready = undefined;
+      }
+    });
+    return ready;
+  }
+
+  book(request: TourRequest): Promise<Booking> {
+    return this.call({ type: "book", request });
+  }
+
+  reschedule(bookingId: number, start: Date): Promise<Booking> {
+    return this.call({ type: "reschedule", bookingId, start });
+  }
+
+  cancel(bookingId: number): Promise<Booking> {
+    return this.call({ type: "cancel", bookingId });
+  }
+
+  private async call(c: Call): Promise<Booking> {
+    if (this.closed) throw new AppError("upstream_unavailable", "The server is shutting down. Please try again in a moment.");
+    if (!this.worker) {
+      try {
+        await this.start();
+      } catch (err) {
+        throw new AppError("upstream_unavailable", "The booking service is starting. Please try again in a moment.", { cause: err });
+      }
+    }
+    const seq = ++this.seq;
+    return new Promise<Booking>((resolve, reject) => {
+      this.pending.set(seq, { resolve, reject });
+      this.worker!.postMessage({ ...c, seq } satisfies ToTourThread);
+    });
+  }
+
+  /** Lets the changes in flight finish, then stops the thread. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    if (!worker) return;
+    await new Promise<void>((resolve) => {
+      const done = () => void worker.terminate().then(() => resolve());
+      const timer = setTimeout(done, 5000);
+      worker.on("message", (m: FromTourThread) => {
+        if (m.type === "closed") {
+          clearTimeout(timer);
+          done();
+        }
+      });
+      // Messages are handled in order: every change sent before this one is answered first.
+      worker.postMessage({ type: "close" } satisfies ToTourThread);
+    });
+    this.worker = undefined;
+  }
+}

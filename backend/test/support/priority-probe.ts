@@ -1,0 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import { parentPort } from "node:worker_threads";
+import { lowerThisThreadsPriority } from "../../src/shared/thread-priority";
+
+// A thread that lowers its own priority and reports it, as the mail thread does.
+const lowered = lowerThisThreadsPriority();
+const tid = Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
+parentPort!.postMessage({ type: "ready" });
+parentPort!.postMessage({ lowered, tid, nice: os.getPriority(tid) });

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SmtpSink, calendarPart, icsField } from "./support/smtp-sink";
+import { startTestServer, type TestServer } from "./support/test-app";
+import { until } from "./support/wait";
+
+/**
+ * The public API's tour changes committed on their own thread (TOUR_THREAD=on, as `npm start`
+ * runs on a machine with more than one core), on the real clock: bookings, conflicts, errors and
+ * confirmation mail behave exactly as in-process.
+ */
+describe("tour changes on the tour thread", () => {
+  let s: TestServer;
+  let smtp: SmtpSink;
+  beforeAll(async () => {
+    smtp = await SmtpSink.start();
+    s = await startTestServer({ realClock: true, env: { TOUR_THREAD: "on", SMTP_URL: smtp.url, MAIL_FROM: "Sunrise Leasing <tours@sunrise.example>" } });
+  }, 60_000);
+  afterAll(async () => {
+    await s?.close();
+    await smtp?.down();
+  });
+
+  /** Open slots of a property over the coming days, from the public API. */
+  async function slotsOf(propertyId: number): Promise<Array<{ start: string; local: string }>> {
+    const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 8 * 86_400_000).toISOString().slice(0, 10);
+    const res = await s.get(`/api/properties/${propertyId}/slots?from=${from}&to=${to}`);
+    expect(res.status).toBe(200);
+    return res.body.slots;
+  }
+
+  it("runs on a thread of its own", () => {
+    expect(s.app.tourThread).toBeDefined();
+  });
+
+  it("confirms exactly one of 60 parallel bookings of one slot; the rest get 409 with nearby open times", async () => {
+    const [slot] = await slotsOf(10);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        s.post("/api/tours", { propertyId: 10, start: slot.start, name: `Racer ${i}`, email: `thread-racer${i}@example.com` }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    const conflicts = answers.filter((a) => a.status === 409);
+    expect(conflicts).toHaveLength(59);
+    expect(conflicts[0].body.error.code).toBe("slot_unavailable");
+    expect(conflicts[0].body.error.details.alternatives.length).toBeGreaterThan(0);
+    expect(conflicts[0].body.error.details.alternatives.map((a: { start: string }) => a.start)).not.toContain(slot.start);
+    const rows = s.app.db.prepare("SELECT count(*) FROM bookings WHERE property_id = 10 AND start_utc = ? AND status = 'confirmed'").pluck().get(slot.start);
+    expect(rows).toBe(1);
+    // Every racer is still saved as a lead, though only one got the slot.
+    const leads = s.app.db.prepare("SELECT count(*) FROM users WHERE email LIKE 'thread-racer%'").pluck().get();
+    expect(leads).toBe(60);
+  });
+
+  it("keeps validation errors, with each field's problem, as they are", async () => {
+    const [slot] = await slotsOf(4);
+    const bad = await s.post("/api/tours", { propertyId: 4, start: slot.start, name: " ", email: "not-an-address", phone: "12" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("validation");
+    expect(bad.body.error.issues.map((i: { field: string }) => i.field).sort()).toEqual(["email", "name", "phone"]);
+  });
+
+  it("books, moves and cancels with the confirmation, change and cancellation mail", async () => {
+    const slots = await slotsOf(21);
+    const made = await s.post("/api/tours", { propertyId: 21, start: slots[0].start, name: "Rosa Diaz", email: "rosa.thread@example.com" });
+    expect(made.status).toBe(201);
+    const token = made.body.booking.manageUrl.split("/").pop();
+    const moved = await s.post(`/api/tours/${token}/reschedule`, { start: slots[2].start });
+    expect([moved.status, moved.body.booking.start]).toEqual([200, slots[2].start]);
+    const cancelled = await s.post(`/api/tours/${token}/cancel`);
+    expect([cancelled.status, cancelled.body.booking.status]).toEqual([200, "cancelled"]);
+
+    const hers = () => smtp.received.filter((m) => m.envelope.to.includes("rosa.thread@example.com"));
+    await until(() => hers().length >= 3, 10_000, "three messages to Rosa");
+    // Sent in the order of the changes, whatever order the outbox's lanes finish in.
+    const mails = hers().sort((a, b) => Number(icsField(calendarPart(a), "SEQUENCE")) - Number(icsField(calendarPart(b), "SEQUENCE")));
+    expect(mails.map((m) => [icsField(calendarPart(m), "METHOD"), icsField(calendarPart(m), "SEQUENCE")])).toEqual([
+      ["REQUEST", "0"],
+      ["REQUEST", "1"],
+      ["CANCEL", "2"],
+    ]);
+    expect(new Set(mails.map((m) => icsField(calendarPart(m), "UID")))).toEqual(new Set([`tour-${made.body.booking.id}@sunrise.example`]));
+  });
+
+  it("starts the thread again after it dies; the next booking goes through", async () => {
+    const thread = s.app.tourThread!;
+    await thread["worker"]!.terminate();
+    const [slot] = await slotsOf(12);
+    const made = await s.post("/api/tours", { propertyId: 12, start: slot.start, name: "After Restart", email: "after.restart@example.com" });
+    expect(made.status).toBe(201);
+    const row = s.app.db.prepare("SELECT status FROM bookings WHERE id = ?").pluck().get(made.body.booking.id);
+    expect(row).toBe("confirmed");
+  });
+});
