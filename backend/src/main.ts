@@ -163,26 +163,23 @@ export function buildBookingCore(db: Db, config: Config, o: { clock: Clock; mail
   return { properties, availability, users, bookings, outboxRepo };
 }
 
-/** The composition root: config → database → repositories → services → HTTP and workers. */
-export function buildApp(config: Config, o: Overrides = {}): App {
-  const log = o.logger ?? createLogger(config.logLevel);
-  const clock = o.clock ?? systemClock;
-  const mailClock = o.mailClock ?? systemClock;
-  const db = openDatabase(config.dbPath, { seedFile: SEED_FILE });
-
-  let mailQueued = o.mailQueued ?? (() => {});
-  const { properties, availability, users, bookings, outboxRepo } = buildBookingCore(db, config, { clock, mailClock, mailQueued: () => mailQueued() });
-
-  const workerOptions = {
+function outboxOptions(config: Config) {
+  return {
     pollMs: config.outbox.pollMs,
     maxBackoffMs: config.outbox.maxBackoffMs,
     baseBackoffMs: config.outbox.baseBackoffMs,
     concurrency: config.outbox.concurrency,
     leaseMs: config.outbox.leaseMs,
   };
+}
+
+/**
+ * The outbox over this connection, delivering as configured: by default a mail thread renders
+ * and sends (and checkpoints the WAL); a caller's transport or OUTBOX_MODE=inline sends here.
+ */
+export function buildOutbox(db: Db, config: Config, outboxRepo: SqliteOutboxRepository, log: Logger, mailClock: Clock, transport?: MailTransport): OutboxWorker {
   let delivery: MailDelivery;
-  if (o.mailQueued) delivery = deliveredElsewhere;
-  else if (o.transport !== undefined) delivery = inlineDelivery(o.transport, config.mailFrom);
+  if (transport !== undefined) delivery = inlineDelivery(transport, config.mailFrom);
   else if (config.outbox.mode === "inline") delivery = inlineDelivery(transportFor(config), config.mailFrom);
   else {
     // The mail thread also checkpoints the WAL; SQLite's own checkpoint stays as a backstop.
@@ -194,7 +191,23 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     thread.warmUp();
     delivery = thread;
   }
-  const outbox: OutboxRunner = new OutboxWorker(outboxRepo, delivery, mailClock, log, workerOptions);
+  return new OutboxWorker(outboxRepo, delivery, mailClock, log, outboxOptions(config));
+}
+
+/** The composition root: config → database → repositories → services → HTTP and workers. */
+export function buildApp(config: Config, o: Overrides = {}): App {
+  const log = o.logger ?? createLogger(config.logLevel);
+  const clock = o.clock ?? systemClock;
+  const mailClock = o.mailClock ?? systemClock;
+  const db = openDatabase(config.dbPath, { seedFile: SEED_FILE });
+
+  let mailQueued = o.mailQueued ?? (() => {});
+  const { properties, availability, users, bookings, outboxRepo } = buildBookingCore(db, config, { clock, mailClock, mailQueued: () => mailQueued() });
+
+  // Mail queued here is sent by this instance's outbox, or, with `mailQueued`, by another thread's.
+  const outbox: OutboxRunner = o.mailQueued
+    ? new OutboxWorker(outboxRepo, deliveredElsewhere, mailClock, log, outboxOptions(config))
+    : buildOutbox(db, config, outboxRepo, log, mailClock, o.transport);
   mailQueued = o.mailQueued ?? (() => outbox.nudge());
 
   const conversations = new ConversationService(new SqliteConversationRepository(db), clock, o.newConversationId ?? newConversationId, transactionRunner(db));
@@ -292,7 +305,18 @@ export function buildApp(config: Config, o: Overrides = {}): App {
 
 /** Builds the app, starts the outbox worker and listens. Resolves once the port is open. */
 export async function startServer(config: Config, o: Overrides = {}): Promise<App> {
-  const app = buildApp(config, o);
+  // With a tour thread, bookings and the outbox (its claims and records) share that thread's
+  // connection, so the request thread never waits on SQLite's write lock for them; mail queued
+  // here or on the chat threads is announced to it.
+  const useTourThread = config.tours.thread && !o.clock && !o.transport && !o.mailClock && !o.mailQueued;
+  let tourThread: TourDeskThread | undefined;
+  const app = buildApp(config, useTourThread ? { ...o, mailQueued: () => tourThread?.nudgeOutbox() } : o);
+  if (useTourThread) {
+    tourThread = new TourDeskThread({ config, log: app.log });
+    app.tourThread = tourThread;
+    app.outbox = tourThread.outbox();
+    deferWalCheckpoints(app.db);
+  }
   // Chat turns run on worker threads, unless the caller handed in objects (a clock, a model,
   // a transport) that only exist in this thread.
   if (config.chat.threads > 0 && !o.clock && !o.model && !o.transport && !o.mailClock) {
@@ -306,10 +330,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
     });
     await app.chatThreads.start().catch((err) => app.log.error({ err }, "chat threads could not start; they are retried with the next turn"));
   }
-  if (config.tours.thread && !o.clock && !o.transport && !o.mailClock) {
-    app.tourThread = new TourDeskThread({ config, mailQueued: () => app.outbox.nudge(), log: app.log });
-    await app.tourThread.start().catch((err) => app.log.error({ err }, "tour thread could not start; it is retried with the next booking"));
-  }
+  await app.tourThread?.start().catch((err) => app.log.error({ err }, "tour thread could not start; it is retried with the next booking or queued mail"));
   const http = createHttpApp({
     log: app.log,
     publicUrl: config.publicUrl,

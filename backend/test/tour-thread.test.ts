@@ -83,6 +83,19 @@ describe("tour changes on the tour thread", () => {
     expect(new Set(mails.map((m) => icsField(calendarPart(m), "UID")))).toEqual(new Set([`tour-${made.body.booking.id}@sunrise.example`]));
   });
 
+  it("sends mail queued by the request thread too (chat, e-mail, console): the tour thread's outbox is told", async () => {
+    const [slot] = await slotsOf(5);
+    const { bookings, users } = s.app.services;
+    const made = bookings.bookForContact({ propertyId: 5, start: new Date(slot.start), source: "chat" }, () =>
+      users.upsertProspect({ name: "Main Thread", email: "main.thread@example.com" }),
+    );
+    await until(() => smtp.received.some((m) => m.envelope.to.includes("main.thread@example.com")), 10_000, "the confirmation");
+    const row = s.app.db.prepare("SELECT status FROM outbox WHERE booking_id = ?").pluck().get(made.id);
+    await until(() => s.app.db.prepare("SELECT status FROM outbox WHERE booking_id = ?").pluck().get(made.id) === "sent", 5_000, "recorded as sent");
+    expect(["sending", "sent"]).toContain(row);
+    expect(await s.app.outbox.drain()).toBe(0);
+  });
+
   it("starts the thread again after it dies; the next booking goes through", async () => {
     const thread = s.app.tourThread!;
     await thread["worker"]!.terminate();
@@ -91,5 +104,7 @@ describe("tour changes on the tour thread", () => {
     expect(made.status).toBe(201);
     const row = s.app.db.prepare("SELECT status FROM bookings WHERE id = ?").pluck().get(made.body.booking.id);
     expect(row).toBe("confirmed");
+    // The restarted thread runs the outbox again: the confirmation goes out.
+    await until(() => smtp.received.some((m) => m.envelope.to.includes("after.restart@example.com")), 10_000, "the confirmation after the restart");
   });
 });

@@ -1,43 +1,56 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Config } from "../config/config";
-import { deferWalCheckpoints, openDatabase } from "../db/database";
-import { buildBookingCore } from "../main";
+import { openDatabase } from "../db/database";
+import { buildBookingCore, buildOutbox } from "../main";
 import { isAppError } from "../shared/app-error";
 import { systemClock } from "../shared/clock";
+import { createLogger } from "../shared/logger";
 import { inProcessTourDesk } from "./tour-desk";
 import type { FromTourThread, ToTourThread } from "./tour-desk-thread";
 
 /**
- * Runs in the tour thread: its own SQLite connection and booking services. Each change commits
- * here; the booking, or the error, goes back to the server, with a note when mail was queued
- * so the server's outbox sends it.
+ * Runs in the tour thread: its own SQLite connection, the booking services and the outbox.
+ * Each change commits here and its booking, or its error, goes back to the server. Mail queued
+ * here is claimed and recorded on this connection and rendered and sent by the mail thread.
  */
 const port = parentPort!;
 const { config } = workerData as { config: Config };
+const log = createLogger(config.logLevel);
 const db = openDatabase(config.dbPath);
-// The server's mail thread checkpoints the WAL; commits here never wait on it.
-deferWalCheckpoints(db);
-let mailQueued = false;
-const core = buildBookingCore(db, config, { clock: systemClock, mailClock: systemClock, mailQueued: () => (mailQueued = true) });
+let nudge = () => {};
+const core = buildBookingCore(db, config, { clock: systemClock, mailClock: systemClock, mailQueued: () => nudge() });
+const outbox = buildOutbox(db, config, core.outboxRepo, log, systemClock);
+nudge = () => outbox.nudge();
+outbox.start();
 const desk = inProcessTourDesk(core.bookings, core.users);
 const post = (m: FromTourThread) => port.postMessage(m);
 
 port.on("message", (m: ToTourThread) => {
-  if (m.type === "close") {
-    db.close();
-    post({ type: "closed" });
-    return;
+  switch (m.type) {
+    case "close":
+      void outbox.stop().finally(() => {
+        db.close();
+        post({ type: "closed" });
+      });
+      return;
+    case "nudge":
+      outbox.nudge();
+      return;
+    case "drain":
+      outbox.drain().then(
+        (count) => post({ type: "drained", seq: m.seq, count }),
+        (err: unknown) => post({ type: "drained", seq: m.seq, count: 0, error: err instanceof Error ? err.message : String(err) }),
+      );
+      return;
   }
-  mailQueued = false;
   const run = m.type === "book" ? desk.book(m.request) : m.type === "reschedule" ? desk.reschedule(m.bookingId, m.start) : desk.cancel(m.bookingId);
   run.then(
-    (booking) => post({ type: "result", seq: m.seq, ok: true, booking, mailQueued }),
+    (booking) => post({ type: "result", seq: m.seq, ok: true, booking }),
     (err: unknown) =>
       post({
         type: "result",
         seq: m.seq,
         ok: false,
-        mailQueued,
         code: isAppError(err) ? err.code : "internal",
         message: err instanceof Error ? err.message : String(err),
         details: isAppError(err) ? err.details : undefined,

@@ -1,6 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import type { Config } from "../config/config";
+import type { OutboxRunner } from "../mail/outbox-worker";
 import type { Booking } from "../domain/bookings/booking";
 import { AppError, type ErrorCode, type FieldIssue } from "../shared/app-error";
 import { startThread } from "../shared/start-thread";
@@ -10,17 +11,19 @@ export type ToTourThread =
   | { type: "book"; seq: number; request: TourRequest }
   | { type: "reschedule"; seq: number; bookingId: number; start: Date }
   | { type: "cancel"; seq: number; bookingId: number }
+  | { type: "nudge" }
+  | { type: "drain"; seq: number }
   | { type: "close" };
 
 export type FromTourThread =
   | { type: "ready" }
   | { type: "closed" }
-  | { type: "result"; seq: number; ok: true; booking: Booking; mailQueued: boolean }
+  | { type: "drained"; seq: number; count: number; error?: string }
+  | { type: "result"; seq: number; ok: true; booking: Booking }
   | {
       type: "result";
       seq: number;
       ok: false;
-      mailQueued: boolean;
       code: ErrorCode;
       message: string;
       details?: Record<string, unknown>;
@@ -31,8 +34,6 @@ type Call = { type: "book"; request: TourRequest } | { type: "reschedule"; booki
 
 export interface TourDeskThreadOptions {
   config: Config;
-  /** Mail the thread queued: the server's outbox should look now. */
-  mailQueued: () => void;
   log: Logger;
 }
 
@@ -40,8 +41,11 @@ export interface TourDeskThreadOptions {
  * Books, moves and cancels tours on a worker thread with its own SQLite connection, so the
  * thread that serves HTTP only parses requests and writes answers. The thread handles one change
  * at a time, in the order they arrive; double bookings stay impossible because SQLite decides
- * them (a unique index on confirmed slots), whichever connection commits. If the thread dies,
- * the changes it held fail with a clear error and it is started again for the next one.
+ * them (a unique index on confirmed slots), whichever connection commits. The thread also runs
+ * the outbox: it claims and records mail on the same connection (its mail thread renders and
+ * sends), so the request thread never waits on SQLite's write lock for either. If the thread
+ * dies, the changes it held fail with a clear error and it is started again for the next change
+ * or queued message; mail it had claimed is sent again once its lease runs out.
  */
 export class TourDeskThread implements TourDesk {
   private worker: Worker | undefined;
@@ -49,6 +53,7 @@ export class TourDeskThread implements TourDesk {
   private seq = 0;
   private closed = false;
   private readonly pending = new Map<number, { resolve: (b: Booking) => void; reject: (e: Error) => void }>();
+  private readonly drains = new Map<number, { resolve: (n: number) => void; reject: (e: Error) => void }>();
 
   constructor(private readonly o: TourDeskThreadOptions) {}
 
@@ -59,8 +64,14 @@ export class TourDeskThread implements TourDesk {
     this.worker = worker;
     this.ready = ready;
     worker.on("message", (m: FromTourThread) => {
+      if (m.type === "drained") {
+        const d = this.drains.get(m.seq);
+        this.drains.delete(m.seq);
+        if (m.error) d?.reject(new AppError("upstream_unavailable", m.error));
+        else d?.resolve(m.count);
+        return;
+      }
       if (m.type !== "result") return;
-      if (m.mailQueued) this.o.mailQueued();
       const waiter = this.pending.get(m.seq);
       if (!waiter) return;
       this.pending.delete(m.seq);
@@ -76,6 +87,10 @@ export class TourDeskThread implements TourDesk {
       for (const [seq, w] of this.pending) {
         this.pending.delete(seq);
         w.reject(new AppError("upstream_unavailable", "The booking service restarted before answering. Please check your tours and try again."));
+      }
+      for (const [seq, d] of this.drains) {
+        this.drains.delete(seq);
+        d.reject(new AppError("upstream_unavailable", `tour thread exited (${code})`));
       }
     });
     ready.catch(() => {
@@ -99,6 +114,34 @@ export class TourDeskThread implements TourDesk {
     return this.call({ type: "cancel", bookingId });
   }
 
+  /** Mail was queued (by any thread): the outbox should look now. */
+  nudgeOutbox(): void {
+    if (this.closed) return;
+    if (this.worker) {
+      this.worker.postMessage({ type: "nudge" } satisfies ToTourThread);
+      return;
+    }
+    // A thread that died, or never started: starting it sends everything due.
+    this.start().catch((err) => this.o.log.error({ err }, "tour thread could not start; queued mail waits for the next attempt"));
+  }
+
+  /** The outbox as the rest of the server sees it: the thread runs it from its start to its close. */
+  outbox(): OutboxRunner {
+    return {
+      start: () => {},
+      nudge: () => this.nudgeOutbox(),
+      drain: async () => {
+        await this.start();
+        const seq = ++this.seq;
+        return new Promise<number>((resolve, reject) => {
+          this.drains.set(seq, { resolve, reject });
+          this.worker!.postMessage({ type: "drain", seq } satisfies ToTourThread);
+        });
+      },
+      stop: async () => {},
+    };
+  }
+
   private async call(c: Call): Promise<Booking> {
     if (this.closed) throw new AppError("upstream_unavailable", "The server is shutting down. Please try again in a moment.");
     if (!this.worker) {
@@ -115,14 +158,14 @@ export class TourDeskThread implements TourDesk {
     });
   }
 
-  /** Lets the changes in flight finish, then stops the thread. */
+  /** Lets the changes in flight and the outbox's current batch finish, then stops the thread. */
   async close(): Promise<void> {
     this.closed = true;
     const worker = this.worker;
     if (!worker) return;
     await new Promise<void>((resolve) => {
       const done = () => void worker.terminate().then(() => resolve());
-      const timer = setTimeout(done, 5000);
+      const timer = setTimeout(done, 10_000);
       worker.on("message", (m: FromTourThread) => {
         if (m.type === "closed") {
           clearTimeout(timer);
