@@ -12,7 +12,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { freePort } from "../test/support/free-port";
-import { spawnServer, type SpawnedServer } from "./spawn-server";
+import { cpuMs, spawnServer, type SpawnedServer } from "./spawn-server";
 import { numberArg } from "./bench-args";
 import { percentile, runLoad, type LoadRequest, type LoadResult } from "./http-load";
 
@@ -71,7 +71,7 @@ async function main() {
     // Warm-up: the server's code paths get compiled before anything is measured.
     const warmUp = await runLoad({ url, connections: 4, durationMs: 1000, next: bookingRequest });
 
-    const report = (title: string, r: LoadResult) => {
+    const report = (title: string, r: LoadResult, serverCpu?: number) => {
       const booked = r.statuses.get(201) ?? 0;
       const conflicts = r.statuses.get(409) ?? 0;
       const others = [...r.statuses].filter(([c]) => c !== 201 && c !== 409);
@@ -86,18 +86,36 @@ async function main() {
       console.log(`  conflicts (409)   ${conflicts}`);
       if (others.length) console.log(`  other statuses    ${others.map(([c, n]) => `${c}:${n}`).join(" ")}`);
       console.log(`  errors            ${r.errors}${r.unsent ? `; due but never sent: ${r.unsent}` : ""}`);
+      if (serverCpu !== undefined) console.log(`  server CPU        ${((serverCpu * 1000) / r.answered).toFixed(0)} µs per request (all its threads, mail included; ${((serverCpu / 1000 / r.seconds) * 100).toFixed(0)}% of one core)`);
     };
 
+    const cpu = () => (server?.child.pid ? cpuMs(server.child.pid) : undefined);
+    const cpu0 = cpu();
     const closed = await runLoad({ url, connections, durationMs: durationSeconds * 1000, next: bookingRequest });
-    report(`Highest throughput: ${connections} connections, each sending its next booking as soon as the last is answered, ${durationSeconds} s`, closed);
+    const cpu1 = cpu();
+    report(`Highest throughput: ${connections} connections, each sending its next booking as soon as the last is answered, ${durationSeconds} s`, closed, cpu1 !== undefined ? cpu1 - cpu0! : undefined);
     const fixed = await runLoad({ url, connections: rateConnections, durationMs: durationSeconds * 1000, rate, next: bookingRequest });
-    report(`Fixed rate: ${rate} requests/s over ${rateConnections} connections, ${durationSeconds} s (latency counted from when each request was due)`, fixed);
+    const cpu2 = cpu();
+    report(`Fixed rate: ${rate} requests/s over ${rateConnections} connections, ${durationSeconds} s (latency counted from when each request was due)`, fixed, cpu2 !== undefined ? cpu2 - cpu1! : undefined);
     if (nextSlot >= slots.length) console.log("warning: ran out of fresh slots; later requests were conflicts");
     const booked = [warmUp, closed, fixed].reduce((n, r) => n + (r.statuses.get(201) ?? 0), 0);
     const inFlightAllowance = connections + rateConnections + 4;
 
     let doubles = "n/a (remote server)";
     if (server) {
+      // Mail renders at a low priority: under load it falls behind, then catches up. How long
+      // until every confirmation queued during the run was sent:
+      const outboxDb = new Database(path.join(server.dataDir, "leasing.db"), { readonly: true });
+      const waiting = outboxDb.prepare("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')").pluck();
+      const backlog = waiting.get() as number;
+      const drainStarted = Date.now();
+      while ((waiting.get() as number) > 0 && Date.now() - drainStarted < 120_000) await new Promise((r) => setTimeout(r, 100));
+      const left = waiting.get() as number;
+      const sent = outboxDb.prepare("SELECT count(*) FROM outbox WHERE status = 'sent'").pluck().get() as number;
+      outboxDb.close();
+      console.log("");
+      console.log(`confirmations     ${sent} sent; ${backlog} were still queued when the load stopped, ${left ? `${left} still queued after 120 s` : `all sent ${((Date.now() - drainStarted) / 1000).toFixed(1)} s later`}`);
+
       const db = new Database(path.join(server.dataDir, "leasing.db"), { readonly: true });
       const sameSlot = db
         .prepare("SELECT count(*) FROM (SELECT 1 FROM bookings WHERE status = 'confirmed' GROUP BY property_id, start_utc HAVING count(*) > 1)")

@@ -18,7 +18,7 @@ import { loadConfig } from "../src/config/config";
 import { buildApp } from "../src/main";
 import { FakeOpenAi } from "../test/support/fake-openai";
 import { freePort } from "../test/support/free-port";
-import { spawnServer } from "./spawn-server";
+import { cpuMs, spawnServer } from "./spawn-server";
 import { numberArg } from "./bench-args";
 
 const SESSIONS = numberArg("sessions", 50);
@@ -165,7 +165,9 @@ async function main() {
     await conversations(server.url, 60, SESSIONS, script);
     const single = await conversations(server.url, 10, 1, (n) => script(n + 500));
     const conversationsRun = SESSIONS * ROUNDS;
+    const cpuBefore = cpuMs(pid);
     const chat = await conversations(server.url, conversationsRun, SESSIONS, (n) => script(n + 1000));
+    const serverCpu = cpuMs(pid) - cpuBefore;
     const turns = chat.latencies.length;
     const health = await healthLoop(server.url, turns, SESSIONS);
 
@@ -175,6 +177,7 @@ async function main() {
     console.log(`turns/s           ${(turns / chat.seconds).toFixed(0)}`);
     console.log(`turn p50          ${pct(chat.latencies, 50).toFixed(1)} ms`);
     console.log(`turn p99          ${pct(chat.latencies, 99).toFixed(1)} ms`);
+    console.log(`server CPU        ${(serverCpu / turns).toFixed(2)} ms per turn (all its threads; ${((serverCpu / 1000 / chat.seconds) * 100).toFixed(0)}% of one core)`);
     console.log(`health req/s      ${(health.latencies.length / health.seconds).toFixed(0)}  (same client loop, GET /api/health)`);
     console.log(`health p50        ${pct(health.latencies, 50).toFixed(1)} ms`);
     console.log(`ratio             turns/s is ${((turns / chat.seconds) / (health.latencies.length / health.seconds) * 100).toFixed(1)}% of health req/s; p50 ${(pct(chat.latencies, 50) / pct(health.latencies, 50)).toFixed(1)}x`);

@@ -46,3 +46,10 @@ export async function spawnServer(env: Record<string, string>, port: number): Pr
     },
   };
 }
+
+/** CPU time a process has used so far, all its threads, in ms (Linux /proc; clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
