@@ -317,6 +317,10 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
     app.outbox = tourThread.outbox();
     deferWalCheckpoints(app.db);
   }
+  // The tour thread starts while the chat threads do.
+  const tourThreadReady = app.tourThread
+    ?.start()
+    .catch((err) => app.log.error({ err }, "tour thread could not start; it is retried with the next booking or queued mail"));
   // Chat turns run on worker threads, unless the caller handed in objects (a clock, a model,
   // a transport) that only exist in this thread.
   if (config.chat.threads > 0 && !o.clock && !o.model && !o.transport && !o.mailClock) {
@@ -330,7 +334,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
     });
     await app.chatThreads.start().catch((err) => app.log.error({ err }, "chat threads could not start; they are retried with the next turn"));
   }
-  await app.tourThread?.start().catch((err) => app.log.error({ err }, "tour thread could not start; it is retried with the next booking or queued mail"));
+  await tourThreadReady;
   const http = createHttpApp({
     log: app.log,
     publicUrl: config.publicUrl,
