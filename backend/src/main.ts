@@ -201,14 +201,14 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   const mailClock = o.mailClock ?? systemClock;
   const db = openDatabase(config.dbPath, { seedFile: SEED_FILE });
 
-  let mailQueued = o.mailQueued ?? (() => {});
-  const { properties, availability, users, bookings, outboxRepo } = buildBookingCore(db, config, { clock, mailClock, mailQueued: () => mailQueued() });
+  // Mail is announced only after a commit, by which time the outbox below exists.
+  const mailQueued = o.mailQueued ?? (() => outbox.nudge());
+  const { properties, availability, users, bookings, outboxRepo } = buildBookingCore(db, config, { clock, mailClock, mailQueued });
 
   // Mail queued here is sent by this instance's outbox, or, with `mailQueued`, by another thread's.
   const outbox: OutboxRunner = o.mailQueued
     ? new OutboxWorker(outboxRepo, deliveredElsewhere, mailClock, log, outboxOptions(config))
     : buildOutbox(db, config, outboxRepo, log, mailClock, o.transport);
-  mailQueued = o.mailQueued ?? (() => outbox.nudge());
 
   const conversations = new ConversationService(new SqliteConversationRepository(db), clock, o.newConversationId ?? newConversationId, transactionRunner(db));
   const personaService = new PersonaService(new SqliteSettingsRepository(db), () => {

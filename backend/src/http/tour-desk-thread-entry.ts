@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Config } from "../config/config";
 import { openDatabase } from "../db/database";
 import { buildBookingCore, buildOutbox } from "../main";
-import { isAppError } from "../shared/app-error";
+import { errorFields } from "../shared/app-error";
 import { systemClock } from "../shared/clock";
 import { createLogger } from "../shared/logger";
 import { inProcessTourDesk } from "./tour-desk";
@@ -17,10 +17,9 @@ const port = parentPort!;
 const { config } = workerData as { config: Config };
 const log = createLogger(config.logLevel);
 const db = openDatabase(config.dbPath);
-let nudge = () => {};
-const core = buildBookingCore(db, config, { clock: systemClock, mailClock: systemClock, mailQueued: () => nudge() });
+// Mail is announced only after a commit, by which time the outbox below exists.
+const core = buildBookingCore(db, config, { clock: systemClock, mailClock: systemClock, mailQueued: () => outbox.nudge() });
 const outbox = buildOutbox(db, config, core.outboxRepo, log, systemClock);
-nudge = () => outbox.nudge();
 outbox.start();
 const desk = inProcessTourDesk(core.bookings, core.users);
 const post = (m: FromTourThread) => port.postMessage(m);
@@ -46,16 +45,7 @@ port.on("message", (m: ToTourThread) => {
   const run = m.type === "book" ? desk.book(m.request) : m.type === "reschedule" ? desk.reschedule(m.bookingId, m.start) : desk.cancel(m.bookingId);
   run.then(
     (booking) => post({ type: "result", seq: m.seq, ok: true, booking }),
-    (err: unknown) =>
-      post({
-        type: "result",
-        seq: m.seq,
-        ok: false,
-        code: isAppError(err) ? err.code : "internal",
-        message: err instanceof Error ? err.message : String(err),
-        details: isAppError(err) ? err.details : undefined,
-        issues: isAppError(err) ? err.issues : undefined,
-      }),
+    (err: unknown) => post({ type: "result", seq: m.seq, ok: false, ...errorFields(err) }),
   );
 });
 

@@ -3,8 +3,8 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config";
 import type { OutboxRunner } from "../mail/outbox-worker";
 import type { Booking } from "../domain/bookings/booking";
-import { AppError, type ErrorCode, type FieldIssue } from "../shared/app-error";
-import { startThread } from "../shared/start-thread";
+import { AppError, fromErrorFields, type ErrorFields } from "../shared/app-error";
+import { closeThread, startThread } from "../shared/start-thread";
 import type { TourDesk, TourRequest } from "./tour-desk";
 
 export type ToTourThread =
@@ -20,15 +20,7 @@ export type FromTourThread =
   | { type: "closed" }
   | { type: "drained"; seq: number; count: number; error?: string }
   | { type: "result"; seq: number; ok: true; booking: Booking }
-  | {
-      type: "result";
-      seq: number;
-      ok: false;
-      code: ErrorCode;
-      message: string;
-      details?: Record<string, unknown>;
-      issues?: FieldIssue[];
-    };
+  | ({ type: "result"; seq: number; ok: false } & ErrorFields);
 
 type Call = { type: "book"; request: TourRequest } | { type: "reschedule"; bookingId: number; start: Date } | { type: "cancel"; bookingId: number };
 
@@ -76,7 +68,7 @@ export class TourDeskThread implements TourDesk {
       if (!waiter) return;
       this.pending.delete(m.seq);
       if (m.ok) waiter.resolve(m.booking);
-      else waiter.reject(new AppError(m.code, m.message, { details: m.details, issues: m.issues }));
+      else waiter.reject(fromErrorFields(m));
     });
     worker.on("error", (err) => this.o.log.error({ err }, "tour thread error"));
     worker.on("exit", (code) => {
@@ -163,18 +155,8 @@ export class TourDeskThread implements TourDesk {
     this.closed = true;
     const worker = this.worker;
     if (!worker) return;
-    await new Promise<void>((resolve) => {
-      const done = () => void worker.terminate().then(() => resolve());
-      const timer = setTimeout(done, 10_000);
-      worker.on("message", (m: FromTourThread) => {
-        if (m.type === "closed") {
-          clearTimeout(timer);
-          done();
-        }
-      });
-      // Messages are handled in order: every change sent before this one is answered first.
-      worker.postMessage({ type: "close" } satisfies ToTourThread);
-    });
+    // Messages are handled in order: every change sent before the close is answered first.
+    await closeThread(worker, 10_000);
     this.worker = undefined;
   }
 }

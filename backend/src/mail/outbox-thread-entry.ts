@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { checkpointWalEvery } from "../db/database";
-import { isAppError } from "../shared/app-error";
+import { errorFields } from "../shared/app-error";
 import { lowerThisThreadsPriority } from "../shared/thread-priority";
 import { inlineDelivery, transportFor, type DeliverySettings } from "./mail-delivery";
 import type { QueuedMail } from "./outgoing-mail";
@@ -26,14 +26,7 @@ parentPort!.on("message", (msg: { type: "send"; seq: number; mail: QueuedMail } 
   }
   delivery.deliver(msg.mail).then(
     () => parentPort!.postMessage({ type: "result", seq: msg.seq, ok: true }),
-    (err: unknown) =>
-      parentPort!.postMessage({
-        type: "result",
-        seq: msg.seq,
-        ok: false,
-        code: isAppError(err) ? err.code : "upstream_unavailable",
-        message: err instanceof Error ? err.message : String(err),
-      }),
+    (err: unknown) => parentPort!.postMessage({ type: "result", seq: msg.seq, ok: false, ...errorFields(err, "upstream_unavailable") }),
   );
 });
 parentPort!.postMessage({ type: "ready" });

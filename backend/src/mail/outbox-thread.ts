@@ -1,12 +1,12 @@
 import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
-import { AppError, type ErrorCode } from "../shared/app-error";
-import { startThread } from "../shared/start-thread";
+import { AppError, fromErrorFields, type ErrorFields } from "../shared/app-error";
+import { closeThread, startThread } from "../shared/start-thread";
 import type { DeliverySettings } from "./mail-delivery";
 import type { QueuedMail } from "./outgoing-mail";
 import type { MailDelivery } from "./outbox-worker";
 
-type Result = { type: "result"; seq: number; ok: boolean; code?: ErrorCode; message?: string };
+type Result = { type: "result"; seq: number; ok: true } | ({ type: "result"; seq: number; ok: false } & ErrorFields);
 
 /**
  * A MailDelivery that renders and sends in a worker thread. The outbox worker keeps every
@@ -38,7 +38,7 @@ export class OutboxThreadDelivery implements MailDelivery {
       if (!waiter) return;
       this.inFlight.delete(r.seq);
       if (r.ok) waiter.resolve();
-      else waiter.reject(new AppError(r.code ?? "upstream_unavailable", r.message ?? "send failed"));
+      else waiter.reject(fromErrorFields(r));
     });
     worker.on("error", (err) => this.log.error({ err }, "outbox thread error"));
     worker.on("exit", (code) => {
@@ -77,17 +77,7 @@ export class OutboxThreadDelivery implements MailDelivery {
     this.closed = true;
     const worker = this.worker;
     if (!worker) return;
-    await new Promise<void>((resolve) => {
-      const done = () => void worker.terminate().then(() => resolve());
-      const timer = setTimeout(done, 5000);
-      worker.on("message", (m: { type: string }) => {
-        if (m.type === "closed") {
-          clearTimeout(timer);
-          done();
-        }
-      });
-      worker.postMessage({ type: "close" });
-    });
+    await closeThread(worker, 5000);
     this.worker = undefined;
   }
 }

@@ -19,3 +19,25 @@ export function startThread(entry: URL, data: Record<string, unknown>, resourceL
   });
   return { worker, ready };
 }
+
+/**
+ * Asks a thread started by startThread to finish its work (`{ type: "close" }`, answered with
+ * `{ type: "closed" }`), then ends it; after `graceMs` it is ended regardless.
+ */
+export function closeThread(worker: Worker, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const end = () => {
+      clearTimeout(timer);
+      void worker.terminate().then(() => resolve());
+    };
+    const timer = setTimeout(end, graceMs);
+    worker.on("message", (m: { type?: string }) => {
+      if (m?.type === "closed") end();
+    });
+    worker.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage({ type: "close" });
+  });
+}

@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Config } from "../../config/config";
 import type { ConversationListener } from "../../domain/conversations/conversation-service";
 import { buildApp, newConversationId } from "../../main";
-import { isAppError } from "../../shared/app-error";
+import { errorFields } from "../../shared/app-error";
 import type { ChatEvent } from "./chat-events";
 import { threadOfSession, type FromChatThread, type ToChatThread } from "./chat-thread-protocol";
 
@@ -62,14 +62,7 @@ port.on("message", (m: ToChatThread) => {
     .send(m.input, emit)
     .then(
       (result) => post({ type: "result", seq: m.seq, ok: true, result }),
-      (err: unknown) =>
-        post({
-          type: "result",
-          seq: m.seq,
-          ok: false,
-          code: isAppError(err) ? err.code : "internal",
-          message: err instanceof Error ? err.message : String(err),
-        }),
+      (err: unknown) => post({ type: "result", seq: m.seq, ok: false, ...errorFields(err) }),
     )
     .finally(() => {
       running--;

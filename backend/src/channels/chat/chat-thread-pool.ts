@@ -2,8 +2,8 @@ import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import type { Config } from "../../config/config";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
-import { AppError, type ErrorCode } from "../../shared/app-error";
-import { startThread } from "../../shared/start-thread";
+import { AppError, fromErrorFields } from "../../shared/app-error";
+import { closeThread, startThread } from "../../shared/start-thread";
 import type { ChatEvent, ChatTurnResult } from "./chat-events";
 import { threadOfSession, type FromChatThread, type ToChatThread } from "./chat-thread-protocol";
 import type { ChatTurns } from "./chat-turns";
@@ -109,7 +109,7 @@ export class ChatThreadPool implements ChatTurns {
         if (!p) return;
         slot.pending.delete(m.seq);
         if (m.ok) p.resolve(m.result);
-        else p.reject(new AppError(m.code as ErrorCode, m.message));
+        else p.reject(fromErrorFields(m));
         return;
       }
       case "event":
@@ -170,21 +170,7 @@ export class ChatThreadPool implements ChatTurns {
       this.slots.map(async (slot) => {
         const worker = slot.worker;
         if (!worker) return;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => void worker.terminate().then(() => resolve()), Math.max(5_000, this.o.config.llm.timeoutMs + 1_000));
-          worker.on("message", (m: FromChatThread) => {
-            if (m.type === "closed") {
-              clearTimeout(timer);
-              void worker.terminate().then(() => resolve());
-            }
-          });
-          worker.once("exit", () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          const close: ToChatThread = { type: "close" };
-          worker.postMessage(close);
-        });
+        await closeThread(worker, Math.max(5_000, this.o.config.llm.timeoutMs + 1_000));
         slot.worker = undefined;
       }),
     );

@@ -1,4 +1,5 @@
 import type { ConversationListener } from "../../domain/conversations/conversation-service";
+import type { ErrorFields } from "../../shared/app-error";
 import type { ChatEvent, ChatTurnResult } from "./chat-events";
 
 type ConversationEvent = Parameters<ConversationListener>[0];
@@ -15,7 +16,7 @@ export type FromChatThread =
   | { type: "ready" }
   | { type: "chat-event"; seq: number; event: ChatEvent }
   | { type: "result"; seq: number; ok: true; result: ChatTurnResult }
-  | { type: "result"; seq: number; ok: false; code: string; message: string }
+  | ({ type: "result"; seq: number; ok: false } & ErrorFields)
   | { type: "event"; event: ConversationEvent }
   | { type: "mail-queued" }
   | { type: "closed" };
