@@ -53,6 +53,33 @@ describe("tour changes on the tour thread", () => {
     expect(leads).toBe(60);
   });
 
+  it("commits changes made together as one batch in which each fails or succeeds alone", async () => {
+    const slots = await slotsOf(12);
+    const desk = s.app.tourThread!;
+    const contact = (who: string) => ({ name: `Batch ${who}`, email: `batch-${who}@example.com`, phone: null });
+    const offHours = new Date(Date.parse(slots[0].start) + 17 * 60_000); // not on the slot grid
+    // Made in one turn of the event loop: they reach the thread in one message.
+    const settled = await Promise.allSettled([
+      desk.book({ propertyId: 12, start: new Date(slots[0].start), contact: contact("first") }),
+      desk.book({ propertyId: 12, start: new Date(slots[0].start), contact: contact("second") }),
+      desk.book({ propertyId: 999_999, start: new Date(slots[1].start), contact: contact("nowhere") }),
+      desk.book({ propertyId: 12, start: offHours, contact: contact("off-hours") }),
+      desk.book({ propertyId: 12, start: new Date(slots[1].start), contact: contact("third") }),
+    ]);
+    const outcome = settled.map((r) => (r.status === "fulfilled" ? r.value.status : (r.reason as { code: string }).code));
+    expect(outcome).toEqual(["confirmed", "slot_unavailable", "property_not_found", "outside_tour_hours", "confirmed"]);
+
+    const db = s.app.db;
+    const booked = db.prepare("SELECT u.email FROM bookings b JOIN users u ON u.id = b.user_id WHERE u.email LIKE 'batch-%' AND b.status = 'confirmed' ORDER BY b.id").pluck().all();
+    expect(booked).toEqual(["batch-first@example.com", "batch-third@example.com"]);
+    // The failed bookings rolled back alone: their people are saved as leads, and only the
+    // confirmed tours queued mail.
+    const leads = db.prepare("SELECT email FROM users WHERE email LIKE 'batch-%' ORDER BY email").pluck().all();
+    expect(leads).toEqual(["batch-first@example.com", "batch-nowhere@example.com", "batch-off-hours@example.com", "batch-second@example.com", "batch-third@example.com"]);
+    const mailed = db.prepare("SELECT DISTINCT to_addr FROM outbox WHERE to_addr LIKE '%batch-%' ORDER BY to_addr").pluck().all();
+    expect(mailed.map((a) => String(a).match(/batch-[a-z-]+@example\.com/)![0])).toEqual(["batch-first@example.com", "batch-third@example.com"]);
+  });
+
   it("keeps validation errors, with each field's problem, as they are", async () => {
     const [slot] = await slotsOf(4);
     const bad = await s.post("/api/tours", { propertyId: 4, start: slot.start, name: " ", email: "not-an-address", phone: "12" });

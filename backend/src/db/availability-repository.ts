@@ -1,6 +1,6 @@
-import type Database from "better-sqlite3";
 import type { DateException, WeeklyRule } from "../domain/availability/availability";
 import type { AvailabilityRepository } from "../domain/availability/availability-service";
+import { CatalogVersion } from "./catalog-version";
 import type { Db } from "./database";
 
 interface RuleRow {
@@ -25,11 +25,10 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
   private ruleCache = new Map<number, WeeklyRule[]>();
   private ruleCacheVersion = -1;
 
-  /** Moves when any connection changes listings or tour hours (triggers, see migration 0005). */
-  private readonly catalogVersion: Database.Statement<[], number>;
+  private readonly catalogVersion: CatalogVersion;
 
   constructor(private readonly db: Db) {
-    this.catalogVersion = db.prepare<[], number>("SELECT version FROM catalog_version WHERE id = 1").pluck();
+    this.catalogVersion = new CatalogVersion(db);
     this.rules = db.prepare<[number], RuleRow>(
       "SELECT weekday, start_time, end_time, slot_minutes FROM availability WHERE property_id = ? ORDER BY weekday, start_time",
     );
@@ -40,7 +39,7 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
   }
 
   rulesFor(propertyId: number): WeeklyRule[] {
-    const version = this.catalogVersion.get() as number;
+    const version = this.catalogVersion.current();
     if (version !== this.ruleCacheVersion) {
       this.ruleCache.clear();
       this.ruleCacheVersion = version;
@@ -88,6 +87,7 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
   /** Call after any write to tour hours through this connection. */
   invalidate(): void {
     this.ruleCache.clear();
+    this.catalogVersion.changed();
   }
 
   exceptionsFor(propertyId: number, fromDate: string, toDate: string): DateException[] {

@@ -98,13 +98,17 @@ export function checkpointWalEvery(dbPath: string, everyMs: number): () => void 
   };
 }
 
-/** A transaction runner for domain services: synchronous, BEGIN IMMEDIATE, nestable. */
+/**
+ * A transaction runner for domain services: synchronous, BEGIN IMMEDIATE, nestable. Inside a
+ * transaction already open on the connection it runs as a savepoint, so a change that fails
+ * rolls back alone and the enclosing transaction carries on (the tour thread commits a batch of
+ * bookings this way).
+ */
 export function transactionRunner(db: Db) {
   // One transaction function, built once: it runs whatever it is given.
   const tx = db.transaction((fn: () => unknown) => fn());
   return {
     run<T>(fn: () => T): T {
-      if (db.inTransaction) return fn();
       return tx.immediate(fn) as T;
     },
   };

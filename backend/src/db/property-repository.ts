@@ -1,6 +1,6 @@
-import type Database from "better-sqlite3";
 import type { PetsAllowed, Property } from "../domain/properties/property";
 import type { PropertyRepository } from "../domain/properties/property-service";
+import { CatalogVersion } from "./catalog-version";
 import type { Db } from "./database";
 
 interface PropertyRow {
@@ -52,11 +52,10 @@ export class SqlitePropertyRepository implements PropertyRepository {
   private readonly byId;
   private cache: { version: number; rows: Property[]; byId: Map<number, Property> } | undefined;
 
-  /** Moves when any connection changes listings or tour hours (triggers, see migration 0005). */
-  private readonly catalogVersion: Database.Statement<[], number>;
+  private readonly catalogVersion: CatalogVersion;
 
   constructor(private readonly db: Db) {
-    this.catalogVersion = db.prepare<[], number>("SELECT version FROM catalog_version WHERE id = 1").pluck();
+    this.catalogVersion = new CatalogVersion(db);
     this.all = db.prepare<[], PropertyRow>("SELECT * FROM properties ORDER BY id");
     this.byId = db.prepare<[number], PropertyRow>("SELECT * FROM properties WHERE id = ?");
   }
@@ -64,7 +63,7 @@ export class SqlitePropertyRepository implements PropertyRepository {
   listAll(): Property[] {
     // The catalogue changes rarely. This repository's own writes clear the cache; the catalogue
     // version moves when any connection (another thread or process) changes it.
-    const version = this.catalogVersion.get() as number;
+    const version = this.catalogVersion.current();
     if (this.cache?.version === version) return this.cache.rows;
     const rows = this.all.all().map(toProperty);
     this.cache = { version, rows, byId: new Map(rows.map((p) => [p.id, p])) };
@@ -112,5 +111,6 @@ export class SqlitePropertyRepository implements PropertyRepository {
   /** Call after any write to the properties table through this connection. */
   invalidate(): void {
     this.cache = undefined;
+    this.catalogVersion.changed();
   }
 }

@@ -5,13 +5,15 @@ import { buildBookingCore, buildOutbox } from "../main";
 import { errorFields } from "../shared/app-error";
 import { systemClock } from "../shared/clock";
 import { createLogger } from "../shared/logger";
-import { inProcessTourDesk } from "./tour-desk";
-import type { FromTourThread, ToTourThread } from "./tour-desk-thread";
+import { applyTourChange } from "./tour-desk";
+import type { ChangeResult, FromTourThread, QueuedChange, ToTourThread } from "./tour-desk-thread";
 
 /**
  * Runs in the tour thread: its own SQLite connection, the booking services and the outbox.
- * Each change commits here and its booking, or its error, goes back to the server. Mail queued
- * here is claimed and recorded on this connection and rendered and sent by the mail thread.
+ * Changes that arrive together commit together (group commit): one transaction, each change a
+ * savepoint of its own, so one that fails (a slot just taken) rolls back alone. Their bookings,
+ * or errors, go back to the server only after that commit. Mail queued here is claimed and
+ * recorded on this connection and rendered and sent by the mail thread.
  */
 const port = parentPort!;
 const { config } = workerData as { config: Config };
@@ -21,12 +23,55 @@ const db = openDatabase(config.dbPath);
 const core = buildBookingCore(db, config, { clock: systemClock, mailClock: systemClock, mailQueued: () => outbox.nudge() });
 const outbox = buildOutbox(db, config, core.outboxRepo, log, systemClock);
 outbox.start();
-const desk = inProcessTourDesk(core.bookings, core.users);
 const post = (m: FromTourThread) => port.postMessage(m);
+
+/** The most changes one commit takes; the rest wait for the next. */
+const MAX_CHANGES_PER_COMMIT = 64;
+
+const commitTogether = db.transaction((changes: QueuedChange[]): ChangeResult[] =>
+  changes.map(({ seq, change }) => {
+    try {
+      return { seq, ok: true, booking: applyTourChange(core.bookings, core.users, change) };
+    } catch (err) {
+      return { seq, ok: false, ...errorFields(err) };
+    }
+  }),
+);
+
+const waiting: QueuedChange[] = [];
+let scheduled = false;
+
+function commitWaiting(): void {
+  scheduled = false;
+  const changes = waiting.splice(0, MAX_CHANGES_PER_COMMIT);
+  if (waiting.length) schedule();
+  let results: ChangeResult[];
+  try {
+    results = commitTogether.immediate(changes);
+  } catch (err) {
+    // The batch's own BEGIN or COMMIT failed: none of its changes was made.
+    log.error({ err, changes: changes.length }, "tour changes could not be committed");
+    results = changes.map(({ seq }) => ({ seq, ok: false, ...errorFields(err) }));
+  }
+  post({ type: "results", results });
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  // After every message that has already arrived has been queued.
+  setImmediate(commitWaiting);
+}
 
 port.on("message", (m: ToTourThread) => {
   switch (m.type) {
+    case "change":
+      waiting.push({ seq: m.seq, change: m.change });
+      schedule();
+      return;
     case "close":
+      // Messages arrive in order: every change sent before the close is already waiting.
+      while (waiting.length) commitWaiting();
       void outbox.stop().finally(() => {
         db.close();
         post({ type: "closed" });
@@ -42,11 +87,6 @@ port.on("message", (m: ToTourThread) => {
       );
       return;
   }
-  const run = m.type === "book" ? desk.book(m.request) : m.type === "reschedule" ? desk.reschedule(m.bookingId, m.start) : desk.cancel(m.bookingId);
-  run.then(
-    (booking) => post({ type: "result", seq: m.seq, ok: true, booking }),
-    (err: unknown) => post({ type: "result", seq: m.seq, ok: false, ...errorFields(err) }),
-  );
 });
 
 post({ type: "ready" });

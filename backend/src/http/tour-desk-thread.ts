@@ -5,12 +5,18 @@ import type { OutboxRunner } from "../mail/outbox-worker";
 import type { Booking } from "../domain/bookings/booking";
 import { AppError, fromErrorFields, type ErrorFields } from "../shared/app-error";
 import { closeThread, startThread } from "../shared/start-thread";
-import type { TourDesk, TourRequest } from "./tour-desk";
+import type { TourChange, TourDesk, TourRequest } from "./tour-desk";
+
+/** A change on its way to the thread, numbered so its answer finds its caller. */
+export interface QueuedChange {
+  seq: number;
+  change: TourChange;
+}
+
+export type ChangeResult = { seq: number; ok: true; booking: Booking } | ({ seq: number; ok: false } & ErrorFields);
 
 export type ToTourThread =
-  | { type: "book"; seq: number; request: TourRequest }
-  | { type: "reschedule"; seq: number; bookingId: number; start: Date }
-  | { type: "cancel"; seq: number; bookingId: number }
+  | ({ type: "change" } & QueuedChange)
   | { type: "nudge" }
   | { type: "drain"; seq: number }
   | { type: "close" };
@@ -19,10 +25,7 @@ export type FromTourThread =
   | { type: "ready" }
   | { type: "closed" }
   | { type: "drained"; seq: number; count: number; error?: string }
-  | { type: "result"; seq: number; ok: true; booking: Booking }
-  | ({ type: "result"; seq: number; ok: false } & ErrorFields);
-
-type Call = { type: "book"; request: TourRequest } | { type: "reschedule"; bookingId: number; start: Date } | { type: "cancel"; bookingId: number };
+  | { type: "results"; results: ChangeResult[] };
 
 export interface TourDeskThreadOptions {
   config: Config;
@@ -31,8 +34,9 @@ export interface TourDeskThreadOptions {
 
 /**
  * Books, moves and cancels tours on a worker thread with its own SQLite connection, so the
- * thread that serves HTTP only parses requests and writes answers. The thread handles one change
- * at a time, in the order they arrive; double bookings stay impossible because SQLite decides
+ * thread that serves HTTP only parses requests and writes answers. The thread commits the changes
+ * that arrive together in one transaction, in the order they were sent, each a savepoint of its
+ * own, and answers them in one message; double bookings stay impossible because SQLite decides
  * them (a unique index on confirmed slots), whichever connection commits. The thread also runs
  * the outbox: it claims and records mail on the same connection (its mail thread renders and
  * sends), so the request thread never waits on SQLite's write lock for either. If the thread
@@ -63,12 +67,14 @@ export class TourDeskThread implements TourDesk {
         else d?.resolve(m.count);
         return;
       }
-      if (m.type !== "result") return;
-      const waiter = this.pending.get(m.seq);
-      if (!waiter) return;
-      this.pending.delete(m.seq);
-      if (m.ok) waiter.resolve(m.booking);
-      else waiter.reject(fromErrorFields(m));
+      if (m.type !== "results") return;
+      for (const r of m.results) {
+        const waiter = this.pending.get(r.seq);
+        if (!waiter) continue;
+        this.pending.delete(r.seq);
+        if (r.ok) waiter.resolve(r.booking);
+        else waiter.reject(fromErrorFields(r));
+      }
     });
     worker.on("error", (err) => this.o.log.error({ err }, "tour thread error"));
     worker.on("exit", (code) => {
@@ -134,7 +140,7 @@ export class TourDeskThread implements TourDesk {
     };
   }
 
-  private async call(c: Call): Promise<Booking> {
+  private async call(c: TourChange): Promise<Booking> {
     if (this.closed) throw new AppError("upstream_unavailable", "The server is shutting down. Please try again in a moment.");
     if (!this.worker) {
       try {
@@ -146,7 +152,7 @@ export class TourDeskThread implements TourDesk {
     const seq = ++this.seq;
     return new Promise<Booking>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      this.worker!.postMessage({ ...c, seq } satisfies ToTourThread);
+      this.worker!.postMessage({ type: "change", seq, change: c } satisfies ToTourThread);
     });
   }
 

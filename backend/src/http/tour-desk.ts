@@ -10,6 +10,12 @@ export interface TourRequest {
   contact: ContactInput;
 }
 
+/** One change the public API makes to tours. */
+export type TourChange =
+  | { type: "book"; request: TourRequest }
+  | { type: "reschedule"; bookingId: number; start: Date }
+  | { type: "cancel"; bookingId: number };
+
 /**
  * The tour changes the public API makes: book from the form, and move or cancel by the manage
  * link. In-process, or on a thread of its own (TourDeskThread) so that SQLite transactions never
@@ -22,13 +28,24 @@ export interface TourDesk {
   close(): Promise<void>;
 }
 
+/** Makes one change, synchronously, in the booking service's transaction (a savepoint inside one already open). */
+export function applyTourChange(bookings: BookingService, users: UserService, c: TourChange): Booking {
+  switch (c.type) {
+    case "book":
+      return bookings.bookForContact({ propertyId: c.request.propertyId, start: c.request.start, source: "web" }, () => users.upsertProspect(c.request.contact));
+    case "reschedule":
+      return bookings.reschedule(c.bookingId, c.start);
+    case "cancel":
+      return bookings.cancel(c.bookingId);
+  }
+}
+
 /** Runs the changes in this thread. */
 export function inProcessTourDesk(bookings: BookingService, users: UserService): TourDesk {
   return {
-    book: async (r) =>
-      bookings.bookForContact({ propertyId: r.propertyId, start: r.start, source: "web" }, () => users.upsertProspect(r.contact)),
-    reschedule: async (bookingId, start) => bookings.reschedule(bookingId, start),
-    cancel: async (bookingId) => bookings.cancel(bookingId),
+    book: async (request) => applyTourChange(bookings, users, { type: "book", request }),
+    reschedule: async (bookingId, start) => applyTourChange(bookings, users, { type: "reschedule", bookingId, start }),
+    cancel: async (bookingId) => applyTourChange(bookings, users, { type: "cancel", bookingId }),
     close: async () => {},
   };
 }

@@ -1,10 +1,9 @@
-import fs from "node:fs";
 import os from "node:os";
 import { parentPort } from "node:worker_threads";
-import { lowerThisThreadsPriority } from "../../src/shared/thread-priority";
+import { currentThreadId, lowerThisThreadsPriority } from "../../src/shared/thread-priority";
 
 // A thread that lowers its own priority and reports it, as the mail thread does.
 const lowered = lowerThisThreadsPriority();
-const tid = Number(fs.readlinkSync("/proc/thread-self").split("/").pop());
+const tid = currentThreadId()!;
 parentPort!.postMessage({ type: "ready" });
 parentPort!.postMessage({ lowered, tid, nice: os.getPriority(tid) });
