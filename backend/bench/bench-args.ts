@@ -7,3 +7,9 @@ export function numberArg(name: string, fallback: number): number {
   const v = args.get(name);
   return v === undefined ? fallback : Number(v);
 }
+
+/** A comma-separated list of numbers ("4,8"), or its default when it is not given. */
+export function numberListArg(name: string, fallback: number[]): number[] {
+  const v = args.get(name);
+  return v === undefined ? fallback : v.split(",").filter(Boolean).map(Number);
+}

@@ -3,6 +3,8 @@
  * own process for a fixed time. About one request in ten deliberately targets a slot another
  * client already asked for, so conflicts are exercised. Prints bookings/s, latency and
  * conflicts, then checks the database for double bookings (same slot or overlapping times).
+ * Phases: highest throughput (closed loop), a fixed rate of 1,000 bookings/s, and closed loops
+ * with fewer clients (`--sweep 4,8`), which show what each level of concurrency costs in latency.
  * A baseline phase first sends GET /api/health at the fixed rate: the floor of the HTTP stack
  * and the machine.
  *
@@ -13,7 +15,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { freePort } from "../test/support/free-port";
 import { cpuMs, spawnServer, type SpawnedServer } from "./spawn-server";
-import { numberArg } from "./bench-args";
+import { numberArg, numberListArg } from "./bench-args";
 import { percentile, runLoad, type LoadRequest, type LoadResult } from "./http-load";
 
 const connections = numberArg("connections", 16);
@@ -22,22 +24,26 @@ const durationSeconds = numberArg("duration", 6);
 /** Requests per second of the fixed-rate phase: 1,000 bookings/s plus the share of conflicts. */
 const rate = numberArg("rate", Math.round(1000 / (1 - conflictShare)));
 const rateConnections = numberArg("rate-connections", 64);
+/** Fewer clients in closed loop: the latency each level of concurrency brings. */
+const sweep = numberListArg("sweep", [4, 8]);
 
 async function main() {
   let server: SpawnedServer | undefined;
   let url = process.env.BENCH_URL;
   if (!url) {
-    server = await spawnServer({ TOUR_HORIZON_DAYS: "60", TOUR_MIN_NOTICE_MINUTES: "120" }, await freePort());
+    server = await spawnServer({ TOUR_HORIZON_DAYS: "90", TOUR_MIN_NOTICE_MINUTES: "120" }, await freePort());
     url = server.url;
   }
   try {
     const { properties } = (await (await fetch(`${url}/api/properties?limit=100`)).json()) as { properties: Array<{ id: number }> };
-    const today = new Date().toISOString().slice(0, 10);
-    const until = new Date(Date.now() + 59 * 86_400_000).toISOString().slice(0, 10);
+    // Every open slot of the 90-day horizon, asked for in ranges of 45 days (the API's limit is 62).
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
     const slots: Array<{ propertyId: number; start: string }> = [];
     for (const p of properties) {
-      const r = (await (await fetch(`${url}/api/properties/${p.id}/slots?from=${today}&to=${until}`)).json()) as { slots: Array<{ start: string }> };
-      for (const s of r.slots) slots.push({ propertyId: p.id, start: s.start });
+      for (const [from, to] of [[day(0), day(44)], [day(45), day(89)]]) {
+        const r = (await (await fetch(`${url}/api/properties/${p.id}/slots?from=${from}&to=${to}`)).json()) as { slots: Array<{ start: string }> };
+        for (const s of r.slots) slots.push({ propertyId: p.id, start: s.start });
+      }
     }
     // Interleave properties so concurrent requests spread over the catalogue.
     slots.sort((a, b) => a.start.localeCompare(b.start) || a.propertyId - b.propertyId);
@@ -45,7 +51,7 @@ async function main() {
     let seq = 0;
     const pick = () => {
       if (nextSlot > connections && Math.random() < conflictShare) {
-        return slots[nextSlot - 1 - Math.floor(Math.random() * Math.min(connections, nextSlot - 1))];
+        return slots[(nextSlot - 1 - Math.floor(Math.random() * Math.min(connections, nextSlot - 1))) % slots.length];
       }
       return slots[nextSlot++ % slots.length];
     };
@@ -97,9 +103,21 @@ async function main() {
     const fixed = await runLoad({ url, connections: rateConnections, durationMs: durationSeconds * 1000, rate, next: bookingRequest });
     const cpu2 = cpu();
     report(`Fixed rate: ${rate} requests/s over ${rateConnections} connections, ${durationSeconds} s (latency counted from when each request was due)`, fixed, cpu2 !== undefined ? cpu2 - cpu1! : undefined);
+    const swept: LoadResult[] = [];
+    if (sweep.length) {
+      console.log("");
+      console.log(`Fewer clients, closed loop, ${durationSeconds} s each:`);
+      for (const n of sweep) {
+        const r = await runLoad({ url, connections: n, durationMs: durationSeconds * 1000, next: bookingRequest });
+        swept.push(r);
+        console.log(
+          `  ${String(n).padStart(3)} connections   ${((r.statuses.get(201) ?? 0) / r.seconds).toFixed(0)} bookings/s, ${(r.answered / r.seconds).toFixed(0)} requests/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p99 ${percentile(r.latencies, 99).toFixed(1)} ms, errors ${r.errors}`,
+        );
+      }
+    }
     if (nextSlot >= slots.length) console.log("warning: ran out of fresh slots; later requests were conflicts");
-    const booked = [warmUp, closed, fixed].reduce((n, r) => n + (r.statuses.get(201) ?? 0), 0);
-    const inFlightAllowance = connections + rateConnections + 4;
+    const booked = [warmUp, closed, fixed, ...swept].reduce((n, r) => n + (r.statuses.get(201) ?? 0), 0);
+    const inFlightAllowance = connections + rateConnections + 4 + sweep.reduce((a, b) => a + b, 0);
 
     let doubles = "n/a (remote server)";
     if (server) {
