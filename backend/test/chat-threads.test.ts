@@ -137,6 +137,14 @@ describe("chat on worker threads", () => {
     }
   }, 60_000);
 
+  it("each thread runs with the heap limits from the configuration", () => {
+    const slots = (s.app.chatThreads as unknown as { slots: Array<{ worker?: { resourceLimits?: { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } } }> }).slots;
+    for (const slot of slots) {
+      expect(slot.worker?.resourceLimits).toMatchObject({ maxOldGenerationSizeMb: s.app.config.chat.threadHeapMb, maxYoungGenerationSizeMb: s.app.config.chat.threadYoungMb });
+    }
+    expect(s.app.config.chat.threadYoungMb).toBe(144);
+  });
+
   it("a thread that dies is started again, and its sessions carry on", async () => {
     const c = await sessionOn(0);
     await c.say("I'm looking for a 2 bedroom in Denver");

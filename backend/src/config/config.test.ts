@@ -21,6 +21,12 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ TOUR_THREAD: "sometimes" })).toThrow(/TOUR_THREAD/);
   });
 
+  it("sizes each chat thread's heap from the environment, with defaults", () => {
+    expect(loadConfig({}).chat).toMatchObject({ threadHeapMb: 320, threadYoungMb: 144 });
+    expect(loadConfig({ CHAT_THREAD_HEAP_MB: "512", CHAT_THREAD_YOUNG_MB: "48" }).chat).toMatchObject({ threadHeapMb: 512, threadYoungMb: 48 });
+    expect(() => loadConfig({ CHAT_THREAD_YOUNG_MB: "2" })).toThrow(/CHAT_THREAD_YOUNG_MB/);
+  });
+
   it("lists every invalid variable at once", () => {
     try {
       loadConfig({ PORT: "abc", SMTP_URL: "http://nope", LOG_LEVEL: "loud", ADMIN_TOKEN: "short", ALLOWED_ORIGINS: "not a url", MAIL_FROM: "nobody" });

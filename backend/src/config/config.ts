@@ -71,6 +71,7 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v === "auto" || /^\d+$/.test(v.trim()) && Number(v) <= 16, 'must be "auto" or a whole number from 0 to 16'),
   AGENT_LIVE_THREADS: intFrom(1000, 0, 1_000_000),
   CHAT_THREAD_HEAP_MB: intFrom(320, 64, 16_384),
+  CHAT_THREAD_YOUNG_MB: intFrom(144, 8, 4_096),
   IMAP_URL: urlString(["imap:", "imaps:"]).optional(),
   IMAP_HOST: optionalString,
   IMAP_PORT: intFrom(993, 1, 65535),
@@ -108,7 +109,7 @@ export interface Config {
   outbox: { pollMs: number; maxBackoffMs: number; baseBackoffMs: number; concurrency: number; mode: "thread" | "inline"; leaseMs: number };
   llm: { provider: "openai" | "offline"; apiKey?: string; model: string; baseUrl?: string; timeoutMs: number };
   /** Chat turns: worker threads that run them (0: the main thread) and conversations whose agent state stays in memory. */
-  chat: { threads: number; liveThreads: number; threadHeapMb: number };
+  chat: { threads: number; liveThreads: number; threadHeapMb: number; threadYoungMb: number };
   /** Set when an inbox is configured: the mail worker reads it. */
   imap?: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string };
   mail: { pollMs: number; lookbackDays: number; concurrency: number; maxAttempts: number; notify: "notice" | "cc"; ticketsExportDir?: string };
@@ -254,6 +255,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       threads: e.CHAT_THREADS === undefined || e.CHAT_THREADS === "auto" ? autoChatThreads() : Number(e.CHAT_THREADS),
       liveThreads: e.AGENT_LIVE_THREADS,
       threadHeapMb: e.CHAT_THREAD_HEAP_MB,
+      threadYoungMb: e.CHAT_THREAD_YOUNG_MB,
     },
     imap,
     mail: {

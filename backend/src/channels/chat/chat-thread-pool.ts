@@ -33,9 +33,6 @@ export interface ChatThreadPoolOptions {
 }
 
 
-/** Young generation of each chat thread: what V8 gives a main thread with a large heap (3 × 16 MB semi-spaces). */
-export const CHAT_THREAD_YOUNG_GENERATION_MB = 48;
-
 /**
  * Runs chat turns on worker threads, so that agent work uses every core while the main thread
  * keeps serving HTTP. A session always goes to the same thread, where its turns run one at a
@@ -78,9 +75,11 @@ export class ChatThreadPool implements ChatTurns {
       new URL("./chat-thread-entry.ts", import.meta.url),
       { config: this.o.config, thread: this.slots.indexOf(slot), threads: this.slots.length },
       // A thread's live data is well under 100 MB; a bounded heap is collected sooner instead of
-      // growing. A chat turn makes many short-lived objects (messages, run configs, events): a young
-      // generation as large as the main thread's means fewer scavenges per turn.
-      { maxOldGenerationSizeMb: this.o.config.chat.threadHeapMb, maxYoungGenerationSizeMb: CHAT_THREAD_YOUNG_GENERATION_MB },
+      // growing. A chat turn makes about 1 MB of short-lived objects (messages, run configs,
+      // events), and under load a turn waits its turn for a few hundred ms: a young generation
+      // large enough (3 × 48 MB semi-spaces by default) lets those objects die young instead of
+      // being promoted and marked again and again in the old generation.
+      { maxOldGenerationSizeMb: this.o.config.chat.threadHeapMb, maxYoungGenerationSizeMb: this.o.config.chat.threadYoungMb },
     );
     slot.worker = worker;
     slot.ready = ready;
