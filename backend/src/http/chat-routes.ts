@@ -33,8 +33,7 @@ function sse(res: Response, e: ChatEvent): void {
   writeEvent(res, type, data);
 }
 
-export function chatRoutes(chat: ChatTurns, conversations: ConversationService): Router {
-  const r = Router();
+export function chatRoutes(chat: ChatTurns, conversations: ConversationService, r: Router = Router()): Router {
 
   r.post("/chat", async (req, res) => {
     const input = chatInput(req.body);

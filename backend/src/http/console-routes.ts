@@ -58,8 +58,7 @@ function conversationId(raw: string): string {
 }
 
 /** Sign-in for the staff console (before the admin auth gate). */
-export function staffLoginRoutes(d: HttpDeps): Router {
-  const r = Router();
+export function staffLoginRoutes(d: HttpDeps, r: Router = Router()): Router {
   r.post("/admin/login", (req, res) => {
     const body = parseInput(loginBody, req.body);
     const session = d.staff.login(body.email, body.password);

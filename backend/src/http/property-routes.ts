@@ -30,8 +30,7 @@ export function propertyIdParam(raw: string): number {
   return Number(raw);
 }
 
-export function propertyRoutes(d: HttpDeps): Router {
-  const r = Router();
+export function propertyRoutes(d: HttpDeps, r: Router = Router()): Router {
 
   r.get("/properties", (req, res) => {
     const q = parseInput(searchQuery, req.query);

@@ -34,8 +34,7 @@ const tokenParam = (raw: string) => {
   return raw;
 };
 
-export function tourRoutes(d: HttpDeps): Router {
-  const r = Router();
+export function tourRoutes(d: HttpDeps, r: Router = Router()): Router {
 
   r.post("/tours", async (req, res) => {
     const body = parseInput(bookBody, req.body);
