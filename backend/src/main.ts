@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import { ConfigError, loadConfig, type Config } from "./config/config";
 import { deferWalCheckpoints, openDatabase, transactionRunner, type Db } from "./db/database";
 import { SqliteAvailabilityRepository } from "./db/availability-repository";
+import { CATALOG_RECHECK_MS } from "./db/catalog-version";
 import { SqliteBookingRepository } from "./db/booking-repository";
 import { SqliteOutboxRepository } from "./db/outbox-repository";
 import { SqlitePropertyRepository } from "./db/property-repository";
@@ -75,6 +76,12 @@ export interface Overrides {
   mailQueued?: () => void;
   /** Makes the ids of new conversations (a chat thread makes ids of sessions that stay on it). */
   newConversationId?: () => string;
+  /**
+   * How long this connection's catalogue caches trust the version they read, outside a
+   * transaction (see CatalogVersion; 0 by default: read every time). The server's request thread
+   * uses CATALOG_RECHECK_MS.
+   */
+  catalogRecheckMs?: number;
 }
 
 export interface App {
@@ -141,14 +148,14 @@ function catalogOf(properties: PropertyService) {
  * The listings, tour hours, people and bookings over one database connection: what every thread
  * that books tours needs. Queued confirmations are announced through `mailQueued`.
  */
-export function buildBookingCore(db: Db, config: Config, o: { clock: Clock; mailClock: Clock; mailQueued: () => void }) {
-  const propertyRepo = new SqlitePropertyRepository(db);
+export function buildBookingCore(db: Db, config: Config, o: { clock: Clock; mailClock: Clock; mailQueued: () => void; catalogRecheckMs?: number }) {
+  const propertyRepo = new SqlitePropertyRepository(db, { catalogRecheckMs: o.catalogRecheckMs });
   const bookingRepo = new SqliteBookingRepository(db);
   const userRepo = new SqliteUserRepository(db);
   const outboxRepo = new SqliteOutboxRepository(db);
   const mailer = new BookingMailer(outboxRepo, o.mailClock, { publicUrl: config.publicUrl, from: config.mailFrom }, o.mailQueued);
   const properties = new PropertyService(propertyRepo);
-  const availability = new AvailabilityService(new SqliteAvailabilityRepository(db), bookingRepo, o.clock, config.tours);
+  const availability = new AvailabilityService(new SqliteAvailabilityRepository(db, { catalogRecheckMs: o.catalogRecheckMs }), bookingRepo, o.clock, config.tours);
   const users = new UserService(userRepo);
   const bookings = new BookingService({
     bookings: bookingRepo,
@@ -203,7 +210,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
 
   // Mail is announced only after a commit, by which time the outbox below exists.
   const mailQueued = o.mailQueued ?? (() => outbox.nudge());
-  const { properties, availability, users, bookings, outboxRepo } = buildBookingCore(db, config, { clock, mailClock, mailQueued });
+  const { properties, availability, users, bookings, outboxRepo } = buildBookingCore(db, config, { clock, mailClock, mailQueued, catalogRecheckMs: o.catalogRecheckMs });
 
   // Mail queued here is sent by this instance's outbox, or, with `mailQueued`, by another thread's.
   const outbox: OutboxRunner = o.mailQueued
@@ -310,7 +317,10 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
   // here or on the chat threads is announced to it.
   const useTourThread = config.tours.thread && !o.clock && !o.transport && !o.mailClock && !o.mailQueued;
   let tourThread: TourDeskThread | undefined;
-  const app = buildApp(config, useTourThread ? { ...o, mailQueued: () => tourThread?.nudgeOutbox() } : o);
+  // This thread edits the catalogue (staff console) and sees its own edits at once; changes from
+  // other processes show within CATALOG_RECHECK_MS.
+  const own = { catalogRecheckMs: CATALOG_RECHECK_MS, ...o };
+  const app = buildApp(config, useTourThread ? { ...own, mailQueued: () => tourThread?.nudgeOutbox() } : own);
   if (useTourThread) {
     tourThread = new TourDeskThread({ config, log: app.log });
     app.tourThread = tourThread;

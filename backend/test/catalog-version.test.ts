@@ -44,12 +44,25 @@ describe("catalogue caches across connections", () => {
     expect(version.current()).toBe(first + 4);
   });
 
-  it("a listing changed through another connection shows in the cached catalogue once the window has passed", async () => {
+  it("by default a listing or tour hours changed through another connection show at once", () => {
     const file = path.join(tempDir(), "catalog.db");
     const reader = db(file);
     const writer = db(file);
     const properties = new SqlitePropertyRepository(reader);
     const rules = new SqliteAvailabilityRepository(reader);
+    expect(properties.findById(1)!.active).toBe(true);
+    expect(rules.rulesFor(1).length).toBeGreaterThan(0);
+    writer.prepare("UPDATE properties SET active = 0 WHERE id = 1").run();
+    writer.prepare("DELETE FROM availability WHERE property_id = 1").run();
+    expect([properties.findById(1)!.active, rules.rulesFor(1).length]).toEqual([false, 0]);
+  });
+
+  it("with a recheck window, another connection's change shows inside a transaction at once and outside once the window has passed", async () => {
+    const file = path.join(tempDir(), "catalog.db");
+    const reader = db(file);
+    const writer = db(file);
+    const properties = new SqlitePropertyRepository(reader, { catalogRecheckMs: 250 });
+    const rules = new SqliteAvailabilityRepository(reader, { catalogRecheckMs: 250 });
     expect(properties.findById(1)!.active).toBe(true);
     const hours = rules.rulesFor(1);
     expect(hours.length).toBeGreaterThan(0);

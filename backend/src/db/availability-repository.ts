@@ -27,8 +27,12 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
 
   private readonly catalogVersion: CatalogVersion;
 
-  constructor(private readonly db: Db) {
-    this.catalogVersion = new CatalogVersion(db);
+  /** `catalogRecheckMs`: see CatalogVersion (0: the catalogue version is read every time). */
+  constructor(
+    private readonly db: Db,
+    o: { catalogRecheckMs?: number } = {},
+  ) {
+    this.catalogVersion = new CatalogVersion(db, o.catalogRecheckMs ?? 0);
     this.rules = db.prepare<[number], RuleRow>(
       "SELECT weekday, start_time, end_time, slot_minutes FROM availability WHERE property_id = ? ORDER BY weekday, start_time",
     );

@@ -1,7 +1,11 @@
 import type Database from "better-sqlite3";
 import type { Db } from "./database";
 
-/** How long a cache of the catalogue trusts the version it last read, outside a transaction. */
+/**
+ * How long the server's request thread trusts the catalogue version it read, outside a
+ * transaction. It is the thread that edits the catalogue (staff console), and its own edits show
+ * at once; threads that only read the catalogue check the version every time.
+ */
 export const CATALOG_RECHECK_MS = 250;
 
 /**
@@ -9,11 +13,11 @@ export const CATALOG_RECHECK_MS = 250;
  * changes listings or tour hours), read for caches of the catalogue.
  *
  * Every read outside a transaction is a read transaction of its own, which costs a request a
- * noticeable share of its time under load. So outside a transaction the last version read is
- * trusted for CATALOG_RECHECK_MS: a change made through another connection shows within that.
- * Inside a transaction (booking a tour) the version is always read, so a change committed before
- * the transaction began is always seen; `changed()` makes this connection's own writes show at
- * once.
+ * noticeable share of its time under load. So a connection may trust the last version it read
+ * for `recheckMs` outside a transaction (0, the default: read it every time); a change made
+ * through another connection then shows within that. Inside a transaction (booking a tour) the
+ * version is always read, so a change committed before the transaction began is always seen;
+ * `changed()` makes this connection's own writes show at once.
  */
 export class CatalogVersion {
   private readonly read: Database.Statement<[], number>;
@@ -22,7 +26,7 @@ export class CatalogVersion {
 
   constructor(
     private readonly db: Db,
-    private readonly recheckMs = CATALOG_RECHECK_MS,
+    private readonly recheckMs = 0,
     private readonly now: () => number = () => performance.now(),
   ) {
     this.read = db.prepare<[], number>("SELECT version FROM catalog_version WHERE id = 1").pluck();

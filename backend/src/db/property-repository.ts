@@ -54,8 +54,12 @@ export class SqlitePropertyRepository implements PropertyRepository {
 
   private readonly catalogVersion: CatalogVersion;
 
-  constructor(private readonly db: Db) {
-    this.catalogVersion = new CatalogVersion(db);
+  /** `catalogRecheckMs`: see CatalogVersion (0: the catalogue version is read every time). */
+  constructor(
+    private readonly db: Db,
+    o: { catalogRecheckMs?: number } = {},
+  ) {
+    this.catalogVersion = new CatalogVersion(db, o.catalogRecheckMs ?? 0);
     this.all = db.prepare<[], PropertyRow>("SELECT * FROM properties ORDER BY id");
     this.byId = db.prepare<[number], PropertyRow>("SELECT * FROM properties WHERE id = ?");
   }
