@@ -1,4 +1,4 @@
-import { Router, type Response } from "express";
+import type { Response, Router } from "express";
 import { z } from "zod";
 import type { ChatTurns } from "../channels/chat/chat-turns";
 import type { ChatEvent } from "../channels/chat/chat-events";
@@ -33,8 +33,8 @@ function sse(res: Response, e: ChatEvent): void {
   writeEvent(res, type, data);
 }
 
-export function chatRoutes(chat: ChatTurns, conversations: ConversationService, r: Router = Router()): Router {
-
+/** Registers the chat widget's routes on `r`. */
+export function chatRoutes(chat: ChatTurns, conversations: ConversationService, r: Router): void {
   r.post("/chat", async (req, res) => {
     const input = chatInput(req.body);
     const result = await chat.send(input);
@@ -97,5 +97,4 @@ export function chatRoutes(chat: ChatTurns, conversations: ConversationService, 
     res.json({ sessionId: id, mode: c.mode, messages });
   });
 
-  return r;
 }

@@ -58,7 +58,7 @@ function conversationId(raw: string): string {
 }
 
 /** Sign-in for the staff console (before the admin auth gate). */
-export function staffLoginRoutes(d: HttpDeps, r: Router = Router()): Router {
+export function staffLoginRoutes(d: HttpDeps, r: Router): void {
   r.post("/admin/login", (req, res) => {
     const body = parseInput(loginBody, req.body);
     const session = d.staff.login(body.email, body.password);
@@ -73,7 +73,6 @@ export function staffLoginRoutes(d: HttpDeps, r: Router = Router()): Router {
     clearSessionCookie(res);
     res.json({ ok: true });
   });
-  return r;
 }
 
 /** The console's API, under /api/admin (staff cookie with CSRF, or the bearer token). */

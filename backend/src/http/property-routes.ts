@@ -1,4 +1,4 @@
-import { Router } from "express";
+import type { Router } from "express";
 import { z } from "zod";
 import { AppError } from "../shared/app-error";
 import type { HttpDeps } from "./http-deps";
@@ -30,8 +30,8 @@ export function propertyIdParam(raw: string): number {
   return Number(raw);
 }
 
-export function propertyRoutes(d: HttpDeps, r: Router = Router()): Router {
-
+/** Registers the public listing and open-slot routes on `r`. */
+export function propertyRoutes(d: HttpDeps, r: Router): void {
   r.get("/properties", (req, res) => {
     const q = parseInput(searchQuery, req.query);
     const pets = q.pets === undefined || q.pets === "false" || q.pets === "0" ? undefined : q.pets.startsWith("dog") ? "dog" : q.pets.startsWith("cat") ? "cat" : "any";
@@ -59,5 +59,4 @@ export function propertyRoutes(d: HttpDeps, r: Router = Router()): Router {
     res.json({ propertyId: property.id, timezone: property.timezone, slots: slots.map(slotDto) });
   });
 
-  return r;
 }

@@ -1,4 +1,4 @@
-import { Router } from "express";
+import type { Router } from "express";
 import { z } from "zod";
 import { AppError } from "../shared/app-error";
 import type { Property } from "../domain/properties/property";
@@ -34,8 +34,8 @@ const tokenParam = (raw: string) => {
   return raw;
 };
 
-export function tourRoutes(d: HttpDeps, r: Router = Router()): Router {
-
+/** Registers the public tour routes (book, and manage by link) on `r`. */
+export function tourRoutes(d: HttpDeps, r: Router): void {
   r.post("/tours", async (req, res) => {
     const body = parseInput(bookBody, req.body);
     const property = d.properties.get(body.propertyId);
@@ -69,5 +69,4 @@ export function tourRoutes(d: HttpDeps, r: Router = Router()): Router {
     res.json({ booking: bookingDto(cancelled, d.publicUrl, d.properties.get(current.propertyId)) });
   });
 
-  return r;
 }
