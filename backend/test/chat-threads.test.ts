@@ -100,6 +100,25 @@ describe("chat on worker threads", () => {
     expect(heard.at(-1)).toMatch(/^assistant:/);
   });
 
+  it("a turn's messages reach the server's listeners, in order, before its result does", async () => {
+    const heard: string[] = [];
+    const off = s.app.services.conversations.subscribe((e) => {
+      if (e.type === "message" && e.message) heard.push(e.message.role);
+    });
+    try {
+      const t = await s.app.chatThreads!.send({ message: "Any 2 bedroom places in Denver?" });
+      // Read as soon as the result is in, with nothing awaited in between.
+      const atResult = [...heard];
+      expect(t.reply).toContain("Highland Row");
+      expect(atResult[0]).toBe("user");
+      expect(atResult).toContain("tool");
+      expect(atResult.at(-1)).toBe("assistant");
+      expect(atResult.indexOf("tool")).toBeLessThan(atResult.indexOf("assistant"));
+    } finally {
+      off();
+    }
+  });
+
   it("two threads racing for one slot: exactly one booking, the other prospect is told", async () => {
     const a = await sessionOn(0);
     const b = await sessionOn(1);

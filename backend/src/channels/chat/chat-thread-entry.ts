@@ -4,7 +4,7 @@ import type { ConversationListener } from "../../domain/conversations/conversati
 import { buildApp, newConversationId } from "../../main";
 import { errorFields } from "../../shared/app-error";
 import type { ChatEvent } from "./chat-events";
-import { threadOfSession, type FromChatThread, type ToChatThread } from "./chat-thread-protocol";
+import { threadOfSession, type FromChatThreadOne, type ToChatThread } from "./chat-thread-protocol";
 
 /**
  * Runs in a chat thread: its own database connection, services and agent, answering the chat
@@ -13,7 +13,30 @@ import { threadOfSession, type FromChatThread, type ToChatThread } from "./chat-
  * the server's takeovers and persona edits are posted in.
  */
 const port = parentPort!;
-const post = (m: FromChatThread) => port.postMessage(m);
+// Events (conversation changes, a streamed turn's tokens) wait until the end of this
+// event-loop turn and leave together, in one message with whatever else is posted meanwhile;
+// anything else (a result, mail queued) is posted at once, after the events made before it.
+// Each postMessage costs both threads a fixed amount, and a turn makes several events.
+let waiting: FromChatThreadOne[] = [];
+let flushScheduled = false;
+function flush(): void {
+  flushScheduled = false;
+  if (waiting.length === 0) return;
+  const messages = waiting;
+  waiting = [];
+  port.postMessage(messages.length === 1 ? messages[0] : { type: "batch", messages });
+}
+function post(m: FromChatThreadOne): void {
+  waiting.push(m);
+  if (m.type === "event" || m.type === "chat-event") {
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flush);
+    }
+  } else {
+    flush();
+  }
+}
 const { config, thread, threads } = workerData as { config: Config; thread: number; threads: number };
 const app = buildApp(config, {
   mailQueued: () => post({ type: "mail-queued" }),

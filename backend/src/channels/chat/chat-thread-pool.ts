@@ -100,6 +100,9 @@ export class ChatThreadPool implements ChatTurns {
 
   private onMessage(slot: Slot, m: FromChatThread): void {
     switch (m.type) {
+      case "batch":
+        for (const one of m.messages) this.onMessage(slot, one);
+        return;
       case "chat-event":
         slot.pending.get(m.seq)?.emit?.(m.event);
         return;

@@ -11,8 +11,8 @@ export type ToChatThread =
   | { type: "persona" }
   | { type: "close" };
 
-/** What a chat thread posts to the server. */
-export type FromChatThread =
+/** One thing a chat thread tells the server. */
+export type FromChatThreadOne =
   | { type: "ready" }
   | { type: "chat-event"; seq: number; event: ChatEvent }
   | { type: "result"; seq: number; ok: true; result: ChatTurnResult }
@@ -20,6 +20,12 @@ export type FromChatThread =
   | { type: "event"; event: ConversationEvent }
   | { type: "mail-queued" }
   | { type: "closed" };
+
+/**
+ * What a chat thread posts to the server: one message, or several in the order they were
+ * made. (Events of a turn travel together with its result, in one message instead of many.)
+ */
+export type FromChatThread = FromChatThreadOne | { type: "batch"; messages: FromChatThreadOne[] };
 
 /** The thread a session's turns run on: a stable, cheap spread (FNV-1a) of session ids. */
 export function threadOfSession(sessionId: string, threads: number): number {
