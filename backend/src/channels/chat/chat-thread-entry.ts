@@ -3,6 +3,7 @@ import type { Config } from "../../config/config";
 import type { ConversationListener } from "../../domain/conversations/conversation-service";
 import { buildApp, newConversationId } from "../../main";
 import { errorFields } from "../../shared/app-error";
+import { poolRandomValues } from "../../shared/pooled-random";
 import type { ChatEvent } from "./chat-events";
 import { threadOfSession, type FromChatThreadOne, type ToChatThread } from "./chat-thread-protocol";
 
@@ -12,6 +13,7 @@ import { threadOfSession, type FromChatThreadOne, type ToChatThread } from "./ch
  * the server's listeners (console, widget streams) need to hear is posted back as events, and
  * the server's takeovers and persona edits are posted in.
  */
+poolRandomValues();
 const port = parentPort!;
 // Events (conversation changes, a streamed turn's tokens) wait until the end of this
 // event-loop turn and leave together, in one message with whatever else is posted meanwhile;
