@@ -15,6 +15,7 @@ export function poolRandomValues(poolBytes = 4096): () => void {
   const webcrypto = globalThis.crypto;
   const platform = webcrypto.getRandomValues;
   const pool = new Uint8Array(poolBytes);
+  const largest = Math.min(POOL_MAX_REQUEST, pool.length);
   let used = pool.length;
   const pooled = function getRandomValues<T extends ArrayBufferView | null>(this: Crypto, array: T): T {
     if (
@@ -23,7 +24,7 @@ export function poolRandomValues(poolBytes = 4096): () => void {
       array instanceof DataView ||
       array instanceof Float32Array ||
       array instanceof Float64Array ||
-      array.byteLength > POOL_MAX_REQUEST
+      array.byteLength > largest
     ) {
       return platform.call(this, array as never) as T;
     }
