@@ -44,6 +44,8 @@ let scheduled = false;
 function commitWaiting(): void {
   scheduled = false;
   const changes = waiting.splice(0, MAX_CHANGES_PER_COMMIT);
+  // Closing commits what is waiting at once; a commit it had scheduled then finds nothing.
+  if (changes.length === 0) return;
   if (waiting.length) schedule();
   let results: ChangeResult[];
   try {
