@@ -18,6 +18,7 @@ import { BookingService } from "./domain/bookings/booking-service";
 import { PropertyService } from "./domain/properties/property-service";
 import { UserService } from "./domain/users/user-service";
 import { createHttpApp } from "./http/app";
+import { createHttpServer } from "./http/http-server";
 import { inProcessTourDesk, type TourDesk } from "./http/tour-desk";
 import { TourDeskThread } from "./http/tour-desk-thread";
 import { BookingMailer } from "./mail/booking-mailer";
@@ -366,7 +367,7 @@ export async function startServer(config: Config, o: Overrides = {}): Promise<Ap
   app.outbox.start();
   app.startMailWorker();
   await new Promise<void>((resolve, reject) => {
-    const server = http.listen(config.port, config.host, () => resolve());
+    const server = createHttpServer(http).listen(config.port, config.host, () => resolve());
     server.once("error", reject);
     app.server = server;
   });
