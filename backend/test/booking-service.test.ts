@@ -72,6 +72,45 @@ describe("booking service on a real SQLite file", () => {
     expect(app.services.bookings.list({ status: "confirmed" })).toHaveLength(1);
   });
 
+  it("finds the nearest open times days away when the days around the wanted one are fully booked, skipping the bookings there", () => {
+    const property = app.services.properties.get(2);
+    const availability = app.services.availability;
+    // Every slot from today to Wednesday, and the first two of Thursday and Friday.
+    const days = availability.openSlots(property, { from: "2026-11-23", to: "2026-11-27" });
+    const taken = days.filter((s) => s.local < "2026-11-26" || /T10:(00|30)$/.test(s.local));
+    for (const s of taken) app.services.bookings.book({ propertyId: 2, userId: jo.id, start: s.start });
+    const open = availability.openSlots(property, { from: "2026-11-16", to: "2026-12-02" });
+    const nearest = (wanted: Date, count: number) =>
+      open
+        .map((s) => ({ s, d: Math.abs(s.start.getTime() - Math.max(wanted.getTime(), Date.parse(MONDAY))) }))
+        .sort((a, b) => a.d - b.d || a.s.start.getTime() - b.s.start.getTime())
+        .slice(0, count)
+        .map((x) => x.s.local)
+        .sort();
+    for (const wanted of [TUE_10, new Date("2026-11-25T22:00:00Z"), new Date("2026-11-23T15:00:00Z")]) {
+      const found = availability.nearestOpenSlots(property, wanted, 4).map((s) => s.local);
+      expect(found).toEqual(nearest(wanted, 4));
+      expect(found.some((l) => taken.some((t) => t.local === l))).toBe(false);
+    }
+    // Sunday and Monday have no tours before Wednesday is full; Thursday's first free slot is 11:00.
+    expect(availability.nearestOpenSlots(property, TUE_10, 2).map((s) => s.local)).toEqual(["2026-11-26T11:00", "2026-11-26T11:30"]);
+  });
+
+  it("lists a listing's tours, confirmed and cancelled, and filters them by status", () => {
+    const wed = new Date("2026-11-25T16:00:00Z");
+    const a = app.services.bookings.book({ propertyId: 2, userId: jo.id, start: wed });
+    const b = app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });
+    const other = app.services.bookings.book({ propertyId: 3, userId: jo.id, start: TUE_1030 });
+    app.services.bookings.cancel(a.id);
+    const ids = (filter: Parameters<typeof app.services.bookings.list>[0]) => app.services.bookings.list(filter).map((x) => [x.id, x.status]);
+    expect(ids({ propertyId: 2 })).toEqual([[b.id, "confirmed"], [a.id, "cancelled"]]);
+    expect(ids({ propertyId: 2, status: "cancelled" })).toEqual([[a.id, "cancelled"]]);
+    expect(ids({ propertyId: 2, status: "confirmed" })).toEqual([[b.id, "confirmed"]]);
+    expect(ids({ status: "confirmed" })).toEqual([[b.id, "confirmed"], [other.id, "confirmed"]]);
+    expect(ids({ propertyId: 3, email: "JO@example.com" })).toEqual([[other.id, "confirmed"]]);
+    expect(ids({ propertyId: 4 })).toEqual([]);
+  });
+
   it("enforces one confirmed booking per slot in the database itself", () => {
     const ann = app.services.users.upsertProspect({ name: "Ann", email: "ann@example.com" });
     app.services.bookings.book({ propertyId: 2, userId: jo.id, start: TUE_10 });

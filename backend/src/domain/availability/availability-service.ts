@@ -5,6 +5,7 @@ import type { DateException, Interval, Slot, SlotPolicy, WeeklyRule } from "./av
 import {
   addDays,
   bookableWindow,
+  BusyIndex,
   conflictsWithBusy,
   findSlotStartingAt,
   isIsoDate,
@@ -66,7 +67,9 @@ export class AvailabilityService {
   /**
    * The open slots nearest to a wanted instant (before or after), closest first, then put
    * in time order. Days are searched outward from the wanted day, up to a week either side,
-   * and the search stops as soon as no farther day can hold a closer slot.
+   * and the search stops as soon as no farther day can hold a closer slot. Bookings are read
+   * for the days near the wanted one first, and for the whole fortnight only if the search
+   * gets that far.
    */
   nearestOpenSlots(property: Property, around: Date, count = 3): Slot[] {
     const now = this.clock.now();
@@ -74,17 +77,25 @@ export class AvailabilityService {
     const day = localDateOf(anchor, property.timezone);
     const rules = this.availability.rulesFor(property.id);
     const exceptions = this.availability.exceptionsFor(property.id, addDays(day, -7), addDays(day, 7));
-    const busy = this.busy.confirmedIntervals(
-      property.id,
-      new Date(anchor.getTime() - 9 * 86_400_000),
-      new Date(anchor.getTime() + 9 * 86_400_000),
-    );
+    // Bookings of the days up to `reach` days from the wanted one, with two days to spare for
+    // the zone's offset and tours that cross midnight.
+    let reach = -1;
+    let busy: BusyIndex | undefined;
     const found: Array<{ s: Slot; d: number }> = [];
     for (let step = 0; step <= 7; step++) {
       // A slot on a day `step` days away is at least (step - 1) whole days from the anchor.
       if (found.length >= count && (step - 1) * 86_400_000 > found[count - 1].d) break;
+      if (step > reach) {
+        reach = step === 0 ? 1 : 7;
+        const intervals = this.busy.confirmedIntervals(
+          property.id,
+          new Date(anchor.getTime() - (reach + 2) * 86_400_000),
+          new Date(anchor.getTime() + (reach + 2) * 86_400_000),
+        );
+        busy = new BusyIndex(intervals, this.policy.bufferMinutes);
+      }
       for (const date of step === 0 ? [day] : [addDays(day, -step), addDays(day, step)]) {
-        const slots = openSlots({ timezone: property.timezone, rules, exceptions, from: date, to: date, now, policy: this.policy, busy });
+        const slots = openSlots({ timezone: property.timezone, rules, exceptions, from: date, to: date, now, policy: this.policy, busy: busy! });
         for (const s of slots) found.push({ s, d: Math.abs(s.start.getTime() - anchor.getTime()) });
       }
       found.sort((a, b) => a.d - b.d || a.s.start.getTime() - b.s.start.getTime());

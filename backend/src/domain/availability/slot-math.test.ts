@@ -136,6 +136,23 @@ describe("openSlots filters", () => {
     expect(slots.map((s) => s.local)).toEqual(["2026-11-29T13:00", "2026-11-29T13:30"]);
   });
 
+  it("works a day out once per zone, hours and exceptions, and hands out slots of its own each time", () => {
+    const rules = weekdays("10:00", "11:00");
+    const closed: DateException = { date: "2026-11-24", kind: "closed", start: "10:00", end: "10:30", note: null, slotMinutes: null };
+    const other: DateException = { ...closed, date: "2026-11-25" };
+    const locals = (tz: string, exceptions: DateException[]) => candidateSlotsForDate("2026-11-24", tz, rules, exceptions).map((s) => s.start.toISOString());
+    expect(locals("America/Chicago", [])).toEqual(["2026-11-24T16:00:00.000Z", "2026-11-24T16:30:00.000Z"]);
+    expect(locals("America/Chicago", [closed])).toEqual(["2026-11-24T16:30:00.000Z"]);
+    expect(locals("America/Chicago", [other])).toEqual(["2026-11-24T16:00:00.000Z", "2026-11-24T16:30:00.000Z"]);
+    expect(locals("America/Denver", [])).toEqual(["2026-11-24T17:00:00.000Z", "2026-11-24T17:30:00.000Z"]);
+    const first = candidateSlotsForDate("2026-11-24", "America/Chicago", rules, []);
+    first[0].start.setTime(0);
+    first.pop();
+    expect(locals("America/Chicago", [])).toEqual(["2026-11-24T16:00:00.000Z", "2026-11-24T16:30:00.000Z"]);
+    expect(findSlotStartingAt(new Date("2026-11-24T16:00:00Z"), "America/Chicago", rules, [closed])).toBeUndefined();
+    expect(findSlotStartingAt(new Date("2026-11-24T16:00:00Z"), "America/Chicago", rules, [])?.local).toBe("2026-11-24T10:00");
+  });
+
   it("finds only exact tour-hour starts", () => {
     const rules = weekdays("10:00", "12:00");
     expect(findSlotStartingAt(new Date("2026-11-24T16:30:00Z"), "America/Chicago", rules, [])?.local).toBe("2026-11-24T10:30");
