@@ -19,6 +19,7 @@ import { PropertyService } from "./domain/properties/property-service";
 import { UserService } from "./domain/users/user-service";
 import { createHttpApp } from "./http/app";
 import { createHttpServer } from "./http/http-server";
+import { timeOrderedToken } from "./shared/time-ordered-token";
 import { inProcessTourDesk, type TourDesk } from "./http/tour-desk";
 import { TourDeskThread } from "./http/tour-desk-thread";
 import { BookingMailer } from "./mail/booking-mailer";
@@ -166,7 +167,7 @@ export function buildBookingCore(db: Db, config: Config, o: { clock: Clock; mail
     tx: transactionRunner(db),
     notifier: mailer,
     clock: o.clock,
-    newToken: () => randomBytes(24).toString("base64url"),
+    newToken: () => timeOrderedToken(),
   });
   return { properties, availability, users, bookings, outboxRepo };
 }

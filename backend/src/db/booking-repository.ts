@@ -168,13 +168,18 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
       where.push("u.email = ? COLLATE NOCASE");
       values.push(filter.email);
     }
-    if (filter.status) {
-      where.push("b.status = ?");
-      values.push(filter.status);
-    }
+    // The status is written out, not bound: SQLite uses a partial index (confirmed or
+    // cancelled bookings by listing) only for a query that names its condition.
+    const statusIs = (s: BookingStatus) => (s === "cancelled" ? "b.status = 'cancelled'" : "b.status = 'confirmed'");
     if (filter.propertyId !== undefined) {
-      where.push("b.property_id = ?");
-      values.push(filter.propertyId);
+      where.push(
+        filter.status
+          ? `${statusIs(filter.status)} AND b.property_id = ?`
+          : "((b.status = 'confirmed' AND b.property_id = ?) OR (b.status = 'cancelled' AND b.property_id = ?))",
+      );
+      values.push(...(filter.status ? [filter.propertyId] : [filter.propertyId, filter.propertyId]));
+    } else if (filter.status) {
+      where.push(statusIs(filter.status));
     }
     const rows = this.db
       .prepare<unknown[], BookingRow & { u_name: string; u_email: string; u_phone: string | null }>(

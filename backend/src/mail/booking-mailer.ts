@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BookingEventContext, BookingNotifier } from "../domain/bookings/booking-service";
 import type { SqliteOutboxRepository } from "../db/outbox-repository";
 import type { Clock } from "../shared/clock";
+import { sortableTime } from "../shared/time-ordered-token";
 import type { TourMailKind, TourMailPayload } from "./tour-mail-template";
 
 export interface BookingMailerOptions {
@@ -17,8 +18,12 @@ export function mailDomain(address: string): string {
   return address.split("@")[1] ?? "localhost";
 }
 
+/**
+ * A unique Message-ID. It starts with the time, so ids made later sort later and the outbox's
+ * unique index on them grows at its end rather than at a random page for every message.
+ */
 export function newMessageId(fromAddress: string): string {
-  return `<${randomUUID()}@${mailDomain(fromAddress)}>`;
+  return `<${sortableTime(Date.now())}.${randomUUID()}@${mailDomain(fromAddress)}>`;
 }
 
 /**
