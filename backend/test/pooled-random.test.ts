@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { poolRandomValues } from "../src/shared/pooled-random";
+import { poolRandomValues, RandomBytePool } from "../src/shared/pooled-random";
 
 describe("crypto.getRandomValues from a pool", () => {
   let restore: (() => void) | undefined;
@@ -50,5 +50,24 @@ describe("crypto.getRandomValues from a pool", () => {
     const platform = crypto.getRandomValues;
     poolRandomValues()();
     expect(crypto.getRandomValues).toBe(platform);
+  });
+});
+
+describe("RandomBytePool", () => {
+  it("hands out fresh bytes across refills, each piece its own copy", () => {
+    const pool = new RandomBytePool(40);
+    const pieces = Array.from({ length: 30 }, () => pool.take(18));
+    // 30 pieces of 18 bytes from a 40-byte pool: refilled many times, and every piece differs.
+    expect(new Set(pieces.map((p) => p.toString("hex"))).size).toBe(30);
+    const first = pieces[0].toString("hex");
+    pool.take(18);
+    expect(pieces[0].toString("hex")).toBe(first);
+    const target = new Uint8Array(40);
+    pool.fill(target);
+    expect(target.some((b) => b !== 0)).toBe(true);
+  });
+
+  it("refuses a request larger than the pool", () => {
+    expect(() => new RandomBytePool(16).take(17)).toThrow(RangeError);
   });
 });

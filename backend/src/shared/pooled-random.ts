@@ -1,5 +1,43 @@
 import { randomFillSync } from "node:crypto";
 
+/**
+ * Random bytes from the CSPRNG, drawn 4 KiB at a time (one native call) and handed out in
+ * small pieces, each byte once.
+ */
+export class RandomBytePool {
+  private readonly pool: Uint8Array;
+  private used: number;
+
+  constructor(poolBytes = 4096) {
+    this.pool = new Uint8Array(poolBytes);
+    this.used = poolBytes;
+  }
+
+  /** The largest request the pool serves. */
+  get size(): number {
+    return this.pool.length;
+  }
+
+  /** Fills `target` (at most `size` bytes) with fresh random bytes. */
+  fill(target: Uint8Array): void {
+    const n = target.length;
+    if (n > this.pool.length) throw new RangeError(`at most ${this.pool.length} bytes at a time`);
+    if (this.used + n > this.pool.length) {
+      randomFillSync(this.pool);
+      this.used = 0;
+    }
+    target.set(this.pool.subarray(this.used, this.used + n));
+    this.used += n;
+  }
+
+  /** `n` fresh random bytes (at most `size`). */
+  take(n: number): Buffer {
+    const out = Buffer.allocUnsafe(n);
+    this.fill(out);
+    return out;
+  }
+}
+
 /** Largest request served from the pool; bigger ones go to the platform as before. */
 const POOL_MAX_REQUEST = 256;
 
@@ -14,9 +52,8 @@ const POOL_MAX_REQUEST = 256;
 export function poolRandomValues(poolBytes = 4096): () => void {
   const webcrypto = globalThis.crypto;
   const platform = webcrypto.getRandomValues;
-  const pool = new Uint8Array(poolBytes);
-  const largest = Math.min(POOL_MAX_REQUEST, pool.length);
-  let used = pool.length;
+  const pool = new RandomBytePool(poolBytes);
+  const largest = Math.min(POOL_MAX_REQUEST, pool.size);
   const pooled = function getRandomValues<T extends ArrayBufferView | null>(this: Crypto, array: T): T {
     if (
       this !== webcrypto ||
@@ -28,13 +65,7 @@ export function poolRandomValues(poolBytes = 4096): () => void {
     ) {
       return platform.call(this, array as never) as T;
     }
-    const n = array.byteLength;
-    if (used + n > pool.length) {
-      randomFillSync(pool);
-      used = 0;
-    }
-    new Uint8Array(array.buffer, array.byteOffset, n).set(pool.subarray(used, used + n));
-    used += n;
+    pool.fill(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
     return array;
   };
   webcrypto.getRandomValues = pooled as Crypto["getRandomValues"];
