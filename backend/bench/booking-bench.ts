@@ -24,6 +24,8 @@ const durationSeconds = numberArg("duration", 6);
 /** Requests per second of the fixed-rate phase: 1,000 bookings/s plus the share of conflicts. */
 const rate = numberArg("rate", Math.round(1000 / (1 - conflictShare)));
 const rateConnections = numberArg("rate-connections", 64);
+/** Days ahead the server takes tours (its TOUR_HORIZON_DAYS): enough open slots for every phase. */
+const HORIZON_DAYS = 180;
 /** Fewer clients in closed loop: the latency each level of concurrency brings. */
 const sweep = numberListArg("sweep", [4, 8]);
 
@@ -31,16 +33,17 @@ async function main() {
   let server: SpawnedServer | undefined;
   let url = process.env.BENCH_URL;
   if (!url) {
-    server = await spawnServer({ TOUR_HORIZON_DAYS: "90", TOUR_MIN_NOTICE_MINUTES: "120" }, await freePort());
+    server = await spawnServer({ TOUR_HORIZON_DAYS: String(HORIZON_DAYS), TOUR_MIN_NOTICE_MINUTES: "120" }, await freePort());
     url = server.url;
   }
   try {
     const { properties } = (await (await fetch(`${url}/api/properties?limit=100`)).json()) as { properties: Array<{ id: number }> };
-    // Every open slot of the 90-day horizon, asked for in ranges of 45 days (the API's limit is 62).
+    // Every open slot of the horizon, asked for in ranges of 45 days (the API's limit is 62).
     const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const ranges = Array.from({ length: Math.ceil(HORIZON_DAYS / 45) }, (_, i) => [day(i * 45), day(Math.min(HORIZON_DAYS, (i + 1) * 45) - 1)]);
     const slots: Array<{ propertyId: number; start: string }> = [];
     for (const p of properties) {
-      for (const [from, to] of [[day(0), day(44)], [day(45), day(89)]]) {
+      for (const [from, to] of ranges) {
         const r = (await (await fetch(`${url}/api/properties/${p.id}/slots?from=${from}&to=${to}`)).json()) as { slots: Array<{ start: string }> };
         for (const s of r.slots) slots.push({ propertyId: p.id, start: s.start });
       }
