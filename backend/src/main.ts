@@ -19,7 +19,6 @@ import { PropertyService } from "./domain/properties/property-service";
 import { UserService } from "./domain/users/user-service";
 import { createHttpApp } from "./http/app";
 import { createHttpServer } from "./http/http-server";
-import { timeOrderedToken } from "./shared/time-ordered-token";
 import { inProcessTourDesk, type TourDesk } from "./http/tour-desk";
 import { TourDeskThread } from "./http/tour-desk-thread";
 import { BookingMailer } from "./mail/booking-mailer";
@@ -57,6 +56,7 @@ import { StaffReplies } from "./channels/staff/staff-replies";
 import { SqliteSettingsRepository, SqliteStaffRepository } from "./db/staff-repository";
 import { StaffService } from "./domain/staff/staff-service";
 import { createLogger } from "./shared/logger";
+import { timeOrderedToken } from "./shared/time-ordered-token";
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SEED_FILE = path.join(ROOT_DIR, "seed.sql");

@@ -171,13 +171,12 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
     // The status is written out, not bound: SQLite uses a partial index (confirmed or
     // cancelled bookings by listing) only for a query that names its condition.
     const statusIs = (s: BookingStatus) => (s === "cancelled" ? "b.status = 'cancelled'" : "b.status = 'confirmed'");
-    if (filter.propertyId !== undefined) {
-      where.push(
-        filter.status
-          ? `${statusIs(filter.status)} AND b.property_id = ?`
-          : "((b.status = 'confirmed' AND b.property_id = ?) OR (b.status = 'cancelled' AND b.property_id = ?))",
-      );
-      values.push(...(filter.status ? [filter.propertyId] : [filter.propertyId, filter.propertyId]));
+    if (filter.propertyId !== undefined && filter.status) {
+      where.push(`${statusIs(filter.status)} AND b.property_id = ?`);
+      values.push(filter.propertyId);
+    } else if (filter.propertyId !== undefined) {
+      where.push("((b.status = 'confirmed' AND b.property_id = ?) OR (b.status = 'cancelled' AND b.property_id = ?))");
+      values.push(filter.propertyId, filter.propertyId);
     } else if (filter.status) {
       where.push(statusIs(filter.status));
     }

@@ -96,5 +96,4 @@ export function chatRoutes(chat: ChatTurns, conversations: ConversationService, 
     }));
     res.json({ sessionId: id, mode: c.mode, messages });
   });
-
 }

@@ -58,5 +58,4 @@ export function propertyRoutes(d: HttpDeps, r: Router): void {
     const slots = d.availability.openSlots(property, { from: q.from, to: q.to });
     res.json({ propertyId: property.id, timezone: property.timezone, slots: slots.map(slotDto) });
   });
-
 }

@@ -68,5 +68,4 @@ export function tourRoutes(d: HttpDeps, r: Router): void {
     const cancelled = await d.tours.cancel(current.id);
     res.json({ booking: bookingDto(cancelled, d.publicUrl, d.properties.get(current.propertyId)) });
   });
-
 }

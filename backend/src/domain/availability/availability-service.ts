@@ -77,25 +77,21 @@ export class AvailabilityService {
     const day = localDateOf(anchor, property.timezone);
     const rules = this.availability.rulesFor(property.id);
     const exceptions = this.availability.exceptionsFor(property.id, addDays(day, -7), addDays(day, 7));
-    // Bookings of the days up to `reach` days from the wanted one, with two days to spare for
+    // Bookings of the days up to `days` days from the wanted one, with two days to spare for
     // the zone's offset and tours that cross midnight.
-    let reach = -1;
-    let busy: BusyIndex | undefined;
+    const bookedWithin = (days: number) =>
+      new BusyIndex(
+        this.busy.confirmedIntervals(property.id, new Date(anchor.getTime() - (days + 2) * 86_400_000), new Date(anchor.getTime() + (days + 2) * 86_400_000)),
+        this.policy.bufferMinutes,
+      );
+    let busy = bookedWithin(1);
     const found: Array<{ s: Slot; d: number }> = [];
     for (let step = 0; step <= 7; step++) {
       // A slot on a day `step` days away is at least (step - 1) whole days from the anchor.
       if (found.length >= count && (step - 1) * 86_400_000 > found[count - 1].d) break;
-      if (step > reach) {
-        reach = step === 0 ? 1 : 7;
-        const intervals = this.busy.confirmedIntervals(
-          property.id,
-          new Date(anchor.getTime() - (reach + 2) * 86_400_000),
-          new Date(anchor.getTime() + (reach + 2) * 86_400_000),
-        );
-        busy = new BusyIndex(intervals, this.policy.bufferMinutes);
-      }
+      if (step === 2) busy = bookedWithin(7);
       for (const date of step === 0 ? [day] : [addDays(day, -step), addDays(day, step)]) {
-        const slots = openSlots({ timezone: property.timezone, rules, exceptions, from: date, to: date, now, policy: this.policy, busy: busy! });
+        const slots = openSlots({ timezone: property.timezone, rules, exceptions, from: date, to: date, now, policy: this.policy, busy });
         for (const s of slots) found.push({ s, d: Math.abs(s.start.getTime() - anchor.getTime()) });
       }
       found.sort((a, b) => a.d - b.d || a.s.start.getTime() - b.s.start.getTime());
