@@ -20,6 +20,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   db.pragma("foreign_keys = ON");
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
+  // Savepoint and statement journals stay in memory: SQLite otherwise moves one past 64 KiB into a
+  // temporary file (created and deleted on disk within the transaction), as a batch of tour changes does.
+  db.pragma("temp_store = MEMORY");
   migrate(db);
   if (options.seedFile) seedOnce(db, options.seedFile);
   return db;
