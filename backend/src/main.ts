@@ -208,7 +208,8 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   const log = o.logger ?? createLogger(config.logLevel);
   const clock = o.clock ?? systemClock;
   const mailClock = o.mailClock ?? systemClock;
-  const db = openDatabase(config.dbPath, { seedFile: SEED_FILE });
+  // The demo data's dates count from the application's day, which tests may set.
+  const db = openDatabase(config.dbPath, { seedFile: SEED_FILE, seedToday: clock.now() });
 
   // Mail is announced only after a commit, by which time the outbox below exists.
   const mailQueued = o.mailQueued ?? (() => outbox.nudge());

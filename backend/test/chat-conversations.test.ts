@@ -340,9 +340,11 @@ describe("booking conversations with the offline model", () => {
     const [tour] = await bookingsFor("ivy.lo@example.com");
     expect(tour).toMatchObject({ status: "confirmed", start: "2026-11-27T20:00:00.000Z" });
     const d = new ChatClient(s);
-    await d.say("book Willow Glen Gardens next Sunday 11:30, Nia Ford nia.ford@example.com");
+    // Willow Glen Gardens opens on Sundays only for the seed's open house, 6 Dec on this clock.
+    const sunday = await d.say("book Willow Glen Gardens sunday dec 6 11:30, Nia Ford nia.ford@example.com");
+    expect(sunday.reply).toMatch(/booked: Willow Glen Gardens on Sun, Dec 6 at 11:30 AM PST/);
     const moved = await d.say("can we do the following Friday at 10 instead");
-    expect(moved.reply).toMatch(/now Fri, Dec 4 at 10:00 AM PST/);
+    expect(moved.reply).toMatch(/now Fri, Dec 11 at 10:00 AM PST/);
   });
 
   it("searches pets and must-haves as said, and names the cheapest of the listings shown", async () => {

@@ -37,6 +37,24 @@ describe("seed data", () => {
     await second.close();
   });
 
+  it("dates the demo data from the application's day: its clock's, or the real one", async () => {
+    const dated = (app: ReturnType<typeof buildApp>) =>
+      app.db.prepare("SELECT date FROM availability_exceptions WHERE property_id = 7 AND kind = 'closed'").pluck().get();
+    const onClock = buildApp(testConfig(), { clock: new FixedClock("2030-01-10T15:00:00Z") });
+    try {
+      expect(dated(onClock)).toBe("2030-01-14");
+      expect(onClock.db.prepare("SELECT available_from FROM properties WHERE id = 1").pluck().get()).toBe("2030-01-03");
+    } finally {
+      await onClock.close();
+    }
+    const real = buildApp(testConfig());
+    try {
+      expect(dated(real)).toBe(new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10));
+    } finally {
+      await real.close();
+    }
+  });
+
   // Whatever day the product first runs, every active property has open tour times soon.
   it.each(["2026-11-21T08:00:00Z", "2027-02-14T23:30:00Z", "2027-03-14T12:00:00Z", "2031-07-04T03:00:00Z"])(
     "offers open slots over the next 14 days when first run at %s",

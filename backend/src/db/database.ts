@@ -10,6 +10,8 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "
 export interface OpenDatabaseOptions {
   /** SQL run once, into an empty database. */
   seedFile?: string;
+  /** The day the seed's dates count from (`date('now', ...)` in it); by default the real date. */
+  seedToday?: Date;
 }
 
 /** Opens (creating when needed) the SQLite file, applies migrations, then seeds an empty database. */
@@ -24,7 +26,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   // temporary file (created and deleted on disk within the transaction), as a batch of tour changes does.
   db.pragma("temp_store = MEMORY");
   migrate(db);
-  if (options.seedFile) seedOnce(db, options.seedFile);
+  if (options.seedFile) seedOnce(db, options.seedFile, options.seedToday);
   return db;
 }
 
@@ -54,15 +56,20 @@ export function migrate(db: Db): string[] {
   return ran;
 }
 
-/** Loads the seed file only into a database that has never been seeded and holds no properties. */
-export function seedOnce(db: Db, seedFile: string): boolean {
+/**
+ * Loads the seed file only into a database that has never been seeded and holds no properties.
+ * Its dates are written relative to `date('now')`; with `today`, they count from that day instead
+ * (an application running on a clock of its own gets demo data relative to that clock).
+ */
+export function seedOnce(db: Db, seedFile: string, today?: Date): boolean {
   db.exec("CREATE TABLE IF NOT EXISTS app_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
   return db
     .transaction(() => {
       const seeded = db.prepare("SELECT value FROM app_meta WHERE key = 'seeded_at'").pluck().get();
       const count = db.prepare("SELECT count(*) FROM properties").pluck().get() as number;
       if (seeded || count > 0) return false;
-      db.exec(fs.readFileSync(seedFile, "utf8"));
+      const sql = fs.readFileSync(seedFile, "utf8");
+      db.exec(today ? sql.replaceAll("date('now'", `date('${today.toISOString().slice(0, 10)}'`) : sql);
       db.prepare("INSERT INTO app_meta (key, value) VALUES ('seeded_at', ?)").run(new Date().toISOString());
       return true;
     })
