@@ -80,27 +80,6 @@ describe("tour changes on the tour thread", () => {
     expect(mailed.map((a) => String(a).match(/batch-[a-z-]+@example\.com/)![0])).toEqual(["batch-first@example.com", "batch-third@example.com"]);
   });
 
-  it("sends the changes made in one turn of the event loop to the thread as one message", async () => {
-    const slots = await slotsOf(14);
-    const worker = s.app.tourThread!["worker"]!;
-    const sent: Array<{ type: string; changes?: unknown[] }> = [];
-    const post = worker.postMessage.bind(worker);
-    worker.postMessage = (m: { type: string; changes?: unknown[] }) => {
-      sent.push(m);
-      post(m);
-    };
-    try {
-      const contact = (who: string) => ({ name: `Turn ${who}`, email: `turn-${who}@example.com`, phone: null });
-      const made = await Promise.all(
-        ["a", "b", "c"].map((who, i) => s.app.tourThread!.book({ propertyId: 14, start: new Date(slots[i].start), contact: contact(who) })),
-      );
-      expect(made.map((b) => b.status)).toEqual(["confirmed", "confirmed", "confirmed"]);
-      expect(sent.filter((m) => m.type === "changes").map((m) => m.changes!.length)).toEqual([3]);
-    } finally {
-      worker.postMessage = post;
-    }
-  });
-
   it("keeps validation errors, with each field's problem, as they are", async () => {
     const [slot] = await slotsOf(4);
     const bad = await s.post("/api/tours", { propertyId: 4, start: slot.start, name: " ", email: "not-an-address", phone: "12" });
@@ -166,7 +145,6 @@ describe("closing the tour thread", () => {
       const [slot] = (await s.get(`/api/properties/3/slots?from=${from}&to=${to}`)).body.slots as Array<{ start: string }>;
       const desk = s.app.tourThread!;
       await desk.start();
-      // Not yet sent to the thread when the close begins.
       const booking = desk.book({ propertyId: 3, start: new Date(slot.start), contact: { name: "Last Minute", email: "last.minute@example.com", phone: null } });
       await desk.close();
       expect((await booking).status).toBe("confirmed");

@@ -67,8 +67,8 @@ function schedule(): void {
 
 port.on("message", (m: ToTourThread) => {
   switch (m.type) {
-    case "changes":
-      waiting.push(...m.changes);
+    case "change":
+      waiting.push({ seq: m.seq, change: m.change });
       schedule();
       return;
     case "close":

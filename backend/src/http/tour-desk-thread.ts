@@ -16,7 +16,7 @@ export interface QueuedChange {
 export type ChangeResult = { seq: number; ok: true; booking: Booking } | ({ seq: number; ok: false } & ErrorFields);
 
 export type ToTourThread =
-  | { type: "changes"; changes: QueuedChange[] }
+  | ({ type: "change" } & QueuedChange)
   | { type: "nudge" }
   | { type: "drain"; seq: number }
   | { type: "close" };
@@ -50,9 +50,6 @@ export class TourDeskThread implements TourDesk {
   private closed = false;
   private readonly pending = new Map<number, { resolve: (b: Booking) => void; reject: (e: Error) => void }>();
   private readonly drains = new Map<number, { resolve: (n: number) => void; reject: (e: Error) => void }>();
-  /** Changes made during this turn of the event loop, sent to the thread together at its end. */
-  private outgoing: QueuedChange[] = [];
-  private flushScheduled = false;
 
   constructor(private readonly o: TourDeskThreadOptions) {}
 
@@ -85,8 +82,6 @@ export class TourDeskThread implements TourDesk {
       this.worker = undefined;
       this.ready = undefined;
       if (this.pending.size) this.o.log.error({ code, pending: this.pending.size }, "tour thread exited with changes in flight");
-      // Changes not yet sent fail with the rest; a thread started later must not make them.
-      this.outgoing = [];
       for (const [seq, w] of this.pending) {
         this.pending.delete(seq);
         w.reject(new AppError("upstream_unavailable", "The booking service restarted before answering. Please check your tours and try again."));
@@ -157,35 +152,13 @@ export class TourDeskThread implements TourDesk {
     const seq = ++this.seq;
     return new Promise<Booking>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      this.outgoing.push({ seq, change: c });
-      if (this.flushScheduled) return;
-      this.flushScheduled = true;
-      // One message (and one wake-up of the thread) for every change this turn made.
-      setImmediate(() => this.flush());
+      this.worker!.postMessage({ type: "change", seq, change: c } satisfies ToTourThread);
     });
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    const changes = this.outgoing;
-    this.outgoing = [];
-    if (changes.length === 0) return;
-    if (this.worker) {
-      this.worker.postMessage({ type: "changes", changes } satisfies ToTourThread);
-      return;
-    }
-    // The thread exited after these changes were made: they fail like the ones it held.
-    for (const { seq } of changes) {
-      const waiter = this.pending.get(seq);
-      this.pending.delete(seq);
-      waiter?.reject(new AppError("upstream_unavailable", "The booking service restarted before answering. Please check your tours and try again."));
-    }
   }
 
   /** Lets the changes in flight and the outbox's current batch finish, then stops the thread. */
   async close(): Promise<void> {
     this.closed = true;
-    this.flush();
     const worker = this.worker;
     if (!worker) return;
     // Messages are handled in order: every change sent before the close is answered first.
