@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread } from "node:worker_threads";
 import type { Logger } from "pino";
 import { ConfigError, loadConfig, type Config } from "./config/config";
-import { deferWalCheckpoints, openDatabase, transactionRunner, type Db } from "./db/database";
+import { deferWalCheckpoints, openDatabase, transactionRunner, type Db, type WalCheckpointResult } from "./db/database";
 import { SqliteAvailabilityRepository } from "./db/availability-repository";
 import { CATALOG_RECHECK_MS } from "./db/catalog-version";
 import { SqliteBookingRepository } from "./db/booking-repository";
@@ -24,7 +24,7 @@ import { TourDeskThread } from "./http/tour-desk-thread";
 import { BookingMailer } from "./mail/booking-mailer";
 import { inlineDelivery, transportFor } from "./mail/mail-delivery";
 import { OutboxThreadDelivery } from "./mail/outbox-thread";
-import { OutboxWorker, type MailDelivery, type OutboxRunner } from "./mail/outbox-worker";
+import { OutboxWorker, type MailDelivery, type OutboxPacing, type OutboxRunner } from "./mail/outbox-worker";
 import type { MailTransport } from "./mail/transport";
 import { AppError } from "./shared/app-error";
 import { systemClock, type Clock } from "./shared/clock";
@@ -186,7 +186,21 @@ function outboxOptions(config: Config) {
  * The outbox over this connection, delivering as configured: by default a mail thread renders
  * and sends (and checkpoints the WAL); a caller's transport or OUTBOX_MODE=inline sends here.
  */
-export function buildOutbox(db: Db, config: Config, outboxRepo: SqliteOutboxRepository, log: Logger, mailClock: Clock, transport?: MailTransport): OutboxWorker {
+export function buildOutbox(
+  db: Db,
+  config: Config,
+  outboxRepo: SqliteOutboxRepository,
+  log: Logger,
+  mailClock: Clock,
+  extra: {
+    /** Sends through this transport on the calling thread instead of the configured delivery. */
+    transport?: MailTransport;
+    pacing?: OutboxPacing;
+    /** Each WAL checkpoint the mail thread makes (see finishWalCheckpoint). */
+    onWalCheckpointed?: (r: WalCheckpointResult) => void;
+  } = {},
+): OutboxWorker {
+  const { transport, pacing } = extra;
   let delivery: MailDelivery;
   if (transport !== undefined) delivery = inlineDelivery(transport, config.mailFrom);
   else if (config.outbox.mode === "inline") delivery = inlineDelivery(transportFor(config), config.mailFrom);
@@ -196,11 +210,12 @@ export function buildOutbox(db: Db, config: Config, outboxRepo: SqliteOutboxRepo
     const thread = new OutboxThreadDelivery(
       { smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, mailFrom: config.mailFrom, checkpoint: { dbPath: config.dbPath, everyMs: 500 } },
       log,
+      extra.onWalCheckpointed,
     );
     thread.warmUp();
     delivery = thread;
   }
-  return new OutboxWorker(outboxRepo, delivery, mailClock, log, outboxOptions(config));
+  return new OutboxWorker(outboxRepo, delivery, mailClock, log, { ...outboxOptions(config), pacing });
 }
 
 /** The composition root: config → database → repositories → services → HTTP and workers. */
@@ -218,7 +233,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   // Mail queued here is sent by this instance's outbox, or, with `mailQueued`, by another thread's.
   const outbox: OutboxRunner = o.mailQueued
     ? new OutboxWorker(outboxRepo, deliveredElsewhere, mailClock, log, outboxOptions(config))
-    : buildOutbox(db, config, outboxRepo, log, mailClock, o.transport);
+    : buildOutbox(db, config, outboxRepo, log, mailClock, { transport: o.transport });
 
   const conversations = new ConversationService(new SqliteConversationRepository(db), clock, o.newConversationId ?? newConversationId, transactionRunner(db));
   const personaService = new PersonaService(new SqliteSettingsRepository(db), () => {

@@ -76,4 +76,51 @@ describe("outbox worker", () => {
     expect(attempts.filter((a) => a.ok === 1)).toHaveLength(5);
     expect(sent).toHaveLength(5);
   });
+
+  it("while the machine is busy, sends at the paced rate, nudged or not; at full speed once it is not", async () => {
+    const { repo, pending } = queue(40);
+    const delivery = slowDelivery(0);
+    let busy = true;
+    const worker = new OutboxWorker(repo, delivery, systemClock, pino({ level: "silent" }), {
+      pollMs: 50,
+      maxBackoffMs: 1000,
+      concurrency: 1,
+      pacing: { busy: () => busy, messagesPerSecond: 4 },
+    });
+    worker.start();
+    // The first batch (concurrency × 4 = 4 messages) goes at once; at 4 a second, the next may
+    // follow a second later.
+    while (delivery.sent.length < 4) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 10; i++) {
+      worker.nudge();
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(delivery.sent).toHaveLength(4);
+    expect(pending()).toBe(36);
+    busy = false;
+    worker.nudge();
+    const deadline = Date.now() + 5000;
+    while (pending() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(pending()).toBe(0);
+    expect(new Set(delivery.sent).size).toBe(40);
+    await worker.stop();
+  });
+
+  it("an explicit drain is never paced, and a paced worker stops at once", async () => {
+    const { repo, pending } = queue(40);
+    const delivery = slowDelivery(0);
+    const worker = new OutboxWorker(repo, delivery, systemClock, pino({ level: "silent" }), {
+      pollMs: 50,
+      maxBackoffMs: 1000,
+      concurrency: 1,
+      pacing: { busy: () => true, messagesPerSecond: 1 },
+    });
+    worker.start();
+    while (delivery.sent.length < 4) await new Promise((r) => setTimeout(r, 5));
+    expect(await worker.drain()).toBe(36);
+    expect(pending()).toBe(0);
+    const started = performance.now();
+    await worker.stop();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
 });

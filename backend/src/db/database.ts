@@ -91,21 +91,54 @@ export function deferWalCheckpoints(db: Db): void {
   db.pragma("wal_autocheckpoint = 20000");
 }
 
-/** Checkpoints the WAL every `everyMs` from its own connection, on the calling thread. Returns the function that stops it. */
-export function checkpointWalEvery(dbPath: string, everyMs: number): () => void {
+/** What a WAL checkpoint reports: frames in the WAL, and how many of them are now in the database file. */
+export interface WalCheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+/**
+ * Checkpoints the WAL every `everyMs` from its own connection, on the calling thread, and reports
+ * each result to `onCheckpoint`. Returns the function that stops it.
+ */
+export function checkpointWalEvery(dbPath: string, everyMs: number, onCheckpoint?: (r: WalCheckpointResult) => void): () => void {
   const db = new Database(dbPath);
   db.pragma("busy_timeout = 1000");
   const timer = setInterval(() => {
+    let result: WalCheckpointResult | undefined;
     try {
-      db.pragma("wal_checkpoint(PASSIVE)");
+      [result] = db.pragma("wal_checkpoint(PASSIVE)") as WalCheckpointResult[];
     } catch {
       /* busy: the next tick tries again */
     }
+    if (result) onCheckpoint?.(result);
   }, everyMs);
   return () => {
     clearInterval(timer);
     db.close();
   };
+}
+
+/**
+ * Finishes, on the connection that writes, a checkpoint another connection has nearly completed.
+ * While writes never pause, that other connection's checkpoint always ends a few frames short of
+ * the WAL's end, and the WAL can only start again from its beginning once a checkpoint has copied
+ * all of it. Copying those few frames here costs a short fsync; left alone, the WAL grows until
+ * this connection's own backstop checkpoint copies and syncs much more, holding up its writes.
+ */
+export function finishWalCheckpoint(db: Db): WalCheckpointResult {
+  const [result] = db.pragma("wal_checkpoint(PASSIVE)") as WalCheckpointResult[];
+  return result;
+}
+
+/**
+ * Whether finishing the checkpoint `r` reported is worth a pause in writing: the WAL has reached
+ * `restartFrames` (by default 4,096 frames, 16 MiB of 4 KiB pages: one block of SQLite's WAL
+ * index, so lookups stay cheapest) and at most `maxLeft` of its frames remain to be copied.
+ */
+export function worthFinishing(r: WalCheckpointResult, restartFrames = 4096, maxLeft = 2048): boolean {
+  return r.busy === 0 && r.log >= restartFrames && r.log - r.checkpointed <= maxLeft;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Config } from "../config/config";
-import { openDatabase } from "../db/database";
+import { finishWalCheckpoint, openDatabase, worthFinishing, type WalCheckpointResult } from "../db/database";
 import { buildBookingCore, buildOutbox } from "../main";
 import { errorFields } from "../shared/app-error";
+import { RecentCount } from "../shared/recent-count";
 import { systemClock } from "../shared/clock";
 import { createLogger } from "../shared/logger";
 import { applyTourChange } from "./tour-desk";
@@ -21,7 +22,38 @@ const log = createLogger(config.logLevel);
 const db = openDatabase(config.dbPath);
 // Mail is announced only after a commit, by which time the outbox below exists.
 const core = buildBookingCore(db, config, { clock: systemClock, mailClock: systemClock, mailQueued: () => outbox.nudge() });
-const outbox = buildOutbox(db, config, core.outboxRepo, log, systemClock);
+
+/**
+ * Tour changes arriving faster than about 150 a second (20 in 100–200 ms) are a burst no
+ * property's site sees in normal use. During one, mail goes out at MAIL_PER_SECOND_IN_BURST:
+ * rendering confirmations at full speed would take every spare CPU cycle, and bookings would wait
+ * for the CPU behind it. Once the burst ends, the backlog is sent at full speed; nothing is lost.
+ */
+const BURST_CHANGES = 20;
+const MAIL_PER_SECOND_IN_BURST = 100;
+const recentChanges = new RecentCount(100);
+const outbox = buildOutbox(db, config, core.outboxRepo, log, systemClock, {
+  pacing: { busy: () => recentChanges.count() >= BURST_CHANGES, messagesPerSecond: MAIL_PER_SECOND_IN_BURST },
+  onWalCheckpointed: walCheckpointed,
+});
+
+let finishing = false;
+
+/** The mail thread checkpointed: a long WAL it has nearly copied is finished here, between two commits. */
+function walCheckpointed(r: WalCheckpointResult): void {
+  if (finishing || !worthFinishing(r)) return;
+  finishing = true;
+  // After the changes already queued: they are committed first.
+  setImmediate(() => {
+    finishing = false;
+    try {
+      finishWalCheckpoint(db);
+    } catch (err) {
+      log.warn({ err }, "WAL checkpoint could not be finished; the next one will try again");
+    }
+  });
+}
+
 outbox.start();
 const post = (m: FromTourThread) => port.postMessage(m);
 
@@ -47,6 +79,7 @@ function commitWaiting(): void {
   // Closing commits what is waiting at once; a commit it had scheduled then finds nothing.
   if (changes.length === 0) return;
   if (waiting.length) schedule();
+  recentChanges.add(changes.length);
   let results: ChangeResult[];
   try {
     results = commitTogether.immediate(changes);

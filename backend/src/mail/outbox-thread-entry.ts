@@ -16,7 +16,10 @@ const settings = workerData as DeliverySettings & { checkpoint?: { dbPath: strin
 const delivery = inlineDelivery(transportFor(settings), settings.mailFrom);
 
 // WAL checkpoints (and their fsync) also run here, so the request thread never waits on them.
-const stopCheckpoints = settings.checkpoint ? checkpointWalEvery(settings.checkpoint.dbPath, settings.checkpoint.everyMs) : undefined;
+// Each result goes to the thread that writes, which may finish the checkpoint (finishWalCheckpoint).
+const stopCheckpoints = settings.checkpoint
+  ? checkpointWalEvery(settings.checkpoint.dbPath, settings.checkpoint.everyMs, (r) => parentPort!.postMessage({ type: "checkpointed", ...r }))
+  : undefined;
 
 parentPort!.on("message", (msg: { type: "send"; seq: number; mail: QueuedMail } | { type: "close" }) => {
   if (msg.type === "close") {

@@ -2,6 +2,7 @@ import type { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
 import { AppError, fromErrorFields, type ErrorFields } from "../shared/app-error";
 import { closeThread, startThread } from "../shared/start-thread";
+import type { WalCheckpointResult } from "../db/database";
 import type { DeliverySettings } from "./mail-delivery";
 import type { QueuedMail } from "./outgoing-mail";
 import type { MailDelivery } from "./outbox-worker";
@@ -24,6 +25,8 @@ export class OutboxThreadDelivery implements MailDelivery {
   constructor(
     private readonly settings: DeliverySettings & { checkpoint?: { dbPath: string; everyMs: number } },
     private readonly log: Logger,
+    /** Called with each WAL checkpoint the thread makes (see `settings.checkpoint`). */
+    private readonly onWalCheckpointed?: (r: WalCheckpointResult) => void,
   ) {}
 
   private ensure(): Promise<void> {
@@ -32,6 +35,10 @@ export class OutboxThreadDelivery implements MailDelivery {
     this.worker = worker;
     this.ready = ready;
     worker.on("message", (m: Result | { type: string }) => {
+      if (m.type === "checkpointed") {
+        this.onWalCheckpointed?.(m as { type: string } & WalCheckpointResult);
+        return;
+      }
       if (m.type !== "result") return;
       const r = m as Result;
       const waiter = this.inFlight.get(r.seq);

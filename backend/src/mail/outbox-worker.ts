@@ -33,6 +33,22 @@ export interface OutboxWorkerOptions {
   leaseMs?: number;
   /** Permanent rejections are retried this many times before the message is marked failed. */
   maxPermanentAttempts?: number;
+  /** Yields mail to more urgent work on the machine while that work is heavy (see OutboxPacing). */
+  pacing?: OutboxPacing;
+}
+
+/**
+ * While `busy()` says so (for example, while bookings arrive faster than a property manager's
+ * site ever sees), the background loop sends at most `messagesPerSecond`: rendering and sending
+ * mail would otherwise take every spare CPU cycle, and the threads that answer requests would
+ * wait for the CPU behind it. Nothing is dropped or reordered; the backlog goes out at full speed
+ * once `busy()` turns false. An explicit drain() is never paced.
+ */
+export interface OutboxPacing {
+  busy(): boolean;
+  messagesPerSecond: number;
+  /** Milliseconds on a monotonic clock; performance.now() by default. */
+  now?: () => number;
 }
 
 /**
@@ -48,6 +64,8 @@ export class OutboxWorker implements OutboxRunner {
   private stopped = true;
   private stopping = false;
   private deferred: NodeJS.Immediate | undefined;
+  /** While paced: the time (pacing clock) before which no further batch is claimed. */
+  private pausedUntil = 0;
 
   constructor(
     private readonly repo: SqliteOutboxRepository,
@@ -79,30 +97,62 @@ export class OutboxWorker implements OutboxRunner {
   /** Sends everything due now; resolves with the number of messages attempted. */
   async drain(): Promise<number> {
     let total = 0;
-    const limit = this.options.concurrency * 4;
     for (;;) {
       // A stopping worker finishes the batch it holds, not the whole backlog.
       if (this.stopping) return total;
-      const batch = this.repo.claimDue(this.clock.now(), limit, this.options.leaseMs ?? 120_000);
-      if (batch.length === 0) return total;
-      total += batch.length;
-      let next = 0;
-      const sent: number[] = [];
-      const lanes = Array.from({ length: Math.min(this.options.concurrency, batch.length) }, async () => {
-        while (next < batch.length) {
-          const mail = batch[next++];
-          if (await this.sendOne(mail)) sent.push(mail.id);
-        }
-      });
-      try {
-        await Promise.all(lanes);
-      } finally {
-        // One transaction records the whole batch. A crash before it means those messages
-        // are sent again once their lease runs out: at least once, never lost.
-        this.repo.markSentMany(sent, this.clock.now());
-      }
-      if (batch.length < limit) return total;
+      const n = await this.sendBatch();
+      total += n;
+      if (n < this.batchLimit()) return total;
     }
+  }
+
+  private batchLimit(): number {
+    return this.options.concurrency * 4;
+  }
+
+  /** Claims one batch of due messages, sends it, records the outcomes; resolves with its size. */
+  private async sendBatch(): Promise<number> {
+    const batch = this.repo.claimDue(this.clock.now(), this.batchLimit(), this.options.leaseMs ?? 120_000);
+    if (batch.length === 0) return 0;
+    let next = 0;
+    const sent: number[] = [];
+    const lanes = Array.from({ length: Math.min(this.options.concurrency, batch.length) }, async () => {
+      while (next < batch.length) {
+        const mail = batch[next++];
+        if (await this.sendOne(mail)) sent.push(mail.id);
+      }
+    });
+    try {
+      await Promise.all(lanes);
+    } finally {
+      // One transaction records the whole batch. A crash before it means those messages
+      // are sent again once their lease runs out: at least once, never lost.
+      this.repo.markSentMany(sent, this.clock.now());
+    }
+    return batch.length;
+  }
+
+  /** How long the background loop waits before its next batch; 0 when it may go on now. */
+  private pauseMs(): number {
+    const pacing = this.options.pacing;
+    if (!pacing) return 0;
+    const wait = this.pausedUntil - this.pacingNow();
+    return wait > 0 && pacing.busy() ? wait : 0;
+  }
+
+  private pacingNow(): number {
+    return this.options.pacing?.now?.() ?? performance.now();
+  }
+
+  /** A batch of `count` went out: while busy, the next waits the time those messages are allowed. */
+  private spend(count: number): void {
+    const pacing = this.options.pacing;
+    if (!pacing) return;
+    if (!pacing.busy()) {
+      this.pausedUntil = 0;
+      return;
+    }
+    this.pausedUntil = Math.max(this.pausedUntil, this.pacingNow()) + (count * 1000) / pacing.messagesPerSecond;
   }
 
   async stop(): Promise<void> {
@@ -121,6 +171,8 @@ export class OutboxWorker implements OutboxRunner {
       this.again = true;
       return;
     }
+    // Paced: the timer set for the end of the pause sends the next batch.
+    if (this.timer && this.pauseMs() > 0) return;
     this.clearTimer();
     this.running = this.loop().finally(() => {
       this.running = undefined;
@@ -136,7 +188,12 @@ export class OutboxWorker implements OutboxRunner {
 
   private async loop(): Promise<void> {
     try {
-      await this.drain();
+      for (;;) {
+        if (this.stopping || this.pauseMs() > 0) return;
+        const n = await this.sendBatch();
+        this.spend(n);
+        if (n < this.batchLimit()) return;
+      }
     } catch (err) {
       this.log.error({ err }, "outbox: drain failed");
     }
@@ -176,9 +233,12 @@ export class OutboxWorker implements OutboxRunner {
 
   private schedule(): void {
     this.clearTimer();
+    const pause = this.pauseMs();
     const due = this.repo.nextDueAt();
     let wait = this.options.pollMs;
     if (due) wait = Math.max(10, Math.min(wait, due.getTime() - this.clock.now().getTime()));
+    // Paced: due mail waits for the end of the pause (mail not yet due may wait longer).
+    if (pause > 0) wait = Math.max(wait, Math.ceil(pause));
     this.timer = setTimeout(() => this.kick(), wait);
     this.timer.unref();
   }
