@@ -110,6 +110,22 @@ describe("tour changes on the tour thread", () => {
     expect(new Set(mails.map((m) => icsField(calendarPart(m), "UID")))).toEqual(new Set([`tour-${made.body.booking.id}@sunrise.example`]));
   });
 
+  it("in a burst of bookings, while mail is paced, sends every confirmation exactly once", async () => {
+    const slots = [...(await slotsOf(20)).slice(0, 40).map((x) => ({ propertyId: 20, start: x.start })), ...(await slotsOf(21)).slice(0, 40).map((x) => ({ propertyId: 21, start: x.start }))];
+    expect(slots).toHaveLength(80);
+    const desk = s.app.tourThread!;
+    const booked = await Promise.all(
+      slots.map((x, i) => desk.book({ propertyId: x.propertyId, start: new Date(x.start), contact: { name: `Burst ${i}`, email: `burst-${i}@example.com`, phone: null } })),
+    );
+    expect(booked.every((b) => b.status === "confirmed")).toBe(true);
+    const burstMail = () => smtp.received.filter((m) => m.envelope.to.some((to) => /^burst-\d+@example\.com$/.test(to)));
+    await until(() => burstMail().length >= 80, 20_000, "80 confirmations");
+    await new Promise((r) => setTimeout(r, 300));
+    const recipients = burstMail().map((m) => m.envelope.to.join(","));
+    expect(recipients).toHaveLength(80);
+    expect(new Set(recipients).size).toBe(80);
+  });
+
   it("sends mail queued by the request thread too (chat, e-mail, console): the tour thread's outbox is told", async () => {
     const [slot] = await slotsOf(5);
     const { bookings, users } = s.app.services;

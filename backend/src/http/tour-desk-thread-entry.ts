@@ -46,6 +46,8 @@ function walCheckpointed(r: WalCheckpointResult): void {
   // After the changes already queued: they are committed first.
   setImmediate(() => {
     finishing = false;
+    // Closed in the meantime: the next start checkpoints as usual.
+    if (!db.open) return;
     try {
       finishWalCheckpoint(db);
     } catch (err) {
