@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/database";
 import { SqliteOutboxRepository } from "../src/db/outbox-repository";
 import type { QueuedMail } from "../src/mail/outgoing-mail";
-import { OutboxWorker, type MailDelivery } from "../src/mail/outbox-worker";
+import { OutboxWorker, type MailDelivery, type OutboxPacing } from "../src/mail/outbox-worker";
 import { AppError } from "../src/shared/app-error";
 import { systemClock } from "../src/shared/clock";
 import { tempDir } from "./support/temp-dir";
@@ -28,6 +28,11 @@ function queue(count: number) {
   for (let i = 0; i < count; i++) repo.enqueue({ kind: "test", messageId: `<m${i}@test>`, to: `p${i}@example.com`, subject: "hi", text: "hi" }, new Date());
   const pending = () => db.prepare("SELECT count(*) FROM outbox WHERE status <> 'sent'").pluck().get() as number;
   return { db, repo, pending };
+}
+
+/** A worker sending one message at a time, in batches of 4, paced as given. */
+function pacedWorker(repo: SqliteOutboxRepository, delivery: MailDelivery, pacing: OutboxPacing): OutboxWorker {
+  return new OutboxWorker(repo, delivery, systemClock, pino({ level: "silent" }), { pollMs: 50, maxBackoffMs: 1000, concurrency: 1, pacing });
 }
 
 describe("outbox worker", () => {
@@ -81,12 +86,7 @@ describe("outbox worker", () => {
     const { repo, pending } = queue(40);
     const delivery = slowDelivery(0);
     let busy = true;
-    const worker = new OutboxWorker(repo, delivery, systemClock, pino({ level: "silent" }), {
-      pollMs: 50,
-      maxBackoffMs: 1000,
-      concurrency: 1,
-      pacing: { busy: () => busy, messagesPerSecond: 4 },
-    });
+    const worker = pacedWorker(repo, delivery, { busy: () => busy, messagesPerSecond: 4 });
     worker.start();
     // The first batch (concurrency × 4 = 4 messages) goes at once; at 4 a second, the next may
     // follow a second later.
@@ -109,12 +109,7 @@ describe("outbox worker", () => {
   it("an explicit drain is never paced, and a paced worker stops at once", async () => {
     const { repo, pending } = queue(40);
     const delivery = slowDelivery(0);
-    const worker = new OutboxWorker(repo, delivery, systemClock, pino({ level: "silent" }), {
-      pollMs: 50,
-      maxBackoffMs: 1000,
-      concurrency: 1,
-      pacing: { busy: () => true, messagesPerSecond: 1 },
-    });
+    const worker = pacedWorker(repo, delivery, { busy: () => true, messagesPerSecond: 1 });
     worker.start();
     while (delivery.sent.length < 4) await new Promise((r) => setTimeout(r, 5));
     expect(await worker.drain()).toBe(36);

@@ -47,8 +47,6 @@ export interface OutboxWorkerOptions {
 export interface OutboxPacing {
   busy(): boolean;
   messagesPerSecond: number;
-  /** Milliseconds on a monotonic clock; performance.now() by default. */
-  now?: () => number;
 }
 
 /**
@@ -64,7 +62,7 @@ export class OutboxWorker implements OutboxRunner {
   private stopped = true;
   private stopping = false;
   private deferred: NodeJS.Immediate | undefined;
-  /** While paced: the time (pacing clock) before which no further batch is claimed. */
+  /** While paced: the time (performance.now()) before which no further batch is claimed. */
   private pausedUntil = 0;
 
   constructor(
@@ -136,12 +134,8 @@ export class OutboxWorker implements OutboxRunner {
   private pauseMs(): number {
     const pacing = this.options.pacing;
     if (!pacing) return 0;
-    const wait = this.pausedUntil - this.pacingNow();
+    const wait = this.pausedUntil - performance.now();
     return wait > 0 && pacing.busy() ? wait : 0;
-  }
-
-  private pacingNow(): number {
-    return this.options.pacing?.now?.() ?? performance.now();
   }
 
   /** A batch of `count` went out: while busy, the next waits the time those messages are allowed. */
@@ -152,7 +146,7 @@ export class OutboxWorker implements OutboxRunner {
       this.pausedUntil = 0;
       return;
     }
-    this.pausedUntil = Math.max(this.pausedUntil, this.pacingNow()) + (count * 1000) / pacing.messagesPerSecond;
+    this.pausedUntil = Math.max(this.pausedUntil, performance.now()) + (count * 1000) / pacing.messagesPerSecond;
   }
 
   async stop(): Promise<void> {
