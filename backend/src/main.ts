@@ -200,7 +200,7 @@ export function buildOutbox(
     onWalCheckpointed?: (r: WalCheckpointResult) => void;
   } = {},
 ): OutboxWorker {
-  const { transport, pacing } = extra;
+  const { transport, pacing, onWalCheckpointed } = extra;
   let delivery: MailDelivery;
   if (transport !== undefined) delivery = inlineDelivery(transport, config.mailFrom);
   else if (config.outbox.mode === "inline") delivery = inlineDelivery(transportFor(config), config.mailFrom);
@@ -210,7 +210,7 @@ export function buildOutbox(
     const thread = new OutboxThreadDelivery(
       { smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, mailFrom: config.mailFrom, checkpoint: { dbPath: config.dbPath, everyMs: 500 } },
       log,
-      extra.onWalCheckpointed,
+      onWalCheckpointed,
     );
     thread.warmUp();
     delivery = thread;

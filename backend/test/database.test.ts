@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { deferWalCheckpoints, finishWalCheckpoint, openDatabase, worthFinishing, type Db, type WalCheckpointResult } from "../src/db/database";
+import { tempDir } from "./support/temp-dir";
 
 /** Files this process holds open that SQLite created as temporary files (named etilqs_*). */
 function openSqliteTempFiles(): string[] {
@@ -71,8 +72,7 @@ function walRestarts(file: string): number {
 
 describe("finishing a WAL checkpoint on the writing connection", () => {
   it("lets the WAL start again from its beginning, which another connection's checkpoint alone does not while writes go on", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "l2l-wal-"));
-    const file = path.join(dir, "wal.db");
+    const file = path.join(tempDir("l2l-wal-"), "wal.db");
     const writer = openDatabase(file);
     const other = new Database(file);
     try {
@@ -107,7 +107,6 @@ describe("finishing a WAL checkpoint on the writing connection", () => {
     } finally {
       other.close();
       writer.close();
-      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -108,7 +108,7 @@ export function checkpointWalEvery(dbPath: string, everyMs: number, onCheckpoint
   const timer = setInterval(() => {
     let result: WalCheckpointResult | undefined;
     try {
-      [result] = db.pragma("wal_checkpoint(PASSIVE)") as WalCheckpointResult[];
+      result = passiveCheckpoint(db);
     } catch {
       /* busy: the next tick tries again */
     }
@@ -128,6 +128,11 @@ export function checkpointWalEvery(dbPath: string, everyMs: number, onCheckpoint
  * this connection's own backstop checkpoint copies and syncs much more, holding up its writes.
  */
 export function finishWalCheckpoint(db: Db): WalCheckpointResult {
+  return passiveCheckpoint(db);
+}
+
+/** Copies into the database file what of the WAL no reader still needs, without waiting for anyone. */
+function passiveCheckpoint(db: Db): WalCheckpointResult {
   const [result] = db.pragma("wal_checkpoint(PASSIVE)") as WalCheckpointResult[];
   return result;
 }

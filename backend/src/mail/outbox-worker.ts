@@ -93,13 +93,19 @@ export class OutboxWorker implements OutboxRunner {
   }
 
   /** Sends everything due now; resolves with the number of messages attempted. */
-  async drain(): Promise<number> {
+  drain(): Promise<number> {
+    return this.sendDue(false);
+  }
+
+  /** Sends batches until one comes back short; paced, it also stops where the pacing says to wait. */
+  private async sendDue(paced: boolean): Promise<number> {
     let total = 0;
     for (;;) {
       // A stopping worker finishes the batch it holds, not the whole backlog.
-      if (this.stopping) return total;
+      if (this.stopping || (paced && this.pauseMs() > 0)) return total;
       const n = await this.sendBatch();
       total += n;
+      if (paced) this.spend(n);
       if (n < this.batchLimit()) return total;
     }
   }
@@ -182,12 +188,7 @@ export class OutboxWorker implements OutboxRunner {
 
   private async loop(): Promise<void> {
     try {
-      for (;;) {
-        if (this.stopping || this.pauseMs() > 0) return;
-        const n = await this.sendBatch();
-        this.spend(n);
-        if (n < this.batchLimit()) return;
-      }
+      await this.sendDue(true);
     } catch (err) {
       this.log.error({ err }, "outbox: drain failed");
     }
