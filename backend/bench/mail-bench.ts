@@ -2,11 +2,13 @@
  * Inbox throughput: puts N messages (default 200) into a real Dovecot, then lets the mail
  * worker read, classify (through the OpenAI path, against a local Chat Completions server
  * that answers after a fixed delay), ticket and answer them all. Prints wall time,
- * messages/s and the ratio to the ideal N / concurrency × delay.
+ * messages/s and the ratio to the ideal N / lanes × delay (the worker handles MAIL_LANES
+ * messages at once).
  *
- *   npm run bench:mail -- --messages 200 --concurrency 8 --delay 300
+ *   npm run bench:mail -- --messages 200 --delay 300
  */
 import { loadConfig } from "../src/config/config";
+import { MAIL_LANES } from "../src/channels/email/imap-worker";
 import { buildApp } from "../src/main";
 import { Dovecot, dovecotAvailable } from "../test/support/dovecot";
 import { FakeOpenAi } from "../test/support/fake-openai";
@@ -15,7 +17,6 @@ import { tempDir } from "../test/support/temp-dir";
 import { numberArg } from "./bench-args";
 
 const N = numberArg("messages", 200);
-const CONCURRENCY = numberArg("concurrency", 8);
 const DELAY = numberArg("delay", 300);
 
 const BODIES = [
@@ -51,7 +52,6 @@ async function main() {
     LLM_PROVIDER: "openai",
     OPENAI_API_KEY: "sk-bench",
     OPENAI_BASE_URL: fake.baseUrl,
-    MAIL_CONCURRENCY: String(CONCURRENCY),
     MAIL_POLL_MS: "1000",
     MAIL_LOOKBACK_DAYS: "2",
   });
@@ -62,7 +62,7 @@ async function main() {
   const done = () => app.db.prepare("SELECT count(*) FROM inbound_messages WHERE status != 'processing'").pluck().get() as number;
   while (done() < N) await new Promise((r) => setTimeout(r, 20));
   const seconds = (performance.now() - started) / 1000;
-  const ideal = (N / CONCURRENCY) * (DELAY / 1000);
+  const ideal = (N / MAIL_LANES) * (DELAY / 1000);
   const processed = app.db.prepare("SELECT count(*) FROM inbound_messages WHERE status = 'processed'").pluck().get() as number;
   const tickets = app.db.prepare("SELECT count(*) FROM tickets").pluck().get() as number;
   await app.close();
@@ -71,11 +71,11 @@ async function main() {
 
   console.log("");
   console.log(`messages          ${N} (${processed} processed, ${tickets} tickets, ${fake.requests.length} model calls)`);
-  console.log(`concurrency       ${CONCURRENCY}`);
+  console.log(`lanes             ${MAIL_LANES}`);
   console.log(`model delay       ${DELAY} ms`);
   console.log(`wall time         ${seconds.toFixed(2)} s (from worker start, includes connecting)`);
   console.log(`messages/s        ${(N / seconds).toFixed(1)}`);
-  console.log(`ideal             ${ideal.toFixed(2)} s (N / concurrency × delay)`);
+  console.log(`ideal             ${ideal.toFixed(2)} s (N / lanes × delay)`);
   console.log(`ratio to ideal    ${(seconds / ideal).toFixed(2)}`);
 }
 

@@ -13,19 +13,12 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
-/**
- * Node options `npm start` gives the server. `--single-threaded-gc`: each thread (requests, tours,
- * mail, chat) collects its own garbage, at its own priority, instead of handing work to V8's shared
- * helper threads; the low-priority mail thread's collections then no longer compete with requests.
- */
-export const SERVER_NODE_FLAGS = ["--single-threaded-gc"] as const;
-
 /** Starts `npm start`'s entry point in its own process on a free port with a fresh data dir. */
 export async function spawnServer(env: Record<string, string>, port: number): Promise<SpawnedServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "l2l-bench-"));
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", path.join(ROOT, "backend/src/main.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "backend/src/main.ts")], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...(process.env.OUTBOX_MODE ? { OUTBOX_MODE: process.env.OUTBOX_MODE } : {}), RATE_LIMIT_PER_MINUTE: "10000000", ...(process.env.SMTP_URL ? { SMTP_URL: process.env.SMTP_URL } : {}), ...env },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "10000000", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

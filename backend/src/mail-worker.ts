@@ -1,6 +1,6 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildApp, configOrExit } from "./main";
+import { buildApp, configOrExit, exitOnSignals } from "./main";
 
 /**
  * The mail worker on its own (`npm run mail:worker`): reads the configured inbox and sends
@@ -16,14 +16,7 @@ async function main(): Promise<void> {
   app.outbox.start();
   app.startMailWorker();
   app.log.info({ inbox: `${config.imap.host}/${config.imap.mailbox}` }, "mail worker running");
-  const shutdown = () => {
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
+  exitOnSignals(app);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

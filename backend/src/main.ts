@@ -1,290 +1,174 @@
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { isMainThread } from "node:worker_threads";
-import type { Logger } from "pino";
-import { ConfigError, loadConfig, type Config } from "./config/config";
-import { deferWalCheckpoints, openDatabase, transactionRunner, type Db, type WalCheckpointResult } from "./db/database";
-import { SqliteAvailabilityRepository } from "./db/availability-repository";
-import { CATALOG_RECHECK_MS } from "./db/catalog-version";
-import { SqliteBookingRepository } from "./db/booking-repository";
-import { SqliteOutboxRepository } from "./db/outbox-repository";
-import { SqlitePropertyRepository } from "./db/property-repository";
-import { SqliteUserRepository } from "./db/user-repository";
-import { AvailabilityService } from "./domain/availability/availability-service";
-import { BookingService } from "./domain/bookings/booking-service";
-import { PropertyService } from "./domain/properties/property-service";
-import { UserService } from "./domain/users/user-service";
-import { createHttpApp } from "./http/app";
-import { createHttpServer } from "./http/http-server";
-import { inProcessTourDesk, type TourDesk } from "./http/tour-desk";
-import { TourDeskThread } from "./http/tour-desk-thread";
-import { BookingMailer } from "./mail/booking-mailer";
-import { inlineDelivery, transportFor } from "./mail/mail-delivery";
-import { OutboxThreadDelivery } from "./mail/outbox-thread";
-import { OutboxWorker, type MailDelivery, type OutboxPacing, type OutboxRunner } from "./mail/outbox-worker";
-import type { MailTransport } from "./mail/transport";
-import { AppError } from "./shared/app-error";
-import { systemClock, type Clock } from "./shared/clock";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { ThreadCheckpointer } from "./db/thread-checkpointer";
+import type { Logger } from "pino";
 import { trimStoredThread } from "./agent/context-window";
 import { createLeasingAgent, type LeasingAgent } from "./agent/leasing-agent";
 import { createOpenAiModel } from "./agent/models/openai-model";
-import { buildCatalog, type Catalog } from "./agent/offline/nlu/catalog";
+import { buildCatalog } from "./agent/offline/nlu/catalog";
 import { OfflineChatModel } from "./agent/offline/offline-chat-model";
-import { DEFAULT_PERSONA, type Persona } from "./agent/persona";
+import { PersonaService } from "./agent/persona-service";
 import { slotWhen } from "./agent/tools/format";
-import type { ToolDeps } from "./agent/tools/tool-deps";
 import { ChatService } from "./channels/chat/chat-service";
-import { ChatThreadPool } from "./channels/chat/chat-thread-pool";
-import { SqliteConversationRepository } from "./db/conversation-repository";
-import { ConversationService } from "./domain/conversations/conversation-service";
 import { EmailPipeline } from "./channels/email/email-pipeline";
 import { ImapMailWorker } from "./channels/email/imap-worker";
 import { modelClassifier } from "./channels/email/model-classifier";
 import { offlineClassifier } from "./channels/email/offline-classifier";
-import { SqliteInboundRepository, SqliteMailThreadRepository } from "./db/inbound-repository";
-import { SqliteStakeholderRepository, SqliteTicketRepository } from "./db/ticket-repository";
-import { TicketService } from "./domain/tickets/ticket-service";
-import { ticketExporter } from "./mail/ticket-export";
-import { PersonaService } from "./agent/persona-service";
 import { EscalationService } from "./channels/staff/escalation-service";
 import { StaffReplies } from "./channels/staff/staff-replies";
+import { type Config, ConfigError, loadConfig } from "./config/config";
+import { SqliteAvailabilityRepository } from "./db/availability-repository";
+import { SqliteBookingRepository } from "./db/booking-repository";
+import { SqliteConversationRepository } from "./db/conversation-repository";
+import { type Db, openDatabase, transactionRunner } from "./db/database";
+import { SqliteInboundRepository, SqliteMailThreadRepository } from "./db/inbound-repository";
+import { SqliteOutboxRepository } from "./db/outbox-repository";
+import { SqlitePropertyRepository } from "./db/property-repository";
 import { SqliteSettingsRepository, SqliteStaffRepository } from "./db/staff-repository";
+import { ThreadCheckpointer } from "./db/thread-checkpointer";
+import { SqliteStakeholderRepository, SqliteTicketRepository } from "./db/ticket-repository";
+import { SqliteUserRepository } from "./db/user-repository";
+import { AvailabilityService } from "./domain/availability/availability-service";
+import { BookingService } from "./domain/bookings/booking-service";
+import { ConversationService } from "./domain/conversations/conversation-service";
+import { PropertyService } from "./domain/properties/property-service";
 import { StaffService } from "./domain/staff/staff-service";
+import { TicketService } from "./domain/tickets/ticket-service";
+import { UserService } from "./domain/users/user-service";
+import { createHttpApp } from "./http/app";
+import { BookingMailer } from "./mail/booking-mailer";
+import { Outbox } from "./mail/outbox";
+import { ticketExporter } from "./mail/ticket-export";
+import { transportFor } from "./mail/transport";
+import { type Clock, systemClock } from "./shared/clock";
 import { createLogger } from "./shared/logger";
-import { timeOrderedToken } from "./shared/time-ordered-token";
+import { randomToken } from "./shared/random-token";
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const SEED_FILE = path.join(ROOT_DIR, "seed.sql");
 
+/** What a caller may hand in instead of the defaults: the clock ("now" everywhere) and the logger. */
 export interface Overrides {
-  /** The business clock: "now" for slots and bookings. */
   clock?: Clock;
-  /** The clock of the mail outbox (retry timing); real time unless a test says otherwise. */
-  mailClock?: Clock;
   logger?: Logger;
-  /** A transport of the caller's; the outbox then runs in this thread. */
-  transport?: MailTransport;
-  /** A chat model of the caller's instead of the configured one. */
-  model?: BaseChatModel;
-  /**
-   * Mail queued by this instance is delivered by another thread's outbox (a chat thread):
-   * this is called after each enqueue instead, and no delivery runs here.
-   */
-  mailQueued?: () => void;
-  /** Makes the ids of new conversations (a chat thread makes ids of sessions that stay on it). */
-  newConversationId?: () => string;
-  /**
-   * How long this connection's catalogue caches trust the version they read, outside a
-   * transaction (see CatalogVersion; 0 by default: read every time). The server's request thread
-   * uses CATALOG_RECHECK_MS.
-   */
-  catalogRecheckMs?: number;
 }
 
 export interface App {
   config: Config;
   db: Db;
   log: Logger;
-  services: {
-    properties: PropertyService;
-    availability: AvailabilityService;
-    bookings: BookingService;
-    users: UserService;
-    /** Tour changes of the public API, in this thread. */
-    tours: TourDesk;
-    conversations: ConversationService;
-    chat: ChatService;
-    tickets: TicketService;
-    email: EmailPipeline;
-    staff: StaffService;
-    persona: PersonaService;
-    escalations: EscalationService;
-    staffReplies: StaffReplies;
-  };
+  clock: Clock;
+  services: Services;
   agent: LeasingAgent;
   repos: { outbox: SqliteOutboxRepository; inbound: SqliteInboundRepository; threads: SqliteMailThreadRepository };
-  /** The threads that answer chat turns, when the server runs them off the main thread. */
-  chatThreads?: ChatThreadPool;
-  /** The thread that commits the public API's tour changes, when the server runs one. */
-  tourThread?: TourDeskThread;
+  outbox: Outbox;
   /** The inbox reader, when an inbox is configured and the worker was started. */
   mailWorker?: ImapMailWorker;
   startMailWorker(): ImapMailWorker | undefined;
-  outbox: OutboxRunner;
   server?: Server;
   url?: string;
   close(): Promise<void>;
 }
 
-/** An unguessable conversation (session) id. */
-export function newConversationId(): string {
-  return randomBytes(18).toString("base64url");
-}
-
-/** The outbox of an instance whose mail another thread delivers: it is never started. */
-const deliveredElsewhere: MailDelivery = {
-  deliver: () => Promise.reject(new AppError("internal", "this instance's mail is delivered by the server's outbox")),
-  close: async () => {},
+type Services = Omit<ReturnType<typeof buildServices>, "tx" | "outbox" | "outboxRepo"> & {
+  chat: ChatService;
+  email: EmailPipeline;
+  escalations: EscalationService;
+  staffReplies: StaffReplies;
 };
 
-/** The offline model's view of the catalogue, rebuilt only when the listings change. */
-function catalogOf(properties: PropertyService) {
-  let source: unknown;
-  let catalog: Catalog | undefined;
-  return (): Catalog => {
-    const all = properties.listAllCached();
-    if (all !== source || !catalog) {
-      source = all;
-      catalog = buildCatalog(all.map((p) => ({ ...p })));
-    }
-    return catalog;
-  };
-}
-
-/**
- * The listings, tour hours, people and bookings over one database connection: what every thread
- * that books tours needs. Queued confirmations are announced through `mailQueued`.
- */
-export function buildBookingCore(db: Db, config: Config, o: { clock: Clock; mailClock: Clock; mailQueued: () => void; catalogRecheckMs?: number }) {
-  const propertyRepo = new SqlitePropertyRepository(db, { catalogRecheckMs: o.catalogRecheckMs });
+/** Repositories and domain services over one connection. */
+function buildServices(db: Db, config: Config, clock: Clock, log: Logger) {
+  const tx = transactionRunner(db);
+  const outboxRepo = new SqliteOutboxRepository(db);
+  const outbox = new Outbox(outboxRepo, transportFor(config, clock), config.mailFrom, clock, log, config.outbox);
+  const propertyRepo = new SqlitePropertyRepository(db);
   const bookingRepo = new SqliteBookingRepository(db);
   const userRepo = new SqliteUserRepository(db);
-  const outboxRepo = new SqliteOutboxRepository(db);
-  const mailer = new BookingMailer(outboxRepo, o.mailClock, { publicUrl: config.publicUrl, from: config.mailFrom }, o.mailQueued);
   const properties = new PropertyService(propertyRepo);
-  const availability = new AvailabilityService(new SqliteAvailabilityRepository(db, { catalogRecheckMs: o.catalogRecheckMs }), bookingRepo, o.clock, config.tours);
+  const availability = new AvailabilityService(new SqliteAvailabilityRepository(db), bookingRepo, clock, config.tours);
   const users = new UserService(userRepo);
   const bookings = new BookingService({
     bookings: bookingRepo,
     properties: propertyRepo,
     users: userRepo,
     availability,
-    tx: transactionRunner(db),
-    notifier: mailer,
-    clock: o.clock,
-    newToken: () => timeOrderedToken(),
+    tx,
+    notifier: new BookingMailer(outbox, { publicUrl: config.publicUrl, from: config.mailFrom }),
+    clock,
+    newToken: () => randomToken(),
   });
-  return { properties, availability, users, bookings, outboxRepo };
+  const conversations = new ConversationService(new SqliteConversationRepository(db), clock, () => randomToken(18), tx);
+  const tickets = new TicketService(new SqliteTicketRepository(db), new SqliteStakeholderRepository(db), clock);
+  const staff = new StaffService(new SqliteStaffRepository(db), clock);
+  const persona = new PersonaService(new SqliteSettingsRepository(db), () => sampleSlot(properties, availability));
+  return { tx, outbox, outboxRepo, properties, availability, users, bookings, conversations, tickets, staff, persona };
 }
 
-function outboxOptions(config: Config) {
-  return {
-    pollMs: config.outbox.pollMs,
-    maxBackoffMs: config.outbox.maxBackoffMs,
-    baseBackoffMs: config.outbox.baseBackoffMs,
-    concurrency: config.outbox.concurrency,
-    leaseMs: config.outbox.leaseMs,
-  };
-}
-
-/**
- * The outbox over this connection, delivering as configured: by default a mail thread renders
- * and sends (and checkpoints the WAL); a caller's transport or OUTBOX_MODE=inline sends here.
- */
-export function buildOutbox(
-  db: Db,
-  config: Config,
-  outboxRepo: SqliteOutboxRepository,
-  log: Logger,
-  mailClock: Clock,
-  extra: {
-    /** Sends through this transport on the calling thread instead of the configured delivery. */
-    transport?: MailTransport;
-    pacing?: OutboxPacing;
-    /** Each WAL checkpoint the mail thread makes (see finishWalCheckpoint). */
-    onWalCheckpointed?: (r: WalCheckpointResult) => void;
-  } = {},
-): OutboxWorker {
-  const { transport, pacing, onWalCheckpointed } = extra;
-  let delivery: MailDelivery;
-  if (transport !== undefined) delivery = inlineDelivery(transport, config.mailFrom);
-  else if (config.outbox.mode === "inline") delivery = inlineDelivery(transportFor(config), config.mailFrom);
-  else {
-    // The mail thread also checkpoints the WAL; SQLite's own checkpoint stays as a backstop.
-    deferWalCheckpoints(db);
-    const thread = new OutboxThreadDelivery(
-      { smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, mailFrom: config.mailFrom, checkpoint: { dbPath: config.dbPath, everyMs: 500 } },
-      log,
-      onWalCheckpointed,
-    );
-    thread.warmUp();
-    delivery = thread;
+/** An open tour time to show in the persona preview. */
+function sampleSlot(properties: PropertyService, availability: AvailabilityService) {
+  for (const p of properties.listActive()) {
+    const [slot] = availability.openSlots(p);
+    if (slot) return { property: p.name, when: slotWhen(slot.start, p.timezone) };
   }
-  return new OutboxWorker(outboxRepo, delivery, mailClock, log, { ...outboxOptions(config), pacing });
+  return undefined;
 }
 
-/** The composition root: config → database → repositories → services → HTTP and workers. */
+/** The configured chat model: OpenAI-compatible with a key, otherwise the offline model. */
+function chatModel(config: Config, s: ReturnType<typeof buildServices>, clock: Clock): BaseChatModel {
+  if (config.llm.provider === "openai") {
+    const { apiKey, model, baseUrl, timeoutMs } = config.llm;
+    return createOpenAiModel({ apiKey: apiKey!, model, baseUrl, timeoutMs });
+  }
+  return new OfflineChatModel({ catalog: () => buildCatalog(s.properties.listAll()), persona: () => s.persona.get(), clock });
+}
+
+/** The composition root: config → database → repositories → services → agent → channels. */
 export function buildApp(config: Config, o: Overrides = {}): App {
   const log = o.logger ?? createLogger(config.logLevel);
   const clock = o.clock ?? systemClock;
-  const mailClock = o.mailClock ?? systemClock;
-  // The demo data's dates count from the application's day, which tests may set.
+  // The demo data's dates count from the application's day.
   const db = openDatabase(config.dbPath, { seedFile: SEED_FILE, seedToday: clock.now() });
+  const s = buildServices(db, config, clock, log);
+  s.staff.ensureAdmin(config.staffAdmin.email, config.staffAdmin.password);
 
-  // Mail is announced only after a commit, by which time the outbox below exists.
-  const mailQueued = o.mailQueued ?? (() => outbox.nudge());
-  const { properties, availability, users, bookings, outboxRepo } = buildBookingCore(db, config, { clock, mailClock, mailQueued, catalogRecheckMs: o.catalogRecheckMs });
-
-  // Mail queued here is sent by this instance's outbox, or, with `mailQueued`, by another thread's.
-  const outbox: OutboxRunner = o.mailQueued
-    ? new OutboxWorker(outboxRepo, deliveredElsewhere, mailClock, log, outboxOptions(config))
-    : buildOutbox(db, config, outboxRepo, log, mailClock, { transport: o.transport });
-
-  const conversations = new ConversationService(new SqliteConversationRepository(db), clock, o.newConversationId ?? newConversationId, transactionRunner(db));
-  const personaService = new PersonaService(new SqliteSettingsRepository(db), () => {
-    for (const p of properties.listAllCached()) {
-      if (!p.active) continue;
-      const [slot] = availability.openSlots(p);
-      if (slot) return { property: p.name, when: slotWhen(slot.start, p.timezone) };
-    }
-    return undefined;
+  const persona = () => s.persona.get();
+  const model = chatModel(config, s, clock);
+  const { properties, availability, bookings, users, conversations } = s;
+  const agent = createLeasingAgent({
+    model,
+    deps: { properties, availability, bookings, users, conversations, clock, publicUrl: config.publicUrl },
+    checkpointer: new ThreadCheckpointer(db, trimStoredThread),
+    persona,
   });
-  const persona = (): Persona => personaService.get();
-  const staff = new StaffService(new SqliteStaffRepository(db), clock);
-  staff.ensureAdmin(config.staffAdmin.email, config.staffAdmin.password);
-  const toolDeps: ToolDeps = { properties, availability, bookings, users, conversations, clock, publicUrl: config.publicUrl };
-  const model =
-    o.model ??
-    (config.llm.provider === "openai"
-      ? createOpenAiModel({ apiKey: config.llm.apiKey!, model: config.llm.model, baseUrl: config.llm.baseUrl, timeoutMs: config.llm.timeoutMs })
-      : new OfflineChatModel({ catalog: catalogOf(properties), persona }));
-  const agent = createLeasingAgent({ model, deps: toolDeps, checkpointer: new ThreadCheckpointer(db, { liveThreads: config.chat.liveThreads, trim: trimStoredThread }), persona });
-  const tickets = new TicketService(new SqliteTicketRepository(db), new SqliteStakeholderRepository(db), clock);
   const inbound = new SqliteInboundRepository(db);
   const threads = new SqliteMailThreadRepository(db);
-  const mailEnv = { tx: transactionRunner(db), outbox: outboxRepo, onQueued: mailQueued, mailClock, from: config.mailFrom };
-  const escalations = new EscalationService({ ...mailEnv, conversations, tickets, users, publicUrl: config.publicUrl, log });
+  const mailEnv = { tx: s.tx, outbox: s.outbox, from: config.mailFrom };
+  const escalations = new EscalationService({ ...mailEnv, conversations, tickets: s.tickets, users, publicUrl: config.publicUrl, log });
   const staffReplies = new StaffReplies({ ...mailEnv, conversations, users, threads });
   const chat = new ChatService({
     agent,
     conversations,
     escalations,
-    emergencyPhone: () => tickets.stakeholdersFor("maintenance", null).find((s) => s.phone)?.phone ?? null,
+    emergencyPhone: () => s.tickets.stakeholdersFor("maintenance", null).find((x) => x.phone)?.phone ?? null,
     log,
     turnTimeoutMs: config.llm.timeoutMs,
   });
   const email = new EmailPipeline({
-    tx: transactionRunner(db),
+    ...mailEnv,
     inbound,
     threads,
-    outbox: outboxRepo,
-    onQueued: mailQueued,
     conversations,
     users,
     properties,
     bookings,
-    tickets,
+    tickets: s.tickets,
     agent,
-    classifier: config.llm.provider === "openai" || o.model ? modelClassifier(model, config.llm.timeoutMs) : offlineClassifier,
+    classifier: config.llm.provider === "openai" ? modelClassifier(model, config.llm.timeoutMs) : offlineClassifier,
     persona,
     clock,
-    mailClock,
-    from: config.mailFrom,
     notifyMode: config.mail.notify,
     modelTimeoutMs: config.llm.timeoutMs,
     maxAttempts: config.mail.maxAttempts,
@@ -292,23 +176,20 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     log,
   });
 
+  const { tx: _tx, outbox, outboxRepo, ...domain } = s;
   const app: App = {
     config,
     db,
     log,
+    clock,
     agent,
-    services: { properties, availability, bookings, users, tours: inProcessTourDesk(bookings, users), conversations, chat, tickets, email, staff, persona: personaService, escalations, staffReplies },
+    services: { ...domain, chat, email, escalations, staffReplies },
     repos: { outbox: outboxRepo, inbound, threads },
     outbox,
     startMailWorker() {
       if (!config.imap || app.mailWorker) return app.mailWorker;
-      app.mailWorker = new ImapMailWorker(
-        { ...config.imap, pollMs: config.mail.pollMs, lookbackDays: config.mail.lookbackDays, concurrency: config.mail.concurrency },
-        email,
-        inbound,
-        clock,
-        log,
-      );
+      const settings = { ...config.imap, pollMs: config.mail.pollMs, lookbackDays: config.mail.lookbackDays };
+      app.mailWorker = new ImapMailWorker(settings, email, inbound, clock, log);
       app.mailWorker.start();
       return app.mailWorker;
     },
@@ -319,8 +200,6 @@ export function buildApp(config: Config, o: Overrides = {}): App {
         app.server.close(() => resolve());
         app.server.closeAllConnections();
       });
-      await app.chatThreads?.close();
-      await app.tourThread?.close();
       await outbox.stop();
       db.close();
     },
@@ -328,63 +207,31 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   return app;
 }
 
-/** Builds the app, starts the outbox worker and listens. Resolves once the port is open. */
+/** Builds the app, starts the outbox and the inbox reader, and listens. Resolves once the port is open. */
 export async function startServer(config: Config, o: Overrides = {}): Promise<App> {
-  // With a tour thread, bookings and the outbox (its claims and records) share that thread's
-  // connection, so the request thread never waits on SQLite's write lock for them; mail queued
-  // here or on the chat threads is announced to it.
-  const useTourThread = config.tours.thread && !o.clock && !o.transport && !o.mailClock && !o.mailQueued;
-  let tourThread: TourDeskThread | undefined;
-  // This thread edits the catalogue (staff console) and sees its own edits at once; changes from
-  // other processes show within CATALOG_RECHECK_MS.
-  const own = { catalogRecheckMs: CATALOG_RECHECK_MS, ...o };
-  const app = buildApp(config, useTourThread ? { ...own, mailQueued: () => tourThread?.nudgeOutbox() } : own);
-  if (useTourThread) {
-    tourThread = new TourDeskThread({ config, log: app.log });
-    app.tourThread = tourThread;
-    app.outbox = tourThread.outbox();
-    deferWalCheckpoints(app.db);
-  }
-  // The tour thread starts while the chat threads do.
-  const tourThreadReady = app.tourThread
-    ?.start()
-    .catch((err) => app.log.error({ err }, "tour thread could not start; it is retried with the next booking or queued mail"));
-  // Chat turns run on worker threads, unless the caller handed in objects (a clock, a model,
-  // a transport) that only exist in this thread.
-  if (config.chat.threads > 0 && !o.clock && !o.model && !o.transport && !o.mailClock) {
-    app.chatThreads = new ChatThreadPool({
-      config,
-      threads: config.chat.threads,
-      conversations: app.services.conversations,
-      onPersonaUpdate: (l) => app.services.persona.onUpdate(l),
-      mailQueued: () => app.outbox.nudge(),
-      log: app.log,
-    });
-    await app.chatThreads.start().catch((err) => app.log.error({ err }, "chat threads could not start; they are retried with the next turn"));
-  }
-  await tourThreadReady;
+  const app = buildApp(config, o);
+  const persona = () => app.services.persona.get();
   const http = createHttpApp({
     log: app.log,
+    clock: app.clock,
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     allowedOrigins: config.allowedOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
     secureCookies: config.publicUrl.startsWith("https:"),
-    health: () => ({ time: new Date().toISOString(), model: config.llm.provider }),
+    health: () => ({ time: app.clock.now().toISOString(), model: config.llm.provider }),
     pages: {
       distDir: path.join(ROOT_DIR, "frontend/dist"),
-      companyName: () => app.services.persona.get().companyName,
-      assistantTitle: () => `${app.services.persona.get().name} · Leasing assistant`,
-      greeting: () => app.services.persona.get().greeting,
+      companyName: () => persona().companyName,
+      assistantTitle: () => `${persona().name} · Leasing assistant`,
+      greeting: () => persona().greeting,
     },
     ...app.services,
-    chat: app.chatThreads ?? app.services.chat,
-    tours: app.tourThread ?? app.services.tours,
   });
   app.outbox.start();
   app.startMailWorker();
   await new Promise<void>((resolve, reject) => {
-    const server = createHttpServer(http).listen(config.port, config.host, () => resolve());
+    const server = http.listen(config.port, config.host, () => resolve());
     server.once("error", reject);
     app.server = server;
   });
@@ -413,29 +260,17 @@ export function configOrExit(defaults: Record<string, string> = {}): Config {
   }
 }
 
-async function main(): Promise<void> {
-  const config = configOrExit();
-  const app = await startServer(config);
-  const log = app.log;
-  if (config.staffAdmin.passwordIsDefault) {
-    log.warn({ email: config.staffAdmin.email }, "STAFF_ADMIN_PASSWORD is not set: the console admin uses the development password (see README). Set STAFF_ADMIN_PASSWORD before going live.");
-  }
-  if (config.adminTokenIsDefault) {
-    log.warn("ADMIN_TOKEN is not set: the development admin token from .env.example is in use. Set ADMIN_TOKEN before going live.");
-  }
-  log.info(
-    { url: config.publicUrl, port: config.port, dataDir: config.dataDir, mail: config.smtpUrl ? "smtp" : "file outbox", inbox: config.imap ? `${config.imap.host}/${config.imap.mailbox}` : "none", model: config.llm.provider },
-    `Leasing assistant listening on ${config.publicUrl} (staff console: ${config.publicUrl}/console)`,
-  );
+/** Stops the app on SIGINT or SIGTERM, then exits. */
+export function exitOnSignals(app: App): void {
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    log.info({ signal }, "shutting down");
+    app.log.info({ signal }, "shutting down");
     app.close().then(
       () => process.exit(0),
       (err) => {
-        log.error({ err }, "shutdown failed");
+        app.log.error({ err }, "shutdown failed");
         process.exit(1);
       },
     );
@@ -444,7 +279,31 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
-if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+function warnAboutDevelopmentSecrets(config: Config, log: Logger): void {
+  if (config.staffAdmin.passwordIsDefault) {
+    log.warn(
+      { email: config.staffAdmin.email },
+      "STAFF_ADMIN_PASSWORD is not set: the console admin uses the development password (see README). Set it before going live.",
+    );
+  }
+  if (config.adminTokenIsDefault) {
+    log.warn("ADMIN_TOKEN is not set: the development admin token from .env.example is in use. Set ADMIN_TOKEN before going live.");
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const app = await startServer(config);
+  warnAboutDevelopmentSecrets(config, app.log);
+  const inbox = config.imap ? `${config.imap.host}/${config.imap.mailbox}` : "none";
+  app.log.info(
+    { url: config.publicUrl, port: config.port, dataDir: config.dataDir, mail: config.smtpUrl ? "smtp" : "file outbox", inbox, model: config.llm.provider },
+    `Leasing assistant listening on ${config.publicUrl} (staff console: ${config.publicUrl}/console)`,
+  );
+  exitOnSignals(app);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   main().catch((err) => {
     console.error(err);
     process.exit(1);

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SmtpSink } from "./support/smtp-sink";
 import { adminHeaders, firstSlot, startTestServer, type TestServer } from "./support/test-app";
+import { until } from "./support/wait";
 
 let s: TestServer;
+let smtp: SmtpSink;
 beforeAll(async () => {
-  s = await startTestServer();
+  smtp = await SmtpSink.start();
+  s = await startTestServer({ env: { SMTP_URL: smtp.url } });
 });
-afterAll(() => s.close());
+afterAll(async () => {
+  await s.close();
+  await smtp.down();
+});
 
 describe("many clients, one slot", () => {
   it("confirms exactly one of 100 parallel bookings; the rest get 409", async () => {
@@ -39,5 +46,19 @@ describe("many clients, one slot", () => {
     const statuses = await Promise.all(tokens.map((t) => s.post(`/api/tours/${t}/reschedule`, { start: day[0].start }).then((r) => r.status)));
     expect(statuses.filter((x) => x === 200)).toHaveLength(1);
     expect(statuses.filter((x) => x === 409)).toHaveLength(9);
+  });
+
+  it("in a burst of bookings of different slots, confirms each and sends every confirmation exactly once", async () => {
+    const slotsOf = async (propertyId: number) => (await s.get(`/api/properties/${propertyId}/slots?from=2026-11-24&to=2026-12-01`)).body.slots.slice(0, 40);
+    const slots = [...(await slotsOf(20)).map((x: { start: string }) => ({ propertyId: 20, start: x.start })), ...(await slotsOf(21)).map((x: { start: string }) => ({ propertyId: 21, start: x.start }))];
+    expect(slots).toHaveLength(80);
+    const statuses = await Promise.all(slots.map((x, i) => s.post("/api/tours", { ...x, name: `Burst ${i}`, email: `burst-${i}@example.com` }).then((r) => r.status)));
+    expect(statuses.every((x) => x === 201)).toBe(true);
+    const burstMail = () => smtp.received.filter((m) => m.envelope.to.some((to) => /^burst-\d+@example\.com$/.test(to)));
+    await until(() => burstMail().length >= 80, 20_000, "80 confirmations");
+    await new Promise((r) => setTimeout(r, 300));
+    const recipients = burstMail().map((m) => m.envelope.to.join(","));
+    expect(recipients).toHaveLength(80);
+    expect(new Set(recipients).size).toBe(80);
   });
 });

@@ -16,9 +16,7 @@ function heapMb(): number {
 describe("chat memory", () => {
   let app: App;
   beforeAll(() => {
-    // The agent keeps the latest state of recently used conversations in memory; a small bound
-    // here means the measured growth is what a finished turn leaves behind, not that cache.
-    app = buildApp(testConfig({ LLM_PROVIDER: "offline", AGENT_LIVE_THREADS: "50" }));
+    app = buildApp(testConfig({ LLM_PROVIDER: "offline" }));
   });
   afterAll(async () => {
     await app?.close();

@@ -38,7 +38,7 @@ describe("npm run mail:process", () => {
     expect(fs.existsSync(path.join(dataDir, "leasing.db"))).toBe(false);
     expect(fs.existsSync(path.join(dataDir, "outbox"))).toBe(false);
 
-    const real = cli(files, { DATA_DIR: dataDir, OUTBOX_MODE: "inline" });
+    const real = cli(files, { DATA_DIR: dataDir });
     expect(real.map((r) => r.intent)).toEqual(["locked_out", null, "tour_request"]);
     const db = new Database(path.join(dataDir, "leasing.db"), { readonly: true });
     expect(db.prepare("SELECT count(*) FROM inbound_messages").pluck().get()).toBe(3);

@@ -449,7 +449,7 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     expect(preview.body.preview.systemPrompt).toContain("Maya");
     expect(preview.body.preview.systemPrompt).toContain("Mention that tours take about 20 minutes.");
     // The sample reply shows a real open time: the first one the tour API offers for the first listing.
-    const first = s.app.services.properties.listAllCached().find((p) => p.active)!;
+    const first = s.app.services.properties.listAll().find((p) => p.active)!;
     const slots = (await s.get(`/api/properties/${first.id}/slots`)).body.slots as Array<{ start: string }>;
     expect(slots.length).toBeGreaterThan(0);
     expect(preview.body.preview.sampleReply).toBe(`OK. ${first.name} on ${slotWhen(new Date(slots[0].start), first.timezone)} is open. To book it, I just need your name and your e-mail.`);

@@ -49,7 +49,7 @@ describe("thread checkpointer", () => {
     ]);
   });
 
-  it("never serves a cached checkpoint once another connection has written a newer one", async () => {
+  it("reads what another connection wrote last (a mail worker in its own process)", async () => {
     const file = path.join(tempDir(), "cp.db");
     const a = new ThreadCheckpointer(db(file));
     const b = new ThreadCheckpointer(db(file));
@@ -62,9 +62,9 @@ describe("thread checkpointer", () => {
     expect((seen?.checkpoint.channel_values.messages as BaseMessage[])[0].content).toBe("from b");
   });
 
-  it("stores only the recent turns of a long thread (the agent's trim), in SQLite and in memory", async () => {
+  it("stores only the recent turns of a long thread (the agent's trim)", async () => {
     const file = path.join(tempDir(), "cp.db");
-    const a = new ThreadCheckpointer(db(file), { trim: trimStoredThread });
+    const a = new ThreadCheckpointer(db(file), trimStoredThread);
     const messages: BaseMessage[] = [];
     for (let turn = 1; turn <= 6; turn++) messages.push(new HumanMessage({ content: `q${turn}`, id: `h${turn}` }), new AIMessage({ content: `a${turn}`, id: `a${turn}` }));
     await a.put(config("t"), checkpoint("0001", messages), { source: "loop", step: 1, parents: {} });
@@ -73,17 +73,5 @@ describe("thread checkpointer", () => {
     expect(((await a.getTuple(config("t")))?.checkpoint.channel_values.messages as BaseMessage[]).map((m) => m.content)).toEqual(kept);
     const fromFile = await new ThreadCheckpointer(db(file)).getTuple(config("t"));
     expect((fromFile?.checkpoint.channel_values.messages as BaseMessage[]).map((m) => m.content)).toEqual(kept);
-  });
-
-  it("holds at most the configured number of threads in memory and reads the rest from SQLite", async () => {
-    const file = path.join(tempDir(), "cp.db");
-    const a = new ThreadCheckpointer(db(file), { liveThreads: 2 });
-    for (const [i, t] of ["x", "y", "z"].entries()) {
-      await a.put(config(t), checkpoint(`000${i + 1}`, [new HumanMessage({ content: `msg ${t}`, id: `h${t}` })]), { source: "loop", step: 1, parents: {} });
-    }
-    for (const t of ["x", "y", "z"]) {
-      const got = await a.getTuple(config(t));
-      expect((got?.checkpoint.channel_values.messages as BaseMessage[])[0].content).toBe(`msg ${t}`);
-    }
   });
 });

@@ -19,9 +19,6 @@ export interface SettingsStore {
 
 /** The assistant's persona, editable by staff; used by the model prompt and the offline wording. */
 export class PersonaService {
-  private cached: Persona | undefined;
-  private readonly listeners = new Set<(p: Persona) => void>();
-
   /**
    * @param sampleSlot an open tour time to show in the preview's sample reply (a real one, so
    *   staff see the assistant as prospects will), or undefined when none is open.
@@ -32,8 +29,7 @@ export class PersonaService {
   ) {}
 
   get(): Persona {
-    this.cached ??= { ...DEFAULT_PERSONA, ...(this.settings.get<Partial<Persona>>("persona") ?? {}) };
-    return this.cached;
+    return { ...DEFAULT_PERSONA, ...(this.settings.get<Partial<Persona>>("persona") ?? {}) };
   }
 
   validate(patch: unknown): Persona {
@@ -67,19 +63,6 @@ export class PersonaService {
   update(patch: unknown): Persona {
     const next = this.validate(patch);
     this.settings.set("persona", next);
-    this.cached = next;
-    for (const l of this.listeners) l(next);
     return next;
-  }
-
-  /** Called after each update; returns the unsubscribe function. */
-  onUpdate(listener: (p: Persona) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Drops the in-memory copy: the next read comes from the settings (updated by another instance). */
-  forget(): void {
-    this.cached = undefined;
   }
 }

@@ -1,4 +1,3 @@
-import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, DEV_ADMIN_TOKEN, loadConfig } from "./config";
 
@@ -11,20 +10,9 @@ describe("loadConfig", () => {
     expect(c.smtpUrl).toBeUndefined();
     expect(c.publicUrl).toBe("http://localhost:3000");
     expect(c.adminToken).toBe(DEV_ADMIN_TOKEN);
-    expect(c.tours).toEqual({ minNoticeMinutes: 120, horizonDays: 30, bufferMinutes: 0, thread: os.availableParallelism() > 1 });
+    expect(c.tours).toEqual({ minNoticeMinutes: 120, horizonDays: 30, bufferMinutes: 0 });
+    expect(c.outbox).toEqual({ pollMs: 2000, baseBackoffMs: 1000, maxBackoffMs: 300_000, leaseMs: 60_000 });
     expect(c.allowedOrigins).toEqual(["http://localhost:3000"]);
-  });
-
-  it("runs the tour thread when asked, whatever the core count, and never when told not to", () => {
-    expect(loadConfig({ TOUR_THREAD: "on" }).tours.thread).toBe(true);
-    expect(loadConfig({ TOUR_THREAD: "off" }).tours.thread).toBe(false);
-    expect(() => loadConfig({ TOUR_THREAD: "sometimes" })).toThrow(/TOUR_THREAD/);
-  });
-
-  it("sizes each chat thread's heap from the environment, with defaults", () => {
-    expect(loadConfig({}).chat).toMatchObject({ threadHeapMb: 320, threadYoungMb: 144 });
-    expect(loadConfig({ CHAT_THREAD_HEAP_MB: "512", CHAT_THREAD_YOUNG_MB: "48" }).chat).toMatchObject({ threadHeapMb: 512, threadYoungMb: 48 });
-    expect(() => loadConfig({ CHAT_THREAD_YOUNG_MB: "2" })).toThrow(/CHAT_THREAD_YOUNG_MB/);
   });
 
   it("lists every invalid variable at once", () => {

@@ -1,4 +1,3 @@
-import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -53,25 +52,15 @@ const envSchema = z.object({
   TOUR_MIN_NOTICE_MINUTES: intFrom(120, 0, 60 * 24 * 14),
   TOUR_HORIZON_DAYS: intFrom(30, 1, 365),
   TOUR_BUFFER_MINUTES: intFrom(0, 0, 240),
-  TOUR_THREAD: z.enum(["auto", "on", "off"]).default("auto"),
   OUTBOX_POLL_MS: intFrom(2000, 50, 600_000),
   OUTBOX_MAX_BACKOFF_MS: intFrom(5 * 60_000, 100, 24 * 3_600_000),
-  OUTBOX_CONCURRENCY: intFrom(4, 1, 64),
   OUTBOX_BASE_BACKOFF_MS: intFrom(1000, 10, 600_000),
   OUTBOX_LEASE_MS: intFrom(60_000, 500, 3_600_000),
-  OUTBOX_MODE: z.enum(["thread", "inline"]).default("thread"),
   LLM_PROVIDER: z.enum(["openai", "offline"]).optional(),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: optionalString,
   OPENAI_BASE_URL: urlString(["http:", "https:"]).optional(),
   MODEL_TIMEOUT_MS: intFrom(30_000, 100, 600_000),
-  CHAT_THREADS: z
-    .string()
-    .optional()
-    .refine((v) => v === undefined || v === "auto" || /^\d+$/.test(v.trim()) && Number(v) <= 16, 'must be "auto" or a whole number from 0 to 16'),
-  AGENT_LIVE_THREADS: intFrom(1000, 0, 1_000_000),
-  CHAT_THREAD_HEAP_MB: intFrom(320, 64, 16_384),
-  CHAT_THREAD_YOUNG_MB: intFrom(144, 8, 4_096),
   IMAP_URL: urlString(["imap:", "imaps:"]).optional(),
   IMAP_HOST: optionalString,
   IMAP_PORT: intFrom(993, 1, 65535),
@@ -81,7 +70,6 @@ const envSchema = z.object({
   IMAP_MAILBOX: optionalString,
   MAIL_POLL_MS: intFrom(30_000, 100, 3_600_000),
   MAIL_LOOKBACK_DAYS: intFrom(1, 1, 365),
-  MAIL_CONCURRENCY: intFrom(4, 1, 64),
   MAIL_MAX_ATTEMPTS: intFrom(3, 1, 20),
   STAKEHOLDER_NOTIFY: z.enum(["notice", "cc"]).default("notice"),
   TICKETS_EXPORT_DIR: optionalString,
@@ -104,15 +92,12 @@ export interface Config {
   allowedOrigins: string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   rateLimitPerMinute: number;
-  /** Tour rules; `thread`: the public API's bookings commit on a worker thread of their own. */
-  tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number; thread: boolean };
-  outbox: { pollMs: number; maxBackoffMs: number; baseBackoffMs: number; concurrency: number; mode: "thread" | "inline"; leaseMs: number };
+  tours: { minNoticeMinutes: number; horizonDays: number; bufferMinutes: number };
+  outbox: { pollMs: number; baseBackoffMs: number; maxBackoffMs: number; leaseMs: number };
   llm: { provider: "openai" | "offline"; apiKey?: string; model: string; baseUrl?: string; timeoutMs: number };
-  /** Chat turns: worker threads that run them (0: the main thread) and conversations whose agent state stays in memory. */
-  chat: { threads: number; liveThreads: number; threadHeapMb: number; threadYoungMb: number };
   /** Set when an inbox is configured: the mail worker reads it. */
   imap?: { host: string; port: number; secure: boolean; user: string; pass: string; mailbox: string };
-  mail: { pollMs: number; lookbackDays: number; concurrency: number; maxAttempts: number; notify: "notice" | "cc"; ticketsExportDir?: string };
+  mail: { pollMs: number; lookbackDays: number; maxAttempts: number; notify: "notice" | "cc"; ticketsExportDir?: string };
   /** The first console account, created when there is none. */
   staffAdmin: { email: string; password: string; passwordIsDefault: boolean };
 }
@@ -140,12 +125,6 @@ function parseMailFrom(raw: string | undefined, problems: string[]): { name: str
   const address = (match[2] ?? match[3]).trim();
   if (!/^[^\s@]+@[^\s@]+$/.test(address)) problems.push("MAIL_FROM: the address is not an e-mail address");
   return { name: (match[1] ?? "").trim() || "Leasing Assistant", address };
-}
-
-/** One chat thread per core (up to 4) when there is more than one core; otherwise turns run on the main thread. */
-function autoChatThreads(): number {
-  const cores = os.availableParallelism();
-  return cores > 1 ? Math.min(4, cores) : 0;
 }
 
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
@@ -234,14 +213,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       minNoticeMinutes: e.TOUR_MIN_NOTICE_MINUTES,
       horizonDays: e.TOUR_HORIZON_DAYS,
       bufferMinutes: e.TOUR_BUFFER_MINUTES,
-      thread: e.TOUR_THREAD === "on" || (e.TOUR_THREAD === "auto" && os.availableParallelism() > 1),
     },
     outbox: {
       pollMs: e.OUTBOX_POLL_MS,
-      maxBackoffMs: e.OUTBOX_MAX_BACKOFF_MS,
       baseBackoffMs: e.OUTBOX_BASE_BACKOFF_MS,
-      concurrency: e.OUTBOX_CONCURRENCY,
-      mode: e.OUTBOX_MODE,
+      maxBackoffMs: e.OUTBOX_MAX_BACKOFF_MS,
       leaseMs: e.OUTBOX_LEASE_MS,
     },
     llm: {
@@ -251,17 +227,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       baseUrl: e.OPENAI_BASE_URL,
       timeoutMs: e.MODEL_TIMEOUT_MS,
     },
-    chat: {
-      threads: e.CHAT_THREADS === undefined || e.CHAT_THREADS === "auto" ? autoChatThreads() : Number(e.CHAT_THREADS),
-      liveThreads: e.AGENT_LIVE_THREADS,
-      threadHeapMb: e.CHAT_THREAD_HEAP_MB,
-      threadYoungMb: e.CHAT_THREAD_YOUNG_MB,
-    },
     imap,
     mail: {
       pollMs: e.MAIL_POLL_MS,
       lookbackDays: e.MAIL_LOOKBACK_DAYS,
-      concurrency: e.MAIL_CONCURRENCY,
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       notify: e.STAKEHOLDER_NOTIFY,
       ticketsExportDir: e.TICKETS_EXPORT_DIR ? path.resolve(cwd, e.TICKETS_EXPORT_DIR) : undefined,

@@ -1,6 +1,5 @@
 import type { DateException, WeeklyRule } from "../domain/availability/availability";
 import type { AvailabilityRepository } from "../domain/availability/availability-service";
-import { CatalogVersion } from "./catalog-version";
 import type { Db } from "./database";
 
 interface RuleRow {
@@ -21,18 +20,8 @@ interface ExceptionRow {
 export class SqliteAvailabilityRepository implements AvailabilityRepository {
   private readonly rules;
   private readonly exceptions;
-  /** Weekly rules per property, valid while the catalogue version and this repository's writes say so. */
-  private ruleCache = new Map<number, WeeklyRule[]>();
-  private ruleCacheVersion = -1;
 
-  private readonly catalogVersion: CatalogVersion;
-
-  /** `catalogRecheckMs`: see CatalogVersion (0: the catalogue version is read every time). */
-  constructor(
-    private readonly db: Db,
-    o: { catalogRecheckMs?: number } = {},
-  ) {
-    this.catalogVersion = new CatalogVersion(db, o.catalogRecheckMs ?? 0);
+  constructor(private readonly db: Db) {
     this.rules = db.prepare<[number], RuleRow>(
       "SELECT weekday, start_time, end_time, slot_minutes FROM availability WHERE property_id = ? ORDER BY weekday, start_time",
     );
@@ -43,22 +32,7 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
   }
 
   rulesFor(propertyId: number): WeeklyRule[] {
-    const version = this.catalogVersion.current();
-    if (version !== this.ruleCacheVersion) {
-      this.ruleCache.clear();
-      this.ruleCacheVersion = version;
-    }
-    let rules = this.ruleCache.get(propertyId);
-    if (!rules) {
-      rules = this.rules.all(propertyId).map((r) => ({
-        weekday: r.weekday,
-        start: r.start_time,
-        end: r.end_time,
-        slotMinutes: r.slot_minutes,
-      }));
-      this.ruleCache.set(propertyId, rules);
-    }
-    return rules;
+    return this.rules.all(propertyId).map((r) => ({ weekday: r.weekday, start: r.start_time, end: r.end_time, slotMinutes: r.slot_minutes }));
   }
 
   replaceRules(propertyId: number, rules: WeeklyRule[]): void {
@@ -67,7 +41,6 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
       const ins = this.db.prepare("INSERT INTO availability (property_id, weekday, start_time, end_time, slot_minutes) VALUES (?, ?, ?, ?, ?)");
       for (const r of rules) ins.run(propertyId, r.weekday, r.start, r.end, r.slotMinutes);
     })();
-    this.invalidate();
   }
 
   addException(propertyId: number, e: DateException): number {
@@ -86,12 +59,6 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
       .prepare<[number, string], ExceptionRow & { id: number }>("SELECT * FROM availability_exceptions WHERE property_id = ? AND date >= ? ORDER BY date, start_time")
       .all(propertyId, fromDate)
       .map((e) => ({ id: e.id, date: e.date, kind: e.kind, start: e.start_time, end: e.end_time, slotMinutes: e.slot_minutes, note: e.note }));
-  }
-
-  /** Call after any write to tour hours through this connection. */
-  invalidate(): void {
-    this.ruleCache.clear();
-    this.catalogVersion.changed();
   }
 
   exceptionsFor(propertyId: number, fromDate: string, toDate: string): DateException[] {

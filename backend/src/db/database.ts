@@ -21,10 +21,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   db.pragma("journal_mode = WAL");
   db.pragma("foreign_keys = ON");
   db.pragma("synchronous = NORMAL");
+  // A second process on the same file (`npm run mail:worker`) waits for the write lock instead of failing.
   db.pragma("busy_timeout = 5000");
-  // Savepoint and statement journals stay in memory: SQLite otherwise moves one past 64 KiB into a
-  // temporary file (created and deleted on disk within the transaction), as a batch of tour changes does.
-  db.pragma("temp_store = MEMORY");
   migrate(db);
   if (options.seedFile) seedOnce(db, options.seedFile, options.seedToday);
   return db;
@@ -61,7 +59,7 @@ export function migrate(db: Db): string[] {
  * Its dates are written relative to `date('now')`; with `today`, they count from that day instead
  * (an application running on a clock of its own gets demo data relative to that clock).
  */
-export function seedOnce(db: Db, seedFile: string, today?: Date): boolean {
+export function seedOnce(db: Db, seedFile: string, today = new Date()): boolean {
   db.exec("CREATE TABLE IF NOT EXISTS app_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
   return db
     .transaction(() => {
@@ -69,8 +67,8 @@ export function seedOnce(db: Db, seedFile: string, today?: Date): boolean {
       const count = db.prepare("SELECT count(*) FROM properties").pluck().get() as number;
       if (seeded || count > 0) return false;
       const sql = fs.readFileSync(seedFile, "utf8");
-      db.exec(today ? sql.replaceAll("date('now'", `date('${today.toISOString().slice(0, 10)}'`) : sql);
-      db.prepare("INSERT INTO app_meta (key, value) VALUES ('seeded_at', ?)").run(new Date().toISOString());
+      db.exec(sql.replaceAll("date('now'", `date('${today.toISOString().slice(0, 10)}'`));
+      db.prepare("INSERT INTO app_meta (key, value) VALUES ('seeded_at', ?)").run(today.toISOString());
       return true;
     })
     .immediate();
@@ -86,71 +84,10 @@ export async function backupDatabase(from: string, to: string): Promise<void> {
   }
 }
 
-/** Leaves WAL checkpoints (and their fsync) to checkpointWalEvery() elsewhere; this connection checkpoints only as a backstop. */
-export function deferWalCheckpoints(db: Db): void {
-  db.pragma("wal_autocheckpoint = 20000");
-}
-
-/** What a WAL checkpoint reports: frames in the WAL, and how many of them are now in the database file. */
-export interface WalCheckpointResult {
-  busy: number;
-  log: number;
-  checkpointed: number;
-}
-
-/**
- * Checkpoints the WAL every `everyMs` from its own connection, on the calling thread, and reports
- * each result to `onCheckpoint`. Returns the function that stops it.
- */
-export function checkpointWalEvery(dbPath: string, everyMs: number, onCheckpoint?: (r: WalCheckpointResult) => void): () => void {
-  const db = new Database(dbPath);
-  db.pragma("busy_timeout = 1000");
-  const timer = setInterval(() => {
-    let result: WalCheckpointResult | undefined;
-    try {
-      result = passiveCheckpoint(db);
-    } catch {
-      /* busy: the next tick tries again */
-    }
-    if (result) onCheckpoint?.(result);
-  }, everyMs);
-  return () => {
-    clearInterval(timer);
-    db.close();
-  };
-}
-
-/**
- * Finishes, on the connection that writes, a checkpoint another connection has nearly completed.
- * While writes never pause, that other connection's checkpoint always ends a few frames short of
- * the WAL's end, and the WAL can only start again from its beginning once a checkpoint has copied
- * all of it. Copying those few frames here costs a short fsync; left alone, the WAL grows until
- * this connection's own backstop checkpoint copies and syncs much more, holding up its writes.
- */
-export function finishWalCheckpoint(db: Db): WalCheckpointResult {
-  return passiveCheckpoint(db);
-}
-
-/** Copies into the database file what of the WAL no reader still needs, without waiting for anyone. */
-function passiveCheckpoint(db: Db): WalCheckpointResult {
-  const [result] = db.pragma("wal_checkpoint(PASSIVE)") as WalCheckpointResult[];
-  return result;
-}
-
-/**
- * Whether finishing the checkpoint `r` reported is worth a pause in writing: the WAL has reached
- * `restartFrames` (by default 4,096 frames, 16 MiB of 4 KiB pages: one block of SQLite's WAL
- * index, so lookups stay cheapest) and at most `maxLeft` of its frames remain to be copied.
- */
-export function worthFinishing(r: WalCheckpointResult, restartFrames = 4096, maxLeft = 2048): boolean {
-  return r.busy === 0 && r.log >= restartFrames && r.log - r.checkpointed <= maxLeft;
-}
-
 /**
  * A transaction runner for domain services: synchronous, BEGIN IMMEDIATE, nestable. Inside a
  * transaction already open on the connection it runs as a savepoint, so a change that fails
- * rolls back alone and the enclosing transaction carries on (the tour thread commits a batch of
- * bookings this way).
+ * rolls back alone and the enclosing transaction carries on.
  */
 export function transactionRunner(db: Db) {
   // One transaction function, built once: it runs whatever it is given.

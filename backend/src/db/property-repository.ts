@@ -1,6 +1,5 @@
 import type { PetsAllowed, Property } from "../domain/properties/property";
 import type { PropertyRepository } from "../domain/properties/property-service";
-import { CatalogVersion } from "./catalog-version";
 import type { Db } from "./database";
 
 interface PropertyRow {
@@ -50,37 +49,17 @@ export function toProperty(r: PropertyRow): Property {
 export class SqlitePropertyRepository implements PropertyRepository {
   private readonly all;
   private readonly byId;
-  private cache: { version: number; rows: Property[]; byId: Map<number, Property> } | undefined;
 
-  private readonly catalogVersion: CatalogVersion;
-
-  /** `catalogRecheckMs`: see CatalogVersion (0: the catalogue version is read every time). */
-  constructor(
-    private readonly db: Db,
-    o: { catalogRecheckMs?: number } = {},
-  ) {
-    this.catalogVersion = new CatalogVersion(db, o.catalogRecheckMs ?? 0);
+  constructor(private readonly db: Db) {
     this.all = db.prepare<[], PropertyRow>("SELECT * FROM properties ORDER BY id");
     this.byId = db.prepare<[number], PropertyRow>("SELECT * FROM properties WHERE id = ?");
   }
 
   listAll(): Property[] {
-    // The catalogue changes rarely. This repository's own writes clear the cache; the catalogue
-    // version moves when any connection (another thread or process) changes it.
-    const version = this.catalogVersion.current();
-    if (this.cache?.version === version) return this.cache.rows;
-    const rows = this.all.all().map(toProperty);
-    this.cache = { version, rows, byId: new Map(rows.map((p) => [p.id, p])) };
-    return rows;
+    return this.all.all().map(toProperty);
   }
 
   findById(id: number): Property | undefined {
-    this.listAll();
-    return this.cache!.byId.get(id);
-  }
-
-  /** Reads one row straight from the table, bypassing the cache. */
-  findByIdUncached(id: number): Property | undefined {
     const row = this.byId.get(id);
     return row ? toProperty(row) : undefined;
   }
@@ -92,7 +71,6 @@ export class SqlitePropertyRepository implements PropertyRepository {
            available_from, description, amenities, timezone, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
       .get(...this.columns(p))!;
-    this.invalidate();
     return toProperty(row);
   }
 
@@ -104,17 +82,10 @@ export class SqlitePropertyRepository implements PropertyRepository {
            updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
       )
       .get(...this.columns(p), id)!;
-    this.invalidate();
     return toProperty(row);
   }
 
   private columns(p: Omit<Property, "id">): unknown[] {
     return [p.name, p.address, p.city, p.state, p.postalCode, p.neighborhood, p.beds, p.baths, p.rent, p.sqft, p.petsAllowed, p.petPolicy, p.availableFrom, p.description, JSON.stringify(p.amenities), p.timezone, p.active ? 1 : 0];
-  }
-
-  /** Call after any write to the properties table through this connection. */
-  invalidate(): void {
-    this.cache = undefined;
-    this.catalogVersion.changed();
   }
 }

@@ -1,6 +1,6 @@
 import type { Response, Router } from "express";
 import { z } from "zod";
-import type { ChatTurns } from "../channels/chat/chat-turns";
+import type { ChatService } from "../channels/chat/chat-service";
 import type { ChatEvent } from "../channels/chat/chat-events";
 import type { ConversationService } from "../domain/conversations/conversation-service";
 import { AppError } from "../shared/app-error";
@@ -34,7 +34,7 @@ function sse(res: Response, e: ChatEvent): void {
 }
 
 /** Registers the chat widget's routes on `r`. */
-export function chatRoutes(chat: ChatTurns, conversations: ConversationService, r: Router): void {
+export function chatRoutes(chat: ChatService, conversations: ConversationService, r: Router): void {
   r.post("/chat", async (req, res) => {
     const input = chatInput(req.body);
     const result = await chat.send(input);

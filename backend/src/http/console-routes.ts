@@ -174,7 +174,7 @@ export function consoleRoutes(d: HttpDeps): Router {
 
   // Catalogue
   r.get("/properties", (_req, res) => {
-    res.json({ properties: d.properties.listAllCached().map(propertyDto) });
+    res.json({ properties: d.properties.listAll().map(propertyDto) });
   });
   r.post("/properties", (req, res) => {
     const body = parseInput(propertyBody, req.body);

@@ -50,11 +50,12 @@ export function toAppError(err: unknown): AppError | undefined {
     case "entity.too.large":
       return new AppError("payload_too_large", "The request body is too large.");
     case "encoding.unsupported":
+      return new AppError("validation", "Compressed request bodies are not accepted.");
     case "charset.unsupported":
+      return new AppError("validation", "The request body must be UTF-8 JSON.");
     case "request.aborted":
     case "request.size.invalid":
     case "stream.encoding.set":
-    case "parameters.too.many":
       return new AppError("validation", "The request body could not be read.");
   }
   const status = e?.status ?? e?.statusCode;

@@ -1,19 +1,20 @@
 import type { Logger } from "pino";
+import type { Clock } from "../shared/clock";
 import type { AvailabilityService } from "../domain/availability/availability-service";
 import type { BookingService } from "../domain/bookings/booking-service";
 import type { PropertyService } from "../domain/properties/property-service";
 import type { UserService } from "../domain/users/user-service";
-import type { ChatTurns } from "../channels/chat/chat-turns";
+import type { ChatService } from "../channels/chat/chat-service";
 import type { ConversationService } from "../domain/conversations/conversation-service";
 import type { TicketService } from "../domain/tickets/ticket-service";
 import type { StaffService } from "../domain/staff/staff-service";
 import type { PersonaService } from "../agent/persona-service";
 import type { StaffReplies } from "../channels/staff/staff-replies";
-import type { TourDesk } from "./tour-desk";
 
 /** What the HTTP layer is given by the composition root. */
 export interface HttpDeps {
   log: Logger;
+  clock: Clock;
   publicUrl: string;
   adminToken: string;
   allowedOrigins: string[];
@@ -23,10 +24,8 @@ export interface HttpDeps {
   availability: AvailabilityService;
   bookings: BookingService;
   users: UserService;
-  /** Books, moves and cancels tours for the public API. */
-  tours: TourDesk;
   conversations: ConversationService;
-  chat: ChatTurns;
+  chat: ChatService;
   tickets: TicketService;
   staff: StaffService;
   persona: PersonaService;

@@ -1,36 +1,7 @@
 import { timingSafeEqual, createHash } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
-import helmet from "helmet";
 import { AppError } from "../shared/app-error";
-
-/**
- * helmet's security headers. helmet's default policy does not depend on the request, so its
- * headers are worked out once, by running helmet against a recording response, and every
- * response gets them in one step instead of passing through helmet's dozen middlewares.
- */
-export function securityHeaders(): RequestHandler {
-  const headers = new Map<string, string>();
-  const recorder = {
-    setHeader: (name: string, value: string | number | readonly string[]) => void headers.set(name, String(value)),
-    removeHeader: (name: string) => void headers.delete(name),
-    getHeader: (name: string) => headers.get(name),
-  };
-  let finished = false;
-  helmet()(
-    {} as IncomingMessage,
-    recorder as unknown as ServerResponse,
-    (err?: unknown) => {
-      if (err) throw err;
-      finished = true;
-    },
-  );
-  if (!finished || headers.size === 0) throw new Error("helmet did not produce its headers synchronously");
-  return (_req, res, next) => {
-    res.setHeaders(headers);
-    next();
-  };
-}
+import type { Clock } from "../shared/clock";
 
 /** CORS for an allow-list of origins; other origins get no CORS headers (the browser blocks them). */
 export function corsAllowList(allowed: readonly string[]): RequestHandler {
@@ -56,11 +27,11 @@ export function corsAllowList(allowed: readonly string[]): RequestHandler {
  * Per-IP fixed-window rate limit kept in memory (one process). Over the limit: 429 with
  * Retry-After. Cheap enough to sit in front of every API call.
  */
-export function rateLimitPerIp(perMinute: number, windowMs = 60_000): RequestHandler {
-  let windowStart = Date.now();
+export function rateLimitPerIp(perMinute: number, clock: Clock, windowMs = 60_000): RequestHandler {
+  let windowStart = clock.now().getTime();
   let counts = new Map<string, number>();
   return (req, res, next) => {
-    const now = Date.now();
+    const now = clock.now().getTime();
     if (now - windowStart >= windowMs) {
       windowStart = now - ((now - windowStart) % windowMs);
       counts = new Map();
@@ -87,12 +58,4 @@ export function bearerMatches(header: string | undefined, token: string): boolea
   const m = /^Bearer\s+(.+)$/i.exec(header ?? "");
   if (!m) return false;
   return timingSafeEqual(digest(m[1].trim()), digest(token));
-}
-
-/** Requires `Authorization: Bearer <ADMIN_TOKEN>`. */
-export function requireAdminToken(token: string): RequestHandler {
-  return (req, _res, next) => {
-    if (bearerMatches(req.headers.authorization, token)) return next();
-    next(new AppError("unauthorized", "A valid admin token is required."));
-  };
 }

@@ -36,11 +36,12 @@ const tokenParam = (raw: string) => {
 
 /** Registers the public tour routes (book, and manage by link) on `r`. */
 export function tourRoutes(d: HttpDeps, r: Router): void {
-  r.post("/tours", async (req, res) => {
+  r.post("/tours", (req, res) => {
     const body = parseInput(bookBody, req.body);
     const property = d.properties.get(body.propertyId);
     const start = parseStart(body.start, property);
-    const booking = await d.tours.book({ propertyId: property.id, start, contact: { name: body.name, email: body.email, phone: body.phone ?? null } });
+    const contact = { name: body.name, email: body.email, phone: body.phone ?? null };
+    const booking = d.bookings.bookForContact({ propertyId: property.id, start, source: "web" }, () => d.users.upsertProspect(contact));
     res.status(201).json({ booking: bookingDto(booking, d.publicUrl, property) });
   });
 
@@ -55,17 +56,17 @@ export function tourRoutes(d: HttpDeps, r: Router): void {
     });
   });
 
-  r.post("/tours/:token/reschedule", async (req, res) => {
+  r.post("/tours/:token/reschedule", (req, res) => {
     const current = d.bookings.getByToken(tokenParam(req.params.token));
     const body = parseInput(rescheduleBody, req.body);
     const property = d.properties.get(current.propertyId);
-    const moved = await d.tours.reschedule(current.id, parseStart(body.start, property));
+    const moved = d.bookings.reschedule(current.id, parseStart(body.start, property));
     res.json({ booking: bookingDto(moved, d.publicUrl, property) });
   });
 
-  r.post("/tours/:token/cancel", async (req, res) => {
+  r.post("/tours/:token/cancel", (req, res) => {
     const current = d.bookings.getByToken(tokenParam(req.params.token));
-    const cancelled = await d.tours.cancel(current.id);
+    const cancelled = d.bookings.cancel(current.id);
     res.json({ booking: bookingDto(cancelled, d.publicUrl, d.properties.get(current.propertyId)) });
   });
 }

@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { BookingEventContext, BookingNotifier } from "../domain/bookings/booking-service";
-import type { SqliteOutboxRepository } from "../db/outbox-repository";
-import type { Clock } from "../shared/clock";
-import { sortableTime } from "../shared/time-ordered-token";
+import type { MailOutbox } from "./outgoing-mail";
 import type { TourMailKind, TourMailPayload } from "./tour-mail-template";
 
 export interface BookingMailerOptions {
@@ -18,12 +16,9 @@ export function mailDomain(address: string): string {
   return address.split("@")[1] ?? "localhost";
 }
 
-/**
- * A unique Message-ID. It starts with the time, so ids made later sort later and the outbox's
- * unique index on them grows at its end rather than at a random page for every message.
- */
+/** A unique Message-ID: 128 random bits at the sender's domain. */
 export function newMessageId(fromAddress: string): string {
-  return `<${sortableTime(Date.now())}.${randomUUID()}@${mailDomain(fromAddress)}>`;
+  return `<${randomBytes(16).toString("hex")}@${mailDomain(fromAddress)}>`;
 }
 
 /**
@@ -33,11 +28,8 @@ export function newMessageId(fromAddress: string): string {
  */
 export class BookingMailer implements BookingNotifier {
   constructor(
-    private readonly outbox: SqliteOutboxRepository,
-    private readonly clock: Clock,
+    private readonly outbox: MailOutbox,
     private readonly options: BookingMailerOptions,
-    /** Called after each message is queued; must not send synchronously. */
-    private readonly onQueued: () => void = () => {},
   ) {}
 
   bookingConfirmed(ctx: BookingEventContext): void {
@@ -69,17 +61,13 @@ export class BookingMailer implements BookingNotifier {
       manageUrl: manageUrl(this.options.publicUrl, booking.manageToken),
       ...(previousStart ? { previousStart: previousStart.toISOString() } : {}),
     };
-    this.outbox.enqueue(
-      {
-        kind: `tour_${event}`,
-        messageId: newMessageId(this.options.from.address),
-        to: user.email,
-        icsMethod: event === "cancelled" ? "CANCEL" : "REQUEST",
-        bookingId: booking.id,
-        payload,
-      },
-      this.clock.now(),
-    );
-    this.onQueued();
+    this.outbox.enqueue({
+      kind: `tour_${event}`,
+      messageId: newMessageId(this.options.from.address),
+      to: user.email,
+      icsMethod: event === "cancelled" ? "CANCEL" : "REQUEST",
+      bookingId: booking.id,
+      payload,
+    });
   }
 }

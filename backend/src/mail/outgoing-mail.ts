@@ -32,3 +32,8 @@ export interface RenderedMail extends OutgoingMail {
   subject: string;
   text: string;
 }
+
+/** Where channels and services queue mail: inside the transaction of the change it reports. */
+export interface MailOutbox {
+  enqueue(mail: OutgoingMail): number;
+}

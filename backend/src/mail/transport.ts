@@ -1,8 +1,9 @@
-import fs from "node:fs";
+import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import { AppError } from "../shared/app-error";
+import type { Clock } from "../shared/clock";
 import type { RenderedMail } from "./outgoing-mail";
 
 /** Sends one rendered message. Throws AppError `upstream_unavailable` (retry) or `upstream_rejected` (permanent). */
@@ -65,26 +66,32 @@ export function createSmtpTransport(url: string, from: { name: string; address: 
 }
 
 /**
- * The embedded default: each message becomes an .eml file a person can open. The file is
- * written synchronously: a few kilobytes to local disk cost less than a trip through the
- * thread pool, and the outbox sends from its own thread.
+ * The embedded default: each message becomes an .eml file a person can open. A failed write
+ * (a full disk, say) is transient: the outbox tries again later.
  */
-export function createFileTransport(dir: string, from: { name: string; address: string }): MailTransport {
+export function createFileTransport(dir: string, from: { name: string; address: string }, clock: Clock): MailTransport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-  let dirReady = false;
   return {
     description: `files in ${dir}`,
     async send(mail) {
       const info = (await transporter.sendMail(toNodemailerMessage(mail, from))) as unknown as { message: Buffer };
-      if (!dirReady) fs.mkdirSync(dir, { recursive: true });
-      dirReady = true;
-      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const stamp = clock.now().toISOString().replace(/[:.]/g, "-");
       const slug = mail.messageId.replace(/[<>]/g, "").split("@")[0].replace(/[^A-Za-z0-9-]/g, "").slice(0, 36);
       const file = path.join(dir, `${stamp}-${mail.kind}-${slug}.eml`);
-      const tmp = `${file}.tmp`;
-      fs.writeFileSync(tmp, info.message);
-      fs.renameSync(tmp, file);
+      try {
+        await fs.mkdir(dir, { recursive: true });
+        await fs.writeFile(`${file}.tmp`, info.message);
+        await fs.rename(`${file}.tmp`, file);
+      } catch (err) {
+        const code = (err as { code?: string }).code ?? "ERROR";
+        throw new AppError("upstream_unavailable", `Could not write ${file} (${code})`, { cause: err });
+      }
     },
     close() {},
   };
+}
+
+/** SMTP when a URL is configured, otherwise .eml files in the outbox folder. */
+export function transportFor(s: { smtpUrl?: string; outboxDir: string; mailFrom: { name: string; address: string } }, clock: Clock): MailTransport {
+  return s.smtpUrl ? createSmtpTransport(s.smtpUrl, s.mailFrom) : createFileTransport(s.outboxDir, s.mailFrom, clock);
 }

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from "../../src/config/config";
-import { startServer, type App, type Overrides } from "../../src/main";
+import { startServer, type App } from "../../src/main";
 import { FixedClock } from "../../src/shared/clock";
 import { tempDir } from "./temp-dir";
 
@@ -17,8 +17,6 @@ export function testConfig(env: Record<string, string> = {}): Config {
     ADMIN_TOKEN,
     RATE_LIMIT_PER_MINUTE: "100000",
     OUTBOX_POLL_MS: "100",
-    CHAT_THREADS: "0",
-    TOUR_THREAD: "off",
     ...env,
   });
 }
@@ -33,16 +31,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(
-  options: { env?: Record<string, string>; now?: string; overrides?: Overrides; chatThreads?: number; realClock?: boolean } = {},
-): Promise<TestServer> {
+/** The server as `npm start` builds it, on a fresh data folder, with the clock fixed at `now` (Monday by default). */
+export async function startTestServer(options: { env?: Record<string, string>; now?: string } = {}): Promise<TestServer> {
   const clock = new FixedClock(options.now ?? MONDAY);
-  // Chat threads run on the real clock: a clock object cannot cross into them.
-  const app = options.chatThreads
-    ? await startServer(testConfig({ CHAT_THREADS: String(options.chatThreads), ...options.env }), { ...options.overrides })
-    : options.realClock
-    ? await startServer(testConfig(options.env), { ...options.overrides })
-    : await startServer(testConfig(options.env), { clock, ...options.overrides });
+  const app = await startServer(testConfig(options.env), { clock });
   const url = app.url!;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };

@@ -4,6 +4,7 @@ import { BaseChatModel, type BaseChatModelParams } from "@langchain/core/languag
 import { AIMessage, AIMessageChunk, type BaseMessage, type ToolMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import { parseFactsBlock, type FactsSnapshot } from "../conversation-facts";
+import type { Clock } from "../../shared/clock";
 import type { Persona } from "../persona";
 import type { Catalog } from "./nlu/catalog";
 import { STATE_KEY, type OfflineState } from "./offline-state";
@@ -15,6 +16,7 @@ import { Wording } from "./wording";
 export interface OfflineModelOptions extends BaseChatModelParams {
   catalog: () => Catalog;
   persona: () => Persona;
+  clock: Clock;
 }
 
 const MAX_TOOL_CALLS_PER_TURN = 6;
@@ -32,11 +34,13 @@ function text(m: BaseMessage): string {
 export class OfflineChatModel extends BaseChatModel {
   private readonly catalog: () => Catalog;
   private readonly persona: () => Persona;
+  private readonly clock: Clock;
 
   constructor(options: OfflineModelOptions) {
     super(options);
     this.catalog = options.catalog;
     this.persona = options.persona;
+    this.clock = options.clock;
   }
 
   _llmType(): string {
@@ -51,7 +55,7 @@ export class OfflineChatModel extends BaseChatModel {
   /** Decides the next step of the current turn. */
   respond(messages: BaseMessage[]): AIMessage {
     const system = messages.find((m) => m.getType() === "system");
-    const facts = (system && parseFactsBlock(text(system))) ?? emptyFacts();
+    const facts = (system && parseFactsBlock(text(system))) ?? emptyFacts(this.clock.now());
     let lastHuman = -1;
     for (let i = messages.length - 1; i >= 0; i--) {
       if (messages[i].getType() === "human") {
@@ -69,7 +73,7 @@ export class OfflineChatModel extends BaseChatModel {
     if (done.length >= MAX_TOOL_CALLS_PER_TURN) {
       decision = { reply: `${w.sorry()} I got stuck on that one. Could you say it another way?`, state: {} };
     } else {
-      interp = this.understandCached(text(messages[lastHuman]), facts);
+      interp = understand(text(messages[lastHuman]), facts, this.catalog());
       decision = decide({ facts, interp, prev, done, catalog: this.catalog(), w });
       // Never repeat an identical call within a turn: answer with what is known instead.
       if (decision.call && done.some((d) => d.name === decision.call!.name && JSON.stringify(d.args) === JSON.stringify(decision.call!.args))) {
@@ -96,22 +100,6 @@ export class OfflineChatModel extends BaseChatModel {
       content: decision.reply ?? "",
       additional_kwargs: { [STATE_KEY]: decision.state ?? {}, options: decision.options ?? [], progress: decision.progress !== false },
     });
-  }
-
-  private readonly interpretations = new Map<string, ReturnType<typeof understand>>();
-
-  /** A turn calls the model several times with the same message; read it once. */
-  private understandCached(message: string, facts: FactsSnapshot) {
-    const catalog = this.catalog();
-    // Dates are read to the minute: the calls of one turn share their reading.
-    const key = JSON.stringify([message, facts.now.slice(0, 16), facts.focus?.id, facts.shown.map((s) => s.id), facts.criteria?.location, catalog.entries.length]);
-    let interp = this.interpretations.get(key);
-    if (!interp) {
-      interp = understand(message, facts, catalog);
-      if (this.interpretations.size > 500) this.interpretations.clear();
-      this.interpretations.set(key, interp);
-    }
-    return interp;
   }
 
   private doneCalls(turn: BaseMessage[]): DoneCall[] {
@@ -188,7 +176,7 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function emptyFacts(): FactsSnapshot {
-  const now = new Date().toISOString();
+function emptyFacts(at: Date): FactsSnapshot {
+  const now = at.toISOString();
   return { today: now.slice(0, 10), weekday: "", now, prospect: { saved: false }, shown: [], offered: [], tours: [] };
 }

@@ -5,7 +5,6 @@ import type { Logger } from "pino";
 import type { LeasingAgent } from "../../agent/leasing-agent";
 import type { Persona } from "../../agent/persona";
 import type { SqliteInboundRepository, SqliteMailThreadRepository } from "../../db/inbound-repository";
-import type { SqliteOutboxRepository } from "../../db/outbox-repository";
 import type { BookingService, TransactionRunner } from "../../domain/bookings/booking-service";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
 import type { PropertyService } from "../../domain/properties/property-service";
@@ -16,6 +15,7 @@ import type { User } from "../../domain/users/user";
 import type { UserService } from "../../domain/users/user-service";
 import { greetingName, normalizeName, tidyPersonName } from "../../domain/users/contact-validation";
 import { newMessageId } from "../../mail/booking-mailer";
+import type { MailOutbox } from "../../mail/outgoing-mail";
 import type { Clock } from "../../shared/clock";
 import type { Classification, Classifier } from "./classifier";
 import { agentReplyText, followUpReplyText, replyReferences, replySubject, stakeholderNotice, textToHtml, ticketReplyText } from "./email-replies";
@@ -27,9 +27,7 @@ export interface EmailPipelineDeps {
   tx: TransactionRunner;
   inbound: SqliteInboundRepository;
   threads: SqliteMailThreadRepository;
-  outbox: SqliteOutboxRepository;
-  /** Called after a commit that queued mail. */
-  onQueued: () => void;
+  outbox: MailOutbox;
   conversations: ConversationService;
   users: UserService;
   properties: PropertyService;
@@ -39,8 +37,6 @@ export interface EmailPipelineDeps {
   classifier: Classifier;
   persona: () => Persona;
   clock: Clock;
-  /** The outbox's clock (real time), for queueing mail. */
-  mailClock: Clock;
   from: { name: string; address: string };
   notifyMode: "notice" | "cc";
   modelTimeoutMs: number;
@@ -324,8 +320,7 @@ export class EmailPipeline {
           inReplyTo: mail.messageId,
           references,
           headers: { "Auto-Submitted": "auto-replied", ...(ticket ? { "X-Ticket-Id": String(ticket.id) } : {}) },
-        },
-        d.mailClock.now(),
+        }
       );
       d.threads.remember(replyMessageId, conversationId);
 
@@ -351,7 +346,6 @@ export class EmailPipeline {
       );
       return { ticket, cc };
     });
-    d.onQueued();
     if (committed.ticket) d.onTicket?.(committed.ticket);
     d.log.info({ key: mail.key, intent: classification.intent, priority: classification.priority, ticketId: committed.ticket?.id, bookingId: booking?.id }, "mail: processed");
     return {
@@ -383,8 +377,7 @@ export class EmailPipeline {
           subject: notice.subject,
           text: notice.text,
           headers: ticket.priority === "urgent" ? { "X-Priority": "1", Importance: "high" } : {},
-        },
-        d.mailClock.now(),
+        }
       );
     }
   }
@@ -445,8 +438,7 @@ export class EmailPipeline {
         inReplyTo: f.mail.messageId,
         references: f.references,
         headers: { "Auto-Submitted": "auto-replied", "X-Ticket-Id": String(ticket.id) },
-      },
-      d.mailClock.now(),
+      }
     );
     d.threads.remember(f.replyMessageId, f.conversationId);
     if (notify) this.queueNotices(ticket, stakeholders, from, f.property, f.mail.text, { followUp: true, conversationId: f.conversationId });

@@ -13,8 +13,10 @@ export interface ImapSettings {
   mailbox: string;
   pollMs: number;
   lookbackDays: number;
-  concurrency: number;
 }
+
+/** Messages handled at once: a model call takes about a second, so a backlog moves in parallel. */
+export const MAIL_LANES = 4;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -33,8 +35,6 @@ export class ImapMailWorker {
   private readonly inFlight = new Set<number>();
   private readonly retryAt = new Map<number, number>();
   private pollTimer: NodeJS.Timeout | undefined;
-  /** Resolves once every message currently unread has been handled (for tests and the CLI). */
-  lastScanAt = 0;
 
   constructor(
     private readonly s: ImapSettings,
@@ -62,14 +62,14 @@ export class ImapMailWorker {
   private async loop(): Promise<void> {
     let backoff = 500;
     while (!this.stopped) {
-      const started = Date.now();
+      const started = performance.now();
       try {
         await this.session();
       } catch (err) {
         if (!this.stopped) this.log.warn({ err: (err as Error).message, code: (err as { code?: string }).code }, "imap: connection failed");
       }
       if (this.stopped) break;
-      if (Date.now() - started > 30_000) backoff = 500;
+      if (performance.now() - started > 30_000) backoff = 500;
       const wait = Math.round(backoff * (0.8 + Math.random() * 0.4));
       this.log.info({ retryInMs: wait }, "imap: reconnecting");
       await sleep(wait);
@@ -137,17 +137,16 @@ export class ImapMailWorker {
   private async scan(client: ImapFlow, uidValidity: string): Promise<void> {
     const since = new Date(this.clock.now().getTime() - this.s.lookbackDays * 86_400_000);
     const found = await client.search({ seen: false, since }, { uid: true });
-    const now = Date.now();
+    const now = performance.now();
     const uids = (found || []).filter((u) => !this.inFlight.has(u) && (this.retryAt.get(u) ?? 0) <= now);
     let next = 0;
-    const lanes = Array.from({ length: Math.min(this.s.concurrency, uids.length) }, async () => {
+    const lanes = Array.from({ length: Math.min(MAIL_LANES, uids.length) }, async () => {
       while (next < uids.length && !this.stopped && client.usable) {
         const uid = uids[next++];
         await this.handle(client, uid, uidValidity);
       }
     });
     await Promise.all(lanes);
-    this.lastScanAt = Date.now();
   }
 
   private async handle(client: ImapFlow, uid: number, uidValidity: string): Promise<void> {
@@ -161,7 +160,7 @@ export class ImapMailWorker {
       this.retryAt.delete(uid);
     } catch (err) {
       const attempt = (this.retryAt.has(uid) ? 2 : 1) * 2_000;
-      this.retryAt.set(uid, Date.now() + attempt);
+      this.retryAt.set(uid, performance.now() + attempt);
       this.log.warn({ uid, err: (err as Error).message }, "imap: message will be retried");
     } finally {
       this.inFlight.delete(uid);

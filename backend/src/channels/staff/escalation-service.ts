@@ -1,12 +1,11 @@
 import type { Logger } from "pino";
-import type { SqliteOutboxRepository } from "../../db/outbox-repository";
 import type { TransactionRunner } from "../../domain/bookings/booking-service";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
 import type { Ticket } from "../../domain/tickets/ticket";
 import type { TicketService } from "../../domain/tickets/ticket-service";
 import type { UserService } from "../../domain/users/user-service";
 import { newMessageId } from "../../mail/booking-mailer";
-import type { Clock } from "../../shared/clock";
+import type { MailOutbox } from "../../mail/outgoing-mail";
 import type { EscalationKind } from "./escalation-rules";
 
 export interface EscalationDeps {
@@ -14,9 +13,7 @@ export interface EscalationDeps {
   conversations: ConversationService;
   tickets: TicketService;
   users: UserService;
-  outbox: SqliteOutboxRepository;
-  onQueued: () => void;
-  mailClock: Clock;
+  outbox: MailOutbox;
   from: { name: string; address: string };
   publicUrl: string;
   log: Logger;
@@ -63,13 +60,11 @@ export class EscalationService {
             subject: `${kind === "emergency" ? "[URGENT] " : ""}Conversation needs a person: ${reason}`,
             text: [`Ticket #${t.id}: ${reason}`, `With: ${who}`, `Open the console: ${d.publicUrl}/console`, "", "Last message:", excerpt.slice(0, 1500)].join("\n"),
             headers: kind === "emergency" ? { "X-Priority": "1", Importance: "high" } : {},
-          },
-          d.mailClock.now(),
+          }
         );
       }
       return t;
     });
-    d.onQueued();
     d.log.info({ conversationId, kind, ticketId: ticket.id }, "conversation escalated to staff");
     return ticket;
   }

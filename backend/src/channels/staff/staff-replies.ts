@@ -1,12 +1,11 @@
 import type { SqliteMailThreadRepository } from "../../db/inbound-repository";
-import type { SqliteOutboxRepository } from "../../db/outbox-repository";
 import type { TransactionRunner } from "../../domain/bookings/booking-service";
 import type { ConversationMessage } from "../../domain/conversations/conversation";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
 import type { UserService } from "../../domain/users/user-service";
 import { newMessageId } from "../../mail/booking-mailer";
+import type { MailOutbox } from "../../mail/outgoing-mail";
 import { AppError } from "../../shared/app-error";
-import type { Clock } from "../../shared/clock";
 import { replySubject, textToHtml } from "../email/email-replies";
 
 export interface StaffReplyDeps {
@@ -14,9 +13,7 @@ export interface StaffReplyDeps {
   conversations: ConversationService;
   users: UserService;
   threads: SqliteMailThreadRepository;
-  outbox: SqliteOutboxRepository;
-  onQueued: () => void;
-  mailClock: Clock;
+  outbox: MailOutbox;
   from: { name: string; address: string };
 }
 
@@ -52,15 +49,13 @@ export class StaffReplies {
         const subject = replySubject(c.subject ?? (lastIn?.data?.subject as string | undefined) ?? "");
         const full = `${body}\n\n— ${staffName}, ${d.from.name}`;
         d.outbox.enqueue(
-          { kind: "staff_reply", messageId, to, subject, text: full, html: textToHtml(full), inReplyTo: parentId, references },
-          d.mailClock.now(),
+          { kind: "staff_reply", messageId, to, subject, text: full, html: textToHtml(full), inReplyTo: parentId, references }
         );
         d.threads.remember(messageId, conversationId);
         emailed = { to, messageId };
       }
       return d.conversations.append(conversationId, "staff", body, { staff: staffName, ...(emailed ? { messageId: emailed.messageId, to: emailed.to } : {}) });
     });
-    if (emailed) d.onQueued();
     return { ...message, tookOver };
   }
 

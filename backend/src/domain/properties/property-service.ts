@@ -71,8 +71,8 @@ export class PropertyService {
     return p;
   }
 
-  /** The full catalogue; the same array until the catalogue changes. */
-  listAllCached(): readonly Property[] {
+  /** Every listing, active or not. */
+  listAll(): Property[] {
     return this.repo.listAll();
   }
 
