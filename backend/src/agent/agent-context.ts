@@ -12,8 +12,6 @@ export const agentContextSchema = z.object({
   sourceRef: z.string().optional(),
 });
 
-export type AgentContext = z.infer<typeof agentContextSchema>;
-
 export function sourceRefOf(runtime: unknown): string | undefined {
   const ref = (runtime as { context?: { sourceRef?: unknown } } | undefined)?.context?.sourceRef;
   return typeof ref === "string" && ref ? ref : undefined;

@@ -55,23 +55,3 @@ export class AppError extends Error {
 export function isAppError(value: unknown, code?: ErrorCode): value is AppError {
   return value instanceof AppError && (code === undefined || value.code === code);
 }
-
-/** An error as plain fields, to post across a thread boundary (see `fromErrorFields`). */
-export interface ErrorFields {
-  code: ErrorCode;
-  message: string;
-  details?: Record<string, unknown>;
-  issues?: FieldIssue[];
-}
-
-/** Any thrown value as ErrorFields; what is not an AppError gets `fallback` as its code. */
-export function errorFields(err: unknown, fallback: ErrorCode = "internal"): ErrorFields {
-  const message = err instanceof Error ? err.message : String(err);
-  if (!isAppError(err)) return { code: fallback, message };
-  return { code: err.code, message, details: err.details, issues: err.issues };
-}
-
-/** The AppError that ErrorFields describe, on the thread that received them. */
-export function fromErrorFields(f: ErrorFields): AppError {
-  return new AppError(f.code, f.message, { details: f.details, issues: f.issues });
-}

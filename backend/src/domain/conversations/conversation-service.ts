@@ -43,11 +43,6 @@ export class ConversationService {
     return () => this.listeners.delete(listener);
   }
 
-  /** Tells this instance's listeners of an event that happened elsewhere (another thread's instance). */
-  publish(event: Parameters<ConversationListener>[0]): void {
-    this.emit(event);
-  }
-
   private emit(event: Parameters<ConversationListener>[0]): void {
     for (const l of this.listeners) {
       try {

@@ -39,6 +39,3 @@ export function petWeightLimit(policy: string): number | undefined {
   return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
-export function bedsLabel(beds: number): string {
-  return beds === 0 ? "Studio" : `${beds} bed`;
-}

@@ -58,10 +58,6 @@ export function offsetMinutes(tz: string, utcMs: number): number {
 }
 
 /** Throws a RangeError for an unknown zone name. */
-export function assertTimeZone(tz: string): void {
-  formatterFor(tz);
-}
-
 /** The UTC instant showing `wallMs` (wall time encoded as if it were UTC) in `tz`; null in a DST gap. */
 export function wallToUtc(wallMs: number, tz: string): number | null {
   let guess = wallMs - offsetMinutes(tz, wallMs) * 60_000;

@@ -157,8 +157,4 @@ export function findContact(text: string): ContactFinding {
 }
 
 /** True when the text gives any contact detail, valid or not. */
-export function hasContactDetail(c: ContactFinding): boolean {
-  return Boolean(c.name || c.email || c.phone || c.invalidEmail || c.invalidPhone);
-}
-
 export { fold };
