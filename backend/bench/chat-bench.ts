@@ -21,8 +21,8 @@ import { loadConfig } from "../src/config/config";
 import { buildApp } from "../src/main";
 import { FakeOpenAi } from "../test/support/fake-openai";
 import { freePort } from "../test/support/free-port";
-import { cpuMs, spawnServer } from "./spawn-server";
 import { numberArg } from "./bench-args";
+import { cpuMs, spawnServer } from "./spawn-server";
 
 const SESSIONS = numberArg("sessions", 50);
 const ROUNDS = numberArg("rounds", 4);
@@ -79,12 +79,16 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
 function request(url: string, method: "GET" | "POST", body?: unknown): Promise<{ status: number; text: string }> {
   const data = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent, headers: data ? { "content-type": "application/json", "content-length": Buffer.byteLength(data) } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      url,
+      { method, agent, headers: data ? { "content-type": "application/json", "content-length": Buffer.byteLength(data) } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(data);
   });
@@ -141,19 +145,32 @@ async function promptSizes(): Promise<Record<number, number>> {
   const fake = await new FakeOpenAi().start();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "l2l-bench-openai-"));
   const app = buildApp(
-    loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: fake.baseUrl, OUTBOX_MODE: "inline" }),
+    loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      LLM_PROVIDER: "openai",
+      OPENAI_API_KEY: "sk-bench",
+      OPENAI_BASE_URL: fake.baseUrl,
+      OUTBOX_MODE: "inline",
+    }),
   );
   const cities = ["Austin", "Denver", "Portland", "Boston", "San Jose"];
   fake.script = (req) => {
     const last = req.messages[req.messages.length - 1];
     if (last.role === "user") return { toolCalls: [{ name: "search_properties", args: { location: cities[req.messages.length % cities.length] } }] };
-    return { content: "Here are a few places that match what you asked for, with rent, size and pet policy. Would you like to see tour times for one of them, or should I narrow the search by budget or move-in date?" };
+    return {
+      content:
+        "Here are a few places that match what you asked for, with rent, size and pet policy. Would you like to see tour times for one of them, or should I narrow the search by budget or move-in date?",
+    };
   };
   const sizes: Record<number, number> = {};
   let sessionId: string | undefined;
   for (let turn = 1; turn <= 30; turn++) {
     const before = fake.requests.length;
-    const r = await app.services.chat.send({ sessionId, message: `Turn ${turn}: what do you have in ${cities[turn % cities.length]} for a ${1 + (turn % 3)} bedroom?` });
+    const r = await app.services.chat.send({
+      sessionId,
+      message: `Turn ${turn}: what do you have in ${cities[turn % cities.length]} for a ${1 + (turn % 3)} bedroom?`,
+    });
     sessionId = r.sessionId;
     const first = fake.requests[before];
     if ([1, 10, 30].includes(turn)) sizes[turn] = countTokens(JSON.stringify(first.messages)) + countTokens(JSON.stringify(first.tools ?? []));
@@ -180,17 +197,25 @@ async function main() {
     const turns = chat.latencies.length;
     const health = await healthLoop(server.url, turns, SESSIONS);
 
-    console.log(`\nWarm-up (a freshly started server): ${warm.latencies.length} turns in ${WARMUP} conversations, ${(warm.latencies.length / warm.seconds).toFixed(0)} turns/s, p50 ${pct(warm.latencies, 50).toFixed(1)} ms, server CPU ${(warmCpu / warm.latencies.length).toFixed(2)} ms per turn`);
-    console.log(`\nOne session at a time: ${single.latencies.length} turns, p50 ${pct(single.latencies, 50).toFixed(1)} ms, p99 ${pct(single.latencies, 99).toFixed(1)} ms, ${(single.latencies.length / single.seconds).toFixed(0)} turns/s (${single.booked} booked)`);
+    console.log(
+      `\nWarm-up (a freshly started server): ${warm.latencies.length} turns in ${WARMUP} conversations, ${(warm.latencies.length / warm.seconds).toFixed(0)} turns/s, p50 ${pct(warm.latencies, 50).toFixed(1)} ms, server CPU ${(warmCpu / warm.latencies.length).toFixed(2)} ms per turn`,
+    );
+    console.log(
+      `\nOne session at a time: ${single.latencies.length} turns, p50 ${pct(single.latencies, 50).toFixed(1)} ms, p99 ${pct(single.latencies, 99).toFixed(1)} ms, ${(single.latencies.length / single.seconds).toFixed(0)} turns/s (${single.booked} booked)`,
+    );
     console.log(`\nPhase 1: ${conversationsRun} scripted booking conversations, ${SESSIONS} concurrent sessions, offline model`);
     console.log(`turns             ${turns} (${chat.booked} tours booked)`);
     console.log(`turns/s           ${(turns / chat.seconds).toFixed(0)}`);
     console.log(`turn p50          ${pct(chat.latencies, 50).toFixed(1)} ms`);
     console.log(`turn p99          ${pct(chat.latencies, 99).toFixed(1)} ms`);
-    console.log(`server CPU        ${(serverCpu / turns).toFixed(2)} ms per turn (all its threads; ${((serverCpu / 1000 / chat.seconds) * 100).toFixed(0)}% of one core)`);
+    console.log(
+      `server CPU        ${(serverCpu / turns).toFixed(2)} ms per turn (all its threads; ${((serverCpu / 1000 / chat.seconds) * 100).toFixed(0)}% of one core)`,
+    );
     console.log(`health req/s      ${(health.latencies.length / health.seconds).toFixed(0)}  (same client loop, GET /api/health)`);
     console.log(`health p50        ${pct(health.latencies, 50).toFixed(1)} ms`);
-    console.log(`ratio             turns/s is ${((turns / chat.seconds) / (health.latencies.length / health.seconds) * 100).toFixed(1)}% of health req/s; p50 ${(pct(chat.latencies, 50) / pct(health.latencies, 50)).toFixed(1)}x`);
+    console.log(
+      `ratio             turns/s is ${((turns / chat.seconds / (health.latencies.length / health.seconds)) * 100).toFixed(1)}% of health req/s; p50 ${(pct(chat.latencies, 50) / pct(health.latencies, 50)).toFixed(1)}x`,
+    );
 
     const rssBefore = rssMb(pid);
     const short = await conversations(server.url, RSS_SESSIONS, SESSIONS, (n) => [`hi, any ${1 + (n % 3)} bedroom in ${CITIES[n % CITIES.length].city}?`]);

@@ -7,8 +7,9 @@
  *
  *   npm run bench:mail -- --messages 200 --delay 300
  */
-import { loadConfig } from "../src/config/config";
+
 import { MAIL_LANES } from "../src/channels/email/imap-worker";
+import { loadConfig } from "../src/config/config";
 import { buildApp } from "../src/main";
 import { Dovecot, dovecotAvailable } from "../test/support/dovecot";
 import { FakeOpenAi } from "../test/support/fake-openai";
@@ -37,10 +38,20 @@ async function main() {
   const fake = await new FakeOpenAi().start();
   fake.script = () => ({
     delayMs: DELAY,
-    toolCalls: [{ name: "classify_email", args: { intent: "maintenance", priority: "normal", summary: "Repair request from a resident", actionRequired: "Schedule the repair." } }],
+    toolCalls: [
+      {
+        name: "classify_email",
+        args: { intent: "maintenance", priority: "normal", summary: "Repair request from a resident", actionRequired: "Schedule the repair." },
+      },
+    ],
   });
   const messages = Array.from({ length: N }, (_, i) =>
-    email({ from: `Resident ${i} <resident${i}@example.com>`, subject: `Request ${i}`, body: `${BODIES[i % BODIES.length]}\nUnit ${100 + i}`, id: `bench-${i}-${Date.now()}@example.com` }),
+    email({
+      from: `Resident ${i} <resident${i}@example.com>`,
+      subject: `Request ${i}`,
+      body: `${BODIES[i % BODIES.length]}\nUnit ${100 + i}`,
+      id: `bench-${i}-${Date.now()}@example.com`,
+    }),
   );
   console.log(`delivering ${N} messages to Dovecot…`);
   for (let i = 0; i < N; i += 50) await dovecot.deliver(...messages.slice(i, i + 50));

@@ -35,8 +35,16 @@ export function evaluate(corpus: Labeled[]) {
   const misses: string[] = [];
   for (const m of corpus) {
     const address = /<([^>]+)>/.exec(m.from)?.[1] ?? m.from;
-    const name = m.from.replace(/<[^>]+>/, "").replace(/"/g, "").trim();
-    const c = classifyOffline({ subject: m.subject, text: stripQuotedText(m.body), sender: { name, email: address, isTenant: TENANT_DOMAINS.has(address) }, month: 11 });
+    const name = m.from
+      .replace(/<[^>]+>/, "")
+      .replace(/"/g, "")
+      .trim();
+    const c = classifyOffline({
+      subject: m.subject,
+      text: stripQuotedText(m.body),
+      sender: { name, email: address, isTenant: TENANT_DOMAINS.has(address) },
+      month: 11,
+    });
     if (c.intent === m.intent) intentOk++;
     if (c.priority === m.priority) priorityOk++;
     if (m.priority === "urgent") {
@@ -47,7 +55,13 @@ export function evaluate(corpus: Labeled[]) {
       misses.push(`${m.intent}/${m.priority} -> ${c.intent}/${c.priority}: ${m.subject} | ${m.body.replace(/\s+/g, " ").slice(0, 110)}`);
     }
   }
-  return { total: corpus.length, intentAccuracy: intentOk / corpus.length, priorityAccuracy: priorityOk / corpus.length, urgentRecall: urgentFound / urgentTotal, misses };
+  return {
+    total: corpus.length,
+    intentAccuracy: intentOk / corpus.length,
+    priorityAccuracy: priorityOk / corpus.length,
+    urgentRecall: urgentFound / urgentTotal,
+    misses,
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

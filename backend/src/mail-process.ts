@@ -23,7 +23,13 @@ async function main(): Promise<void> {
   if (dryRun) {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "l2l-dry-run-"));
     if (fs.existsSync(config.dbPath)) await backupDatabase(config.dbPath, path.join(scratch, "leasing.db"));
-    config = { ...config, dataDir: scratch, dbPath: path.join(scratch, "leasing.db"), outboxDir: path.join(scratch, "outbox"), mail: { ...config.mail, ticketsExportDir: undefined } };
+    config = {
+      ...config,
+      dataDir: scratch,
+      dbPath: path.join(scratch, "leasing.db"),
+      outboxDir: path.join(scratch, "outbox"),
+      mail: { ...config.mail, ticketsExportDir: undefined },
+    };
   }
   const app = buildApp(config);
   let exitCode = 0;

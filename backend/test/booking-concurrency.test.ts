@@ -27,10 +27,7 @@ describe("many clients, one slot", () => {
     const statuses = await Promise.all(attempts);
     expect(statuses.filter((x) => x === 201)).toHaveLength(1);
     expect(statuses.filter((x) => x === 409)).toHaveLength(99);
-    const rows = s.app.db
-      .prepare("SELECT count(*) FROM bookings WHERE property_id = 10 AND start_utc = ? AND status = 'confirmed'")
-      .pluck()
-      .get(slot.start);
+    const rows = s.app.db.prepare("SELECT count(*) FROM bookings WHERE property_id = 10 AND start_utc = ? AND status = 'confirmed'").pluck().get(slot.start);
     expect(rows).toBe(1);
     const admin = await s.get("/api/admin/bookings?status=confirmed", adminHeaders);
     expect(admin.body.bookings.filter((b: any) => b.propertyId === 10 && b.start === slot.start)).toHaveLength(1);
@@ -50,9 +47,14 @@ describe("many clients, one slot", () => {
 
   it("in a burst of bookings of different slots, confirms each and sends every confirmation exactly once", async () => {
     const slotsOf = async (propertyId: number) => (await s.get(`/api/properties/${propertyId}/slots?from=2026-11-24&to=2026-12-01`)).body.slots.slice(0, 40);
-    const slots = [...(await slotsOf(20)).map((x: { start: string }) => ({ propertyId: 20, start: x.start })), ...(await slotsOf(21)).map((x: { start: string }) => ({ propertyId: 21, start: x.start }))];
+    const slots = [
+      ...(await slotsOf(20)).map((x: { start: string }) => ({ propertyId: 20, start: x.start })),
+      ...(await slotsOf(21)).map((x: { start: string }) => ({ propertyId: 21, start: x.start })),
+    ];
     expect(slots).toHaveLength(80);
-    const statuses = await Promise.all(slots.map((x, i) => s.post("/api/tours", { ...x, name: `Burst ${i}`, email: `burst-${i}@example.com` }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      slots.map((x, i) => s.post("/api/tours", { ...x, name: `Burst ${i}`, email: `burst-${i}@example.com` }).then((r) => r.status)),
+    );
     expect(statuses.every((x) => x === 201)).toBe(true);
     const burstMail = () => smtp.received.filter((m) => m.envelope.to.some((to) => /^burst-\d+@example\.com$/.test(to)));
     await until(() => burstMail().length >= 80, 20_000, "80 confirmations");

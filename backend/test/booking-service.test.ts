@@ -1,6 +1,6 @@
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { buildApp, type App } from "../src/main";
+import { type App, buildApp } from "../src/main";
 import { isAppError } from "../src/shared/app-error";
 import { FixedClock } from "../src/shared/clock";
 import { MONDAY, testConfig } from "./support/test-app";
@@ -51,7 +51,10 @@ describe("booking service on a real SQLite file", () => {
   });
 
   it("rejects each invalid request with its own code and writes nothing", () => {
-    const book = (start: Date, propertyId = 2, userId = jo.id) => () => app.services.bookings.book({ propertyId, userId, start });
+    const book =
+      (start: Date, propertyId = 2, userId = jo.id) =>
+      () =>
+        app.services.bookings.book({ propertyId, userId, start });
     expectCode(book(new Date("2026-11-20T16:00:00Z")), "slot_in_past");
     expectCode(book(new Date("2026-11-23T15:00:00Z")), "insufficient_notice"); // 09:00 CST today... inside 2 h
     expectCode(book(new Date("2026-12-31T16:00:00Z")), "beyond_horizon");
@@ -103,10 +106,16 @@ describe("booking service on a real SQLite file", () => {
     const other = app.services.bookings.book({ propertyId: 3, userId: jo.id, start: TUE_1030 });
     app.services.bookings.cancel(a.id);
     const ids = (filter: Parameters<typeof app.services.bookings.list>[0]) => app.services.bookings.list(filter).map((x) => [x.id, x.status]);
-    expect(ids({ propertyId: 2 })).toEqual([[b.id, "confirmed"], [a.id, "cancelled"]]);
+    expect(ids({ propertyId: 2 })).toEqual([
+      [b.id, "confirmed"],
+      [a.id, "cancelled"],
+    ]);
     expect(ids({ propertyId: 2, status: "cancelled" })).toEqual([[a.id, "cancelled"]]);
     expect(ids({ propertyId: 2, status: "confirmed" })).toEqual([[b.id, "confirmed"]]);
-    expect(ids({ status: "confirmed" })).toEqual([[b.id, "confirmed"], [other.id, "confirmed"]]);
+    expect(ids({ status: "confirmed" })).toEqual([
+      [b.id, "confirmed"],
+      [other.id, "confirmed"],
+    ]);
     expect(ids({ propertyId: 3, email: "JO@example.com" })).toEqual([[other.id, "confirmed"]]);
     expect(ids({ propertyId: 4 })).toEqual([]);
   });
@@ -173,7 +182,10 @@ describe("booking service on a real SQLite file", () => {
     expect(c).toMatchObject({ status: "cancelled", sequence: 1 });
     app.services.bookings.cancel(b.id);
     const kinds = app.repos.outbox.list({ bookingId: b.id }).map((m) => [m.kind, m.icsMethod]);
-    expect(kinds).toEqual([["tour_confirmed", "REQUEST"], ["tour_cancelled", "CANCEL"]]);
+    expect(kinds).toEqual([
+      ["tour_confirmed", "REQUEST"],
+      ["tour_cancelled", "CANCEL"],
+    ]);
     expectCode(() => app.services.bookings.reschedule(b.id, TUE_1030), "booking_cancelled");
     const ann = app.services.users.upsertProspect({ name: "Ann", email: "ann@example.com" });
     expect(app.services.bookings.book({ propertyId: 2, userId: ann.id, start: TUE_10 }).status).toBe("confirmed");

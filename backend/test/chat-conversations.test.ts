@@ -59,7 +59,13 @@ describe("booking conversations with the offline model", () => {
     const yes = await c.say("yes please");
     expect(yes.reply).toMatch(/booked/i);
     const rows = await bookingsFor("dana.cruz@example.com");
-    expect(rows).toEqual([expect.objectContaining({ propertyId: 8, start: "2026-11-25T18:00:00.000Z", user: { name: "Dana Cruz", email: "dana.cruz@example.com", phone: "+13035550188" } })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        propertyId: 8,
+        start: "2026-11-25T18:00:00.000Z",
+        user: { name: "Dana Cruz", email: "dana.cruz@example.com", phone: "+13035550188" },
+      }),
+    ]);
   });
 
   it("keeps a new tour when the prospect says no to anything else, and takes it back only when asked", async () => {

@@ -1,7 +1,7 @@
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, type App } from "../src/main";
+import { type App, buildApp } from "../src/main";
 import { testConfig } from "./support/test-app";
 
 v8.setFlagsFromString("--expose-gc");
@@ -42,7 +42,9 @@ describe("chat memory", () => {
     const middle = heapMb();
     await sessions(500, 2000);
     const growth = heapMb() - middle;
-    console.log(`heap after warm-up ${warm.toFixed(1)} MB; growth over the last 500 sessions ${growth.toFixed(2)} MB (previous 500: ${(middle - warm).toFixed(2)} MB)`);
+    console.log(
+      `heap after warm-up ${warm.toFixed(1)} MB; growth over the last 500 sessions ${growth.toFixed(2)} MB (previous 500: ${(middle - warm).toFixed(2)} MB)`,
+    );
     // Each session's rows live in SQLite, not in memory: a turn whose abort signal stays reachable (Node 20 never releases a composite AbortSignal.any() signal that a library listens on) keeps 3–5 KB, 1.3–2.5 MB here.
     expect(growth).toBeLessThan(0.8);
   }, 120_000);

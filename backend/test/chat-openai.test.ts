@@ -47,7 +47,17 @@ describe("OpenAI-compatible model path", () => {
     expect(first.model).toBe("gpt-test");
     expect(first.stream).toBe(true);
     expect(first.tools!.map((t) => t.function.name).sort()).toEqual(
-      ["book_tour", "cancel_tour", "check_availability", "get_property_details", "list_my_tours", "open_tour_link", "reschedule_tour", "save_prospect_info", "search_properties"].sort(),
+      [
+        "book_tour",
+        "cancel_tour",
+        "check_availability",
+        "get_property_details",
+        "list_my_tours",
+        "open_tour_link",
+        "reschedule_tour",
+        "save_prospect_info",
+        "search_properties",
+      ].sort(),
     );
     const search = first.tools!.find((t) => t.function.name === "search_properties")!;
     expect(search.function.parameters).toMatchObject({ type: "object", properties: { location: expect.any(Object), maxRent: expect.any(Object) } });
@@ -77,7 +87,14 @@ describe("OpenAI-compatible model path", () => {
     const r = await c.say("Please book The Alder Tuesday at 10am for Owen Price, owen@example.com, 512 555 0111");
     expect(r.reply).toMatch(/booked/);
     const rows = (await s.get("/api/admin/bookings?email=owen@example.com", adminHeaders)).body.bookings;
-    expect(rows).toEqual([expect.objectContaining({ propertyId: 1, start: "2026-11-24T16:00:00.000Z", status: "confirmed", user: { name: "Owen Price", email: "owen@example.com", phone: "+15125550111" } })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        propertyId: 1,
+        start: "2026-11-24T16:00:00.000Z",
+        status: "confirmed",
+        user: { name: "Owen Price", email: "owen@example.com", phone: "+15125550111" },
+      }),
+    ]);
   });
 
   it("keeps tools scoped to the session even when the model asks for someone else's tour", async () => {
@@ -121,10 +138,10 @@ describe("OpenAI-compatible model path", () => {
     fake.requests.length = 0;
     fake.script = () => ({ content: "Plain JSON answer." });
     const conv = s.app.services.conversations.start("chat");
-    const out = await s.app.agent.invoke(
-      { messages: [new HumanMessage("hi")] },
-      { configurable: { thread_id: conv.id }, context: { conversationId: conv.id } } as never,
-    );
+    const out = await s.app.agent.invoke({ messages: [new HumanMessage("hi")] }, {
+      configurable: { thread_id: conv.id },
+      context: { conversationId: conv.id },
+    } as never);
     expect(fake.requests[0].stream).toBeFalsy();
     expect(String(out.messages.at(-1)!.content)).toBe("Plain JSON answer.");
   });

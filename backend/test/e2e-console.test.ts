@@ -23,7 +23,12 @@ function widgetState(page: Page) {
   return page.evaluate(() => {
     const root = document.querySelector("#leasechat-root")!.shadowRoot!;
     const texts = (sel: string) => [...root.querySelectorAll(sel)].map((e) => e.textContent ?? "");
-    return { status: root.querySelector(".status")?.textContent ?? "", user: texts(".msg.user"), assistant: texts(".msg.assistant"), staff: texts(".msg.staff") };
+    return {
+      status: root.querySelector(".status")?.textContent ?? "",
+      user: texts(".msg.user"),
+      assistant: texts(".msg.assistant"),
+      staff: texts(".msg.staff"),
+    };
   });
 }
 
@@ -89,7 +94,10 @@ describe.runIf(run)("staff console and chat widget, live, in a real Chromium", (
     const widget = await prospectCtx.newPage();
     const consolePage = await staffCtx.newPage();
     const problems: string[] = [];
-    for (const [name, p] of [["widget", widget], ["console", consolePage]] as const) {
+    for (const [name, p] of [
+      ["widget", widget],
+      ["console", consolePage],
+    ] as const) {
       p.on("pageerror", (e) => problems.push(`${name}: ${e.message}`));
       p.on("dialog", (d) => {
         problems.push(`${name} dialog: ${d.message()}`);
@@ -117,7 +125,13 @@ describe.runIf(run)("staff console and chat widget, live, in a real Chromium", (
     expect(handoff).toMatch(/member of our leasing team to join this chat/);
     const sessionId = await widget.evaluate(() => Object.entries(localStorage).find(([k]) => /^leasechat:.*:session$/.test(k))?.[1] ?? "");
     expect(sessionId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
-    expect((await s.get(`/api/chat/${sessionId}/messages`)).body).toMatchObject({ mode: "human", messages: [{ role: "user", text: ask }, { role: "assistant", text: handoff }] });
+    expect((await s.get(`/api/chat/${sessionId}/messages`)).body).toMatchObject({
+      mode: "human",
+      messages: [
+        { role: "user", text: ask },
+        { role: "assistant", text: handoff },
+      ],
+    });
 
     // --- 2. The inbox shows the escalated conversation without a reload.
     const conv = conversationButton(consolePage, sessionId);
@@ -197,7 +211,9 @@ describe.runIf(run)("staff console and chat widget, live, in a real Chromium", (
     expect(await stillSamePage()).toBe(true);
 
     // Every staff action was audited, in order, as the signed-in staff member.
-    const entries: Array<{ actor: string; action: string; target: string | null; details: Record<string, unknown> }> = (await s.get("/api/admin/audit", adminHeaders)).body.entries;
+    const entries: Array<{ actor: string; action: string; target: string | null; details: Record<string, unknown> }> = (
+      await s.get("/api/admin/audit", adminHeaders)
+    ).body.entries;
     const mine = entries
       .filter((e) => e.actor === STAFF_EMAIL)
       .reverse()

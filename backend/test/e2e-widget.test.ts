@@ -19,7 +19,8 @@ async function openWidget(page: Page) {
 
 async function waitForAssistant(page: Page, re: RegExp) {
   await page.waitForFunction(
-    (src) => new RegExp(src).test([...(document.querySelector("#leasechat-root")?.shadowRoot?.querySelectorAll(".msg.assistant") ?? [])].pop()?.textContent ?? ""),
+    (src) =>
+      new RegExp(src).test([...(document.querySelector("#leasechat-root")?.shadowRoot?.querySelectorAll(".msg.assistant") ?? [])].pop()?.textContent ?? ""),
     re.source,
   );
 }
@@ -77,7 +78,14 @@ describe.runIf(run)("chat widget in a real Chromium", () => {
     expect(booked).toMatch(/booked: Highland Row on Tue, Nov 24 at 12:30 PM MST/);
 
     const rows = (await s.get("/api/admin/bookings?email=casey.jordan@example.com", adminHeaders)).body.bookings;
-    expect(rows).toEqual([expect.objectContaining({ propertyId: 10, start: "2026-11-24T19:30:00.000Z", status: "confirmed", user: expect.objectContaining({ name: "Casey Jordan" }) })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        propertyId: 10,
+        start: "2026-11-24T19:30:00.000Z",
+        status: "confirmed",
+        user: expect.objectContaining({ name: "Casey Jordan" }),
+      }),
+    ]);
     const outbox = path.join(s.app.config.outboxDir);
     await until(() => fs.existsSync(outbox) && fs.readdirSync(outbox).some((f) => f.includes("tour_confirmed")), 10_000, "confirmation .eml");
     const eml = fs.readdirSync(outbox).find((f) => f.includes("tour_confirmed"))!;
@@ -127,15 +135,28 @@ describe.runIf(run)("chat widget in a real Chromium", () => {
           return [cs.color, cs.fontSize, cs.fontFamily, cs.backgroundColor, cs.width, cs.height, cs.display].join("|");
         };
         const host = getComputedStyle(document.querySelector("#leasechat-root")!);
-        return { launcher: pick(".launcher"), panel: pick(".panel"), message: pick(".msg.assistant"), input: pick("textarea"), title: pick("h2"), hostPosition: host.position, hostBottom: host.bottom };
+        return {
+          launcher: pick(".launcher"),
+          panel: pick(".panel"),
+          message: pick(".msg.assistant"),
+          input: pick("textarea"),
+          title: pick("h2"),
+          hostPosition: host.position,
+          hostBottom: host.bottom,
+        };
       });
     const before = await snapshot();
     const pageTextBefore = await page.evaluate(() => getComputedStyle(document.querySelector("header h1")!).fontSize);
-    await page.addStyleTag({ content: "* { color: red !important; font-size: 40px !important; font-family: serif !important; background: yellow !important; display: block !important; }" });
+    await page.addStyleTag({
+      content:
+        "* { color: red !important; font-size: 40px !important; font-family: serif !important; background: yellow !important; display: block !important; }",
+    });
     const after = await snapshot();
     expect(after).toEqual(before);
     // The widget added no styles to the page itself.
-    await page.evaluate(() => document.querySelectorAll("style").forEach((s, i) => i > 0 && s.remove()));
+    await page.evaluate(() => {
+      for (const s of [...document.querySelectorAll("style")].slice(1)) s.remove();
+    });
     expect(await page.evaluate(() => getComputedStyle(document.querySelector("header h1")!).fontSize)).toBe(pageTextBefore);
     await page.close();
   }, 30_000);

@@ -34,10 +34,34 @@ describe("escalation to a person (offline model)", () => {
   }
 
   const cases: Array<[string, string, string[]]> = [
-    ["a request for a person", "Asked to talk to a person", ["Can I talk to a real person please?", "I'd rather speak with someone from your office", "get me a human agent"]],
-    ["negotiation of rent or terms", "Negotiation of rent or terms", ["Is the rent negotiable at Highland Row?", "Would you take $2,400 instead of $2,650 a month?", "can you waive the application fee?"]],
-    ["a legal or lease-contract question", "Legal or lease-contract question", ["Can you explain the early termination clause in the lease?", "My lawyer says keeping my deposit is illegal", "what happens if I break my lease after 6 months?"]],
-    ["a fair-housing topic", "Fair-housing or discrimination topic", ["Do you accept Section 8 vouchers?", "I need a reasonable accommodation for my emotional support animal", "Is this building only renting to people without kids? That feels like discrimination."]],
+    [
+      "a request for a person",
+      "Asked to talk to a person",
+      ["Can I talk to a real person please?", "I'd rather speak with someone from your office", "get me a human agent"],
+    ],
+    [
+      "negotiation of rent or terms",
+      "Negotiation of rent or terms",
+      ["Is the rent negotiable at Highland Row?", "Would you take $2,400 instead of $2,650 a month?", "can you waive the application fee?"],
+    ],
+    [
+      "a legal or lease-contract question",
+      "Legal or lease-contract question",
+      [
+        "Can you explain the early termination clause in the lease?",
+        "My lawyer says keeping my deposit is illegal",
+        "what happens if I break my lease after 6 months?",
+      ],
+    ],
+    [
+      "a fair-housing topic",
+      "Fair-housing or discrimination topic",
+      [
+        "Do you accept Section 8 vouchers?",
+        "I need a reasonable accommodation for my emotional support animal",
+        "Is this building only renting to people without kids? That feels like discrimination.",
+      ],
+    ],
   ];
 
   for (const [what, reason, messages] of cases) {
@@ -52,7 +76,11 @@ describe("escalation to a person (offline model)", () => {
         expect(tickets[0].summary).toContain(reason);
         // The AI says nothing more until staff hand the conversation back.
         expect((await chat.say("hello?")).reply).toBeNull();
-        await until(() => smtp.received.some((m) => m.parsed.subject?.includes(reason) && m.parsed.text?.includes(`Ticket #${tickets[0].id}:`)), 10_000, `notice for ${message}`);
+        await until(
+          () => smtp.received.some((m) => m.parsed.subject?.includes(reason) && m.parsed.text?.includes(`Ticket #${tickets[0].id}:`)),
+          10_000,
+          `notice for ${message}`,
+        );
       }
     });
   }
@@ -71,7 +99,11 @@ describe("escalation to a person (offline model)", () => {
       expect(tickets).toEqual([expect.objectContaining({ intent: "escalation", priority: "urgent" })]);
       const notified = tickets[0].stakeholdersNotified.map((x: any) => x.role).sort();
       expect(notified).toEqual(["leasing", "maintenance"]);
-      await until(() => smtp.received.some((m) => toText(m) === "maintenance@leasing.example" && m.parsed.text?.includes(`Ticket #${tickets[0].id}:`)), 10_000, "maintenance alert");
+      await until(
+        () => smtp.received.some((m) => toText(m) === "maintenance@leasing.example" && m.parsed.text?.includes(`Ticket #${tickets[0].id}:`)),
+        10_000,
+        "maintenance alert",
+      );
       const alert = smtp.received.find((m) => toText(m) === "maintenance@leasing.example" && m.parsed.text?.includes(`Ticket #${tickets[0].id}:`))!;
       expect(alert.parsed.subject).toMatch(/^\[URGENT\]/);
       expect(alert.raw.toString("utf8")).toMatch(/^X-Priority: 1/m);
@@ -174,7 +206,11 @@ describe("takeover and escalation with the OpenAI model path", () => {
     const before = fake.requests.length;
     const pending = chat.say("2 bedrooms in Denver please");
     await until(() => fake.requests.slice(before).some((r) => r.messages.at(-1)?.role === "tool"), 5000, "the second model call");
-    const id = s.app.services.conversations.list({ channel: "chat" }).find((c) => c.lastMessageAt && !c.contact.email && s.app.services.conversations.messages(c.id).some((m) => m.text === "2 bedrooms in Denver please"))!.id;
+    const id = s.app.services.conversations
+      .list({ channel: "chat" })
+      .find(
+        (c) => c.lastMessageAt && !c.contact.email && s.app.services.conversations.messages(c.id).some((m) => m.text === "2 bedrooms in Denver please"),
+      )!.id;
     await s.post(`/api/admin/conversations/${id}/mode`, { mode: "human" }, adminHeaders);
     const turn = await pending;
     expect(turn).toMatchObject({ sessionId: id, reply: null, mode: "human" });
@@ -202,7 +238,13 @@ describe("takeover and escalation with the OpenAI model path", () => {
   });
 
   it("builds the model's instructions from the persona staff saved", async () => {
-    const persona = { name: "Jules", tone: "professional", greeting: "Good day, I'm Jules, the automated leasing assistant.", customInstruction: "Always mention the free first month on 13-month leases.", companyName: "Harbor Point Rentals" };
+    const persona = {
+      name: "Jules",
+      tone: "professional",
+      greeting: "Good day, I'm Jules, the automated leasing assistant.",
+      customInstruction: "Always mention the free first month on 13-month leases.",
+      companyName: "Harbor Point Rentals",
+    };
     expect((await s.request("PUT", "/api/admin/persona", persona, adminHeaders)).status).toBe(200);
     fake.script = () => ({ content: "Good day. How may I help?" });
     const before = fake.requests.length;
@@ -247,7 +289,16 @@ describe("an e-mail conversation taken over by staff", () => {
 
   it("waits for staff on new mail in the thread, and the staff reply goes out threaded", async () => {
     const pipeline = s.app.services.email;
-    const first = await pipeline.process(Buffer.from(email({ from: "Jordan Lee <jordan.lee@example.com>", subject: "Parking at Highland Row", body: "Hi, does Highland Row come with a parking spot? Thanks, Jordan", id: "park-1@example.com" })));
+    const first = await pipeline.process(
+      Buffer.from(
+        email({
+          from: "Jordan Lee <jordan.lee@example.com>",
+          subject: "Parking at Highland Row",
+          body: "Hi, does Highland Row come with a parking spot? Thanks, Jordan",
+          id: "park-1@example.com",
+        }),
+      ),
+    );
     expect(first.status).toBe("processed");
     await until(() => smtp.received.some((m) => m.parsed.inReplyTo === "<park-1@example.com>"), 10_000, "the assistant's reply");
     const conversationOf = (key: string) => s.app.repos.inbound.find(key)?.conversationId;
@@ -276,7 +327,11 @@ describe("an e-mail conversation taken over by staff", () => {
     const list = (await s.get("/api/admin/conversations?channel=email&mode=human", adminHeaders)).body.conversations;
     expect(list.find((c: any) => c.id === conversationId)).toMatchObject({ contact: { email: "jordan.lee@example.com" }, unread: expect.any(Number) });
 
-    const sent = await s.post(`/api/admin/conversations/${conversationId}/reply`, { text: "Hi Jordan, yes — we can hold a spot for a week once you apply." }, adminHeaders);
+    const sent = await s.post(
+      `/api/admin/conversations/${conversationId}/reply`,
+      { text: "Hi Jordan, yes — we can hold a spot for a week once you apply." },
+      adminHeaders,
+    );
     expect(sent.status).toBe(201);
     await until(() => smtp.received.some((m) => m.parsed.inReplyTo === "<park-2@example.com>"), 10_000, "the staff reply");
     const reply = smtp.received.find((m) => m.parsed.inReplyTo === "<park-2@example.com>")!;
@@ -289,11 +344,21 @@ describe("an e-mail conversation taken over by staff", () => {
 
     // The prospect's answer to the staff reply lands in the same conversation.
     const third = await pipeline.process(
-      Buffer.from(email({ from: "Jordan Lee <jordan.lee@example.com>", subject: "Re: Parking at Highland Row", body: "Perfect, thank you!", id: "park-3@example.com", inReplyTo: reply.parsed.messageId })),
+      Buffer.from(
+        email({
+          from: "Jordan Lee <jordan.lee@example.com>",
+          subject: "Re: Parking at Highland Row",
+          body: "Perfect, thank you!",
+          id: "park-3@example.com",
+          inReplyTo: reply.parsed.messageId,
+        }),
+      ),
     );
     expect(third.status).toBe("processed");
     expect(conversationOf("<park-3@example.com>")).toBe(conversationId);
-    const roles = (await s.get(`/api/admin/conversations/${conversationId}/messages`, adminHeaders)).body.messages.filter((m: any) => m.role !== "tool").map((m: any) => m.role);
+    const roles = (await s.get(`/api/admin/conversations/${conversationId}/messages`, adminHeaders)).body.messages
+      .filter((m: any) => m.role !== "tool")
+      .map((m: any) => m.role);
     expect(roles).toEqual(["user", "assistant", "user", "staff", "user"]);
   });
 });

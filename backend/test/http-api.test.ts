@@ -28,7 +28,15 @@ describe("GET /api/properties", () => {
     expect(res.status).toBe(200);
     expect(res.body.properties.length).toBe(31);
     const p = res.body.properties.find((x: any) => x.id === 2);
-    expect(p).toMatchObject({ name: "Maple Court Lofts", city: "Austin", neighborhood: "Downtown", beds: 2, rent: 2750, pets: true, timezone: "America/Chicago" });
+    expect(p).toMatchObject({
+      name: "Maple Court Lofts",
+      city: "Austin",
+      neighborhood: "Downtown",
+      beds: 2,
+      rent: 2750,
+      pets: true,
+      timezone: "America/Chicago",
+    });
     expect(typeof p.petPolicy).toBe("string");
     expect(p.availableFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -143,7 +151,10 @@ describe("POST /api/tours", () => {
 
 describe("request bodies", () => {
   const post = (body: BodyInit, headers: Record<string, string>) =>
-    fetch(`${s.url}/api/tours`, { method: "POST", body, headers, duplex: "half" } as RequestInit).then(async (r) => ({ status: r.status, body: await r.json() }));
+    fetch(`${s.url}/api/tours`, { method: "POST", body, headers, duplex: "half" } as RequestInit).then(async (r) => ({
+      status: r.status,
+      body: await r.json(),
+    }));
 
   it("refuses a streamed (chunked) body once it passes the limit, without a Content-Length to go by", async () => {
     const chunk = new TextEncoder().encode(`{"notes":"${"x".repeat(8 * 1024)}`);
@@ -165,7 +176,9 @@ describe("request bodies", () => {
     expect(latin.body.error.message).toMatch(/UTF-8/);
     const gz = await post(JSON.stringify({ propertyId: 2 }), { "content-type": "application/json", "content-encoding": "gzip" });
     expect([gz.status, gz.body.error.code]).toEqual([400, "validation"]);
-    const utf8 = await post(JSON.stringify({ ...person, name: "Zoë Ñúñez", propertyId: 2, start: "not a time" }), { "content-type": "application/json; charset=UTF-8" });
+    const utf8 = await post(JSON.stringify({ ...person, name: "Zoë Ñúñez", propertyId: 2, start: "not a time" }), {
+      "content-type": "application/json; charset=UTF-8",
+    });
     expect(utf8.body.error.issues.map((i: { field: string }) => i.field)).toEqual(["start"]);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Dovecot, dovecotAvailable } from "./support/dovecot";
 import { email, fixture, requireTool } from "./support/mail-fixtures";
-import { SmtpSink, calendarPart, icsField } from "./support/smtp-sink";
+import { calendarPart, icsField, SmtpSink } from "./support/smtp-sink";
 import { adminHeaders, startTestServer, type TestServer } from "./support/test-app";
 import { until } from "./support/wait";
 
@@ -43,7 +43,12 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
       fixture("leak-html.eml", "a"),
       fixture("rent-latin1.eml", "a"),
       fixture("attachment.eml", "a"),
-      email({ from: "Sofia Alvarez <sofia.alvarez@example.com>", subject: "Question", body: "Hi, do you know if the pool at Willow Glen is open in winter? No rush.", id: "general-a@example.com" }),
+      email({
+        from: "Sofia Alvarez <sofia.alvarez@example.com>",
+        subject: "Question",
+        body: "Hi, do you know if the pool at Willow Glen is open in winter? No rush.",
+        id: "general-a@example.com",
+      }),
     );
     const cases: Array<[string, string, string, string]> = [
       ["<lockout-1-a@example.com>", "locked_out", "urgent", "dispatch@keystonelock.example"],
@@ -64,7 +69,7 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
       const [reply] = repliesTo(key);
       expect(reply.parsed.subject).toMatch(/^Re: /);
       expect(reply.parsed.subject).not.toMatch(/^Re: Re:/);
-      expect((reply.parsed.references as string[] | string)).toContain(key);
+      expect(reply.parsed.references as string[] | string).toContain(key);
       expect(reply.parsed.text).toContain(`ticket #${ticket.id}`);
       expect(noticesAbout(ticket.id)[0].envelope.to).toEqual([stakeholder]);
     }
@@ -74,7 +79,9 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     expect(noticesAbout(lockout.id)[0].parsed.subject).toMatch(/^\[URGENT\]/);
     // The HTML-only message was read as text; the photo is noted on the ticket.
     expect(tickets.find((t) => t.sourceMessageKey === "<leak-html-1-a@example.com>").summary).toContain("water coming through the ceiling");
-    expect(tickets.find((t) => t.sourceMessageKey === "<attach-1-a@example.com>").attachments).toEqual([expect.objectContaining({ filename: "leak.jpg", contentType: "image/jpeg" })]);
+    expect(tickets.find((t) => t.sourceMessageKey === "<attach-1-a@example.com>").attachments).toEqual([
+      expect.objectContaining({ filename: "leak.jpg", contentType: "image/jpeg" }),
+    ]);
     // The ISO-8859-1 subject and body were decoded.
     expect(repliesTo("<rent-latin1-1-a@example.com>")[0].parsed.subject).toBe("Re: Paiement du loyer échoué");
     // Urgent safety guidance for the leak; handled messages are marked read only now.
@@ -95,8 +102,18 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
 
     // Without the headers that say so: an out-of-office note and a marketing offer.
     await dovecot.deliver(
-      email({ from: "Pat Green <pgreen@example.com>", subject: "Away until Dec 1", body: "Thank you for your email. I'm currently travelling with limited access to email and will respond when I return on December 1.", id: "ooo-2-b@example.com" }),
-      email({ from: "Growth Team <hello@reviewboost.example>", subject: "Get 5-star reviews", body: "Property managers using ReviewBoost see 3x more reviews. Book a demo this week and get your first month free!\n\nUnsubscribe: https://reviewboost.example/u", id: "promo-1-b@example.com" }),
+      email({
+        from: "Pat Green <pgreen@example.com>",
+        subject: "Away until Dec 1",
+        body: "Thank you for your email. I'm currently travelling with limited access to email and will respond when I return on December 1.",
+        id: "ooo-2-b@example.com",
+      }),
+      email({
+        from: "Growth Team <hello@reviewboost.example>",
+        subject: "Get 5-star reviews",
+        body: "Property managers using ReviewBoost see 3x more reviews. Book a demo this week and get your first month free!\n\nUnsubscribe: https://reviewboost.example/u",
+        id: "promo-1-b@example.com",
+      }),
     );
     await processed("<ooo-2-b@example.com>");
     await processed("<promo-1-b@example.com>");
@@ -105,7 +122,14 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
   });
 
   it("raises the ticket and answers the tour request when one mail has both", async () => {
-    await dovecot.deliver(email({ from: "Aiko Tanaka <aiko.tanaka@example.com>", subject: "two things", body: "Hi! Could I see Mount Tabor Flats on Thursday at 4pm? My lease is up soon.\n\nAlso, my bathroom sink is clogged again.\n\nAiko", id: "mix-1-g@example.com" }));
+    await dovecot.deliver(
+      email({
+        from: "Aiko Tanaka <aiko.tanaka@example.com>",
+        subject: "two things",
+        body: "Hi! Could I see Mount Tabor Flats on Thursday at 4pm? My lease is up soon.\n\nAlso, my bathroom sink is clogged again.\n\nAiko",
+        id: "mix-1-g@example.com",
+      }),
+    );
     await processed("<mix-1-g@example.com>");
     const rec = inbound("<mix-1-g@example.com>")!;
     expect(rec).toMatchObject({ intent: "maintenance", ticketId: expect.any(Number), bookingId: expect.any(Number) });
@@ -124,7 +148,14 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     await until(() => repliesTo("<nt-1@example.com>").length === 1);
     const ours = repliesTo("<nt-1@example.com>")[0].parsed.messageId!;
     await dovecot.deliver(
-      email({ from, subject: "Re: Gas smell", body: "Different question: can I set up a payment plan for December's rent?", id: "nt-2@example.com", inReplyTo: ours, references: `<nt-1@example.com> ${ours}` }),
+      email({
+        from,
+        subject: "Re: Gas smell",
+        body: "Different question: can I set up a payment plan for December's rent?",
+        id: "nt-2@example.com",
+        inReplyTo: ours,
+        references: `<nt-1@example.com> ${ours}`,
+      }),
     );
     await processed("<nt-2@example.com>");
     const rent = inbound("<nt-2@example.com>")!;
@@ -132,7 +163,9 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     expect(rent.ticketId).not.toBe(gas.ticketId);
     expect(s.app.services.tickets.get(gas.ticketId!).followUps).toBe(0);
 
-    await dovecot.deliver(email({ from: "Zoe Park <zoe.park@example.org>", subject: "thank you!", body: "Thanks so much for the quick help today!", id: "ty-1@example.org" }));
+    await dovecot.deliver(
+      email({ from: "Zoe Park <zoe.park@example.org>", subject: "thank you!", body: "Thanks so much for the quick help today!", id: "ty-1@example.org" }),
+    );
     await processed("<ty-1@example.org>");
     expect(inbound("<ty-1@example.org>")).toMatchObject({ status: "processed", ticketId: null });
     await until(() => repliesTo("<ty-1@example.org>").length === 1);
@@ -140,7 +173,14 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
   });
 
   it("books a tour asked for as 'can I see … on Tuesday at 10am', without the word tour", async () => {
-    await dovecot.deliver(email({ from: "Ravi Menon <ravi.menon@example.org>", subject: "Japantown Terrace", body: "Can I see Japantown Terrace on Tuesday at 10am?\n\nRavi", id: "see-1-f@example.org" }));
+    await dovecot.deliver(
+      email({
+        from: "Ravi Menon <ravi.menon@example.org>",
+        subject: "Japantown Terrace",
+        body: "Can I see Japantown Terrace on Tuesday at 10am?\n\nRavi",
+        id: "see-1-f@example.org",
+      }),
+    );
     await processed("<see-1-f@example.org>");
     const rec = inbound("<see-1-f@example.org>")!;
     expect(rec).toMatchObject({ intent: "tour_request", ticketId: null, bookingId: expect.any(Number) });
@@ -155,15 +195,36 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     expect(rec).toMatchObject({ status: "processed", intent: "tour_request", ticketId: null });
     expect(rec.bookingId).not.toBeNull();
     const bookings = (await s.get("/api/admin/bookings?email=jamie.rivera@example.net", adminHeaders)).body.bookings;
-    expect(bookings).toEqual([expect.objectContaining({ id: rec.bookingId, propertyId: 2, start: "2026-11-24T21:00:00.000Z", status: "confirmed", user: expect.objectContaining({ name: "Jamie Rivera" }) })]);
-    await until(() => repliesTo("<tour-1-c@example.net>").length === 1 && smtp.received.some((m) => /^Tour confirmed: Maple Court Lofts/.test(m.parsed.subject ?? "") && m.envelope.to[0] === "jamie.rivera@example.net"));
+    expect(bookings).toEqual([
+      expect.objectContaining({
+        id: rec.bookingId,
+        propertyId: 2,
+        start: "2026-11-24T21:00:00.000Z",
+        status: "confirmed",
+        user: expect.objectContaining({ name: "Jamie Rivera" }),
+      }),
+    ]);
+    await until(
+      () =>
+        repliesTo("<tour-1-c@example.net>").length === 1 &&
+        smtp.received.some((m) => /^Tour confirmed: Maple Court Lofts/.test(m.parsed.subject ?? "") && m.envelope.to[0] === "jamie.rivera@example.net"),
+    );
     expect(repliesTo("<tour-1-c@example.net>")[0].parsed.text).toMatch(/booked: Maple Court Lofts on Tue, Nov 24 at 3:00 PM CST/);
-    const confirmation = smtp.received.find((m) => /^Tour confirmed: Maple Court Lofts/.test(m.parsed.subject ?? "") && m.envelope.to[0] === "jamie.rivera@example.net")!;
+    const confirmation = smtp.received.find(
+      (m) => /^Tour confirmed: Maple Court Lofts/.test(m.parsed.subject ?? "") && m.envelope.to[0] === "jamie.rivera@example.net",
+    )!;
     expect(icsField(calendarPart(confirmation), "METHOD")).toBe("REQUEST");
   });
 
   it("offers times when the request is open-ended, then books from the follow-up in the same thread", async () => {
-    await dovecot.deliver(email({ from: "Noor Haddad <noor.haddad@example.org>", subject: "Highland Row", body: "Hello, is Highland Row available to tour on Thursday afternoon?\n\nThanks, Noor", id: "thread-1-d@example.org" }));
+    await dovecot.deliver(
+      email({
+        from: "Noor Haddad <noor.haddad@example.org>",
+        subject: "Highland Row",
+        body: "Hello, is Highland Row available to tour on Thursday afternoon?\n\nThanks, Noor",
+        id: "thread-1-d@example.org",
+      }),
+    );
     await processed("<thread-1-d@example.org>");
     await until(() => repliesTo("<thread-1-d@example.org>").length === 1);
     const offer = repliesTo("<thread-1-d@example.org>")[0];
@@ -195,7 +256,14 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
 
     // A question that is not about the tour, in the same thread, goes to the office.
     await dovecot.deliver(
-      email({ from: "Noor Haddad <noor.haddad@example.org>", subject: "Re: Highland Row", body: "One more question: do you allow subletting?", id: "thread-3-d@example.org", inReplyTo: second.parsed.messageId!, references: `<thread-1-d@example.org> ${second.parsed.messageId}` }),
+      email({
+        from: "Noor Haddad <noor.haddad@example.org>",
+        subject: "Re: Highland Row",
+        body: "One more question: do you allow subletting?",
+        id: "thread-3-d@example.org",
+        inReplyTo: second.parsed.messageId!,
+        references: `<thread-1-d@example.org> ${second.parsed.messageId}`,
+      }),
     );
     await processed("<thread-3-d@example.org>");
     expect(inbound("<thread-3-d@example.org>")).toMatchObject({ intent: "general", ticketId: expect.any(Number), bookingId: null });
@@ -203,7 +271,14 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
 
   it("adds later messages in a thread to the open ticket: more urgent raises it and alerts again, 'all fixed' calls nobody out, another matter gets its own ticket", async () => {
     const from = "Tom Becker <tom.becker@example.com>";
-    await dovecot.deliver(email({ from, subject: "Bathroom sink", body: "Hi, the bathroom sink in my unit has been dripping for a few days. Could someone take a look?\n\nTom", id: "fu-1@example.com" }));
+    await dovecot.deliver(
+      email({
+        from,
+        subject: "Bathroom sink",
+        body: "Hi, the bathroom sink in my unit has been dripping for a few days. Could someone take a look?\n\nTom",
+        id: "fu-1@example.com",
+      }),
+    );
     await processed("<fu-1@example.com>");
     const first = inbound("<fu-1@example.com>")!;
     expect(first).toMatchObject({ intent: "maintenance", priority: "normal", ticketId: expect.any(Number) });
@@ -216,7 +291,9 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
       const ours = repliesTo(parent)[0].parsed.messageId!;
       return email({ from, subject: "Re: Bathroom sink", body, id, inReplyTo: ours, references: `<fu-1@example.com> ${ours}` });
     };
-    await dovecot.deliver(reply("fu-2@example.com", "Any update? It's getting worse — water is now pooling under the cabinet and leaking into the hallway.", "<fu-1@example.com>"));
+    await dovecot.deliver(
+      reply("fu-2@example.com", "Any update? It's getting worse — water is now pooling under the cabinet and leaking into the hallway.", "<fu-1@example.com>"),
+    );
     await processed("<fu-2@example.com>");
     expect(inbound("<fu-2@example.com>")).toMatchObject({ ticketId, priority: "urgent", conversationId: first.conversationId });
     const raised = s.app.services.tickets.get(ticketId);
@@ -238,13 +315,25 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     const rent = inbound("<fu-4@example.com>")!;
     expect(rent).toMatchObject({ intent: "rent" });
     expect(rent.ticketId).not.toBe(ticketId);
-    expect(s.app.services.tickets.list({ conversationId: first.conversationId! }).map((t) => t.intent).sort()).toEqual(["maintenance", "rent"]);
+    expect(
+      s.app.services.tickets
+        .list({ conversationId: first.conversationId! })
+        .map((t) => t.intent)
+        .sort(),
+    ).toEqual(["maintenance", "rent"]);
 
     // The maintenance contact reports back from another address of theirs: an update on the
     // ticket (the notice's thread), never a new call-out to themselves.
     const notice = noticesAbout(ticketId)[0];
     await dovecot.deliver(
-      email({ from: "Jo at Mile High <jo@milehighmaint.example>", subject: `Re: ${notice.parsed.subject}`, body: "Tech replaced the trap, sink drains fine now. Invoice to follow.", id: "fu-5@example.com", inReplyTo: notice.parsed.messageId!, references: notice.parsed.messageId! }),
+      email({
+        from: "Jo at Mile High <jo@milehighmaint.example>",
+        subject: `Re: ${notice.parsed.subject}`,
+        body: "Tech replaced the trap, sink drains fine now. Invoice to follow.",
+        id: "fu-5@example.com",
+        inReplyTo: notice.parsed.messageId!,
+        references: notice.parsed.messageId!,
+      }),
     );
     await processed("<fu-5@example.com>");
     expect(inbound("<fu-5@example.com>")).toMatchObject({ ticketId, conversationId: first.conversationId });
@@ -270,7 +359,9 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
   it("records a malformed message as failed and keeps working", async () => {
     await dovecot.deliver("Subject: no sender here\r\n\r\nbody without headers that matter\r\n");
     await until(() => s.app.repos.inbound.list("failed").some((r) => r.lastError?.includes("no sender")), 10_000);
-    await dovecot.deliver(email({ from: "Ben Walsh <ben.walsh@example.com>", subject: "hello", body: "Is the application fee refundable?", id: "after-bad-f@example.com" }));
+    await dovecot.deliver(
+      email({ from: "Ben Walsh <ben.walsh@example.com>", subject: "hello", body: "Is the application fee refundable?", id: "after-bad-f@example.com" }),
+    );
     await processed("<after-bad-f@example.com>");
     expect(inbound("<after-bad-f@example.com>")!.status).toBe("processed");
   });

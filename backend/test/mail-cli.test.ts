@@ -4,10 +4,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "./support/temp-dir";
 import { fixture } from "./support/mail-fixtures";
-import { startTestServer } from "./support/test-app";
 import { SmtpSink } from "./support/smtp-sink";
+import { tempDir } from "./support/temp-dir";
+import { startTestServer } from "./support/test-app";
 import { until } from "./support/wait";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -18,7 +18,11 @@ function cli(args: string[], env: Record<string, string>) {
     env: { ...process.env, LOG_LEVEL: "silent", ...env },
     encoding: "utf8",
   });
-  return out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  return out
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 describe("npm run mail:process", () => {
@@ -31,7 +35,13 @@ describe("npm run mail:process", () => {
     });
     const dry = cli(["--dry-run", ...files], { DATA_DIR: dataDir });
     expect(dry).toHaveLength(3);
-    expect(dry[0]).toMatchObject({ messageId: "<lockout-1-cli@example.com>", intent: "locked_out", priority: "urgent", ticketId: expect.any(Number), reply: { to: "maria.gonzalez@example.com", subject: "Re: Locked out!!", inReplyTo: "<lockout-1-cli@example.com>" } });
+    expect(dry[0]).toMatchObject({
+      messageId: "<lockout-1-cli@example.com>",
+      intent: "locked_out",
+      priority: "urgent",
+      ticketId: expect.any(Number),
+      reply: { to: "maria.gonzalez@example.com", subject: "Re: Locked out!!", inReplyTo: "<lockout-1-cli@example.com>" },
+    });
     expect(dry[1]).toMatchObject({ messageId: "<ooo-1-cli@example.com>", reply: null, status: "ignored" });
     expect(dry[2]).toMatchObject({ intent: "tour_request", bookingId: expect.any(Number), ticketId: null });
     // Nothing was stored: the data directory holds no database and no outbox.
@@ -54,7 +64,9 @@ describe("stakeholders copied on the reply, and tickets exported as files", () =
   it("CCs the stakeholders in cc mode and writes each ticket to TICKETS_EXPORT_DIR", async () => {
     const smtp = await SmtpSink.start();
     const exportDir = tempDir();
-    const s = await startTestServer({ env: { SMTP_URL: smtp.url, STAKEHOLDER_NOTIFY: "cc", TICKETS_EXPORT_DIR: exportDir, MAIL_FROM: "Avery <leasing@localhost>" } });
+    const s = await startTestServer({
+      env: { SMTP_URL: smtp.url, STAKEHOLDER_NOTIFY: "cc", TICKETS_EXPORT_DIR: exportDir, MAIL_FROM: "Avery <leasing@localhost>" },
+    });
     try {
       const out = await s.app.services.email.process(Buffer.from(fixture("attachment.eml", "cc")));
       expect(out.reply).toMatchObject({ to: "aiko.tanaka@example.com", cc: "maintenance@leasing.example" });

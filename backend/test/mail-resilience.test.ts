@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -7,8 +7,8 @@ import { Dovecot, dovecotAvailable } from "./support/dovecot";
 import { FakeOpenAi } from "./support/fake-openai";
 import { email, requireTool } from "./support/mail-fixtures";
 import { SmtpSink } from "./support/smtp-sink";
-import { startTestServer, type TestServer } from "./support/test-app";
 import { tempDir } from "./support/temp-dir";
+import { startTestServer, type TestServer } from "./support/test-app";
 import { until } from "./support/wait";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -30,7 +30,12 @@ const REPAIRS = [
 ];
 
 function repairMail(i: number, tag: string) {
-  return email({ from: "Tom Becker <tom.becker@example.com>", subject: `Repair ${i}`, body: `Hi, unit 5 here. ${REPAIRS[i % REPAIRS.length]}\nThanks, Tom`, id: `repair-${i}-${tag}@example.com` });
+  return email({
+    from: "Tom Becker <tom.becker@example.com>",
+    subject: `Repair ${i}`,
+    body: `Hi, unit 5 here. ${REPAIRS[i % REPAIRS.length]}\nThanks, Tom`,
+    id: `repair-${i}-${tag}@example.com`,
+  });
 }
 
 describe.runIf(run)("e-mail channel through crashes and outages", () => {
@@ -55,7 +60,15 @@ describe.runIf(run)("e-mail channel through crashes and outages", () => {
     fake.script = (req) => {
       const text = req.messages.map((m) => m.content ?? "").join(" ");
       const n = /Repair (\d+)/.exec(text)?.[1] ?? "?";
-      return { delayMs: 250, toolCalls: [{ name: "classify_email", args: { intent: "maintenance", priority: "normal", summary: `Repair ${n} for Tom Becker`, actionRequired: "Schedule the repair." } }] };
+      return {
+        delayMs: 250,
+        toolCalls: [
+          {
+            name: "classify_email",
+            args: { intent: "maintenance", priority: "normal", summary: `Repair ${n} for Tom Becker`, actionRequired: "Schedule the repair." },
+          },
+        ],
+      };
     };
     const dataDir = tempDir();
     const env = {
@@ -73,7 +86,8 @@ describe.runIf(run)("e-mail channel through crashes and outages", () => {
       MAIL_FROM: "Avery <leasing@localhost>",
       LOG_LEVEL: "warn",
     };
-    const startWorker = (): ChildProcess => spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "backend/src/mail-worker.ts")], { cwd: ROOT, env, stdio: "ignore" });
+    const startWorker = (): ChildProcess =>
+      spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "backend/src/mail-worker.ts")], { cwd: ROOT, env, stdio: "ignore" });
     const count = (sql: string) => {
       try {
         const db = new Database(path.join(dataDir, "leasing.db"), { readonly: true, fileMustExist: true });
@@ -120,7 +134,16 @@ describe.runIf(run)("e-mail channel through crashes and outages", () => {
     let s: TestServer;
     beforeAll(async () => {
       s = await startTestServer({
-        env: { IMAP_URL: dovecot.url, SMTP_URL: smtp.url, MAIL_FROM: "Avery <leasing@localhost>", MAIL_POLL_MS: "200", MAIL_LOOKBACK_DAYS: "7", OUTBOX_POLL_MS: "100", OUTBOX_BASE_BACKOFF_MS: "50", OUTBOX_MAX_BACKOFF_MS: "300" },
+        env: {
+          IMAP_URL: dovecot.url,
+          SMTP_URL: smtp.url,
+          MAIL_FROM: "Avery <leasing@localhost>",
+          MAIL_POLL_MS: "200",
+          MAIL_LOOKBACK_DAYS: "7",
+          OUTBOX_POLL_MS: "100",
+          OUTBOX_BASE_BACKOFF_MS: "50",
+          OUTBOX_MAX_BACKOFF_MS: "300",
+        },
       });
     });
     afterAll(() => s?.close());
@@ -161,11 +184,25 @@ describe.runIf(run)("e-mail channel through crashes and outages", () => {
   it("falls back to the offline rules when the model fails, and raises a ticket for staff", async () => {
     fake.script = () => ({ status: 500 });
     const s = await startTestServer({
-      env: { LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: fake.baseUrl, MODEL_TIMEOUT_MS: "3000", SMTP_URL: smtp.url, MAIL_FROM: "Avery <leasing@localhost>" },
+      env: {
+        LLM_PROVIDER: "openai",
+        OPENAI_API_KEY: "sk-test",
+        OPENAI_BASE_URL: fake.baseUrl,
+        MODEL_TIMEOUT_MS: "3000",
+        SMTP_URL: smtp.url,
+        MAIL_FROM: "Avery <leasing@localhost>",
+      },
     });
     try {
       const out = await s.app.services.email.process(
-        Buffer.from(email({ from: "Maria Gonzalez <maria.gonzalez@example.com>", subject: "help", body: "I locked myself out of unit 204, keys are inside!", id: "model-down@example.com" })),
+        Buffer.from(
+          email({
+            from: "Maria Gonzalez <maria.gonzalez@example.com>",
+            subject: "help",
+            body: "I locked myself out of unit 204, keys are inside!",
+            id: "model-down@example.com",
+          }),
+        ),
       );
       expect(out).toMatchObject({ status: "processed", intent: "locked_out", priority: "urgent" });
       const ticket = s.app.services.tickets.get(out.ticketId!);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SmtpSink, calendarPart, icsField } from "./support/smtp-sink";
+import { calendarPart, icsField, SmtpSink } from "./support/smtp-sink";
 import { firstSlot, startTestServer, type TestServer } from "./support/test-app";
 import { until } from "./support/wait";
 

@@ -4,7 +4,6 @@ import { SmtpSink } from "./support/smtp-sink";
 import { firstSlot, startTestServer } from "./support/test-app";
 import { until } from "./support/wait";
 
-
 describe("outbox through an SMTP outage", () => {
   it("keeps the booking, records failed attempts, and delivers once when SMTP returns", async () => {
     const port = await freePort();

@@ -67,7 +67,9 @@ describe("outbox", () => {
 
   it("records a batch's outcomes: sent messages once, a failed one for retry with its reason", async () => {
     const { db, repo } = queue(6);
-    const transport = slowTransport(0, (m) => (m.messageId === "<m3@test>" ? new AppError("upstream_unavailable", "SMTP unavailable (ECONNREFUSED)") : undefined));
+    const transport = slowTransport(0, (m) =>
+      m.messageId === "<m3@test>" ? new AppError("upstream_unavailable", "SMTP unavailable (ECONNREFUSED)") : undefined,
+    );
     const outbox = new Outbox(repo, transport, FROM, systemClock, silent, OPTIONS);
     expect(await outbox.drain()).toBe(6);
     type Row = { message_id: string; status: string; attempts: number; last_error: string | null };

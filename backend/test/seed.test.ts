@@ -9,7 +9,9 @@ describe("seed data", () => {
     const app = buildApp(testConfig());
     try {
       const stats = app.db
-        .prepare("SELECT count(*) AS n, count(DISTINCT city) AS cities, count(DISTINCT timezone) AS zones, sum(active = 0) AS inactive, min(beds) AS minBeds, max(beds) AS maxBeds FROM properties")
+        .prepare(
+          "SELECT count(*) AS n, count(DISTINCT city) AS cities, count(DISTINCT timezone) AS zones, sum(active = 0) AS inactive, min(beds) AS minBeds, max(beds) AS maxBeds FROM properties",
+        )
         .get() as Record<string, number>;
       expect(stats.n).toBeGreaterThanOrEqual(30);
       expect(stats.cities).toBeGreaterThanOrEqual(4);

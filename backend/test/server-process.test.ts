@@ -18,7 +18,10 @@ function sourceFiles(dir: string): string[] {
 describe("the server process", () => {
   it("is what npm start runs: main.ts under tsx, with no Node options of its own", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    const run = pkg.scripts.start.split("&&").map((s) => s.trim()).find((s) => s.startsWith("tsx "));
+    const run = pkg.scripts.start
+      .split("&&")
+      .map((s) => s.trim())
+      .find((s) => s.startsWith("tsx "));
     expect(run).toBe("tsx backend/src/main.ts");
   });
 

@@ -36,7 +36,13 @@ function openEvents(url: string, enough: (events: StreamEvent[]) => boolean, hea
   return { connected: Promise.race([ready, events.then(() => undefined)]), events };
 }
 
-async function readEvents(url: string, enough: (events: StreamEvent[]) => boolean, headers: Record<string, string> = {}, timeoutMs = 5000, onConnected?: () => void) {
+async function readEvents(
+  url: string,
+  enough: (events: StreamEvent[]) => boolean,
+  headers: Record<string, string> = {},
+  timeoutMs = 5000,
+  onConnected?: () => void,
+) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const events: StreamEvent[] = [];
@@ -51,8 +57,7 @@ async function readEvents(url: string, enough: (events: StreamEvent[]) => boolea
       const { done, value } = await reader.read();
       if (done) break;
       buffer += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf("\n\n")) >= 0) {
+      for (let cut = buffer.indexOf("\n\n"); cut >= 0; cut = buffer.indexOf("\n\n")) {
         const block = buffer.slice(0, cut);
         buffer = buffer.slice(cut + 2);
         const event = /^event: (.*)$/m.exec(block)?.[1];
@@ -213,7 +218,12 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     expect(await ids("propertyId=8")).not.toContain(chat.sessionId);
     expect(await ids("propertyId=1")).not.toContain(about.sessionId);
     const detail = await s.get(`/api/admin/conversations/${chat.sessionId}`, adminHeaders);
-    expect(detail.body).toMatchObject({ conversation: { id: chat.sessionId, channel: "chat", mode: "ai", escalation: null }, contact: { name: "Robin Okafor", email: "robin.okafor@example.com" }, tours: [], tickets: [] });
+    expect(detail.body).toMatchObject({
+      conversation: { id: chat.sessionId, channel: "chat", mode: "ai", escalation: null },
+      contact: { name: "Robin Okafor", email: "robin.okafor@example.com" },
+      tours: [],
+      tickets: [],
+    });
     const transcript = (await s.get(`/api/admin/conversations/${chat.sessionId}/messages`, asStaff())).body.messages;
     expect(transcript[0]).toMatchObject({ role: "user", text: "Do you have 2 bedrooms in Denver?" });
     const tool = transcript.find((m: any) => m.role === "tool");
@@ -350,7 +360,11 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     await new Promise((r) => setTimeout(r, 400));
     expect(smtp.received.filter((m) => toText(m) === "lee.park@example.com")).toHaveLength(3);
     const audit = (await s.get("/api/admin/audit", adminHeaders)).body.entries.filter((e: any) => e.target === String(id));
-    expect(audit.map((e: any) => [e.actor, e.action])).toEqual([["api-token", "booking.cancel"], [STAFF.email, "booking.cancel"], [STAFF.email, "booking.reschedule"]]);
+    expect(audit.map((e: any) => [e.actor, e.action])).toEqual([
+      ["api-token", "booking.cancel"],
+      [STAFF.email, "booking.cancel"],
+      [STAFF.email, "booking.reschedule"],
+    ]);
   });
 
   it("lists, filters, updates and assigns tickets, and rejects bad changes", async () => {
@@ -397,14 +411,21 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     expect((await s.get(`/api/properties/${id}`)).body.property).toMatchObject({ name: "Juniper House", rent: 2300 });
     // No hours yet: no slots. Then Wednesdays 09:00–11:00, 60-minute tours.
     expect((await s.get(`/api/properties/${id}/slots?from=2026-11-25&to=2026-11-25`)).body.slots).toEqual([]);
-    const hours = await s.request("PUT", `/api/admin/properties/${id}/hours`, { rules: [{ weekday: 3, start: "09:00", end: "11:00", slotMinutes: 60 }] }, asStaff());
+    const hours = await s.request(
+      "PUT",
+      `/api/admin/properties/${id}/hours`,
+      { rules: [{ weekday: 3, start: "09:00", end: "11:00", slotMinutes: 60 }] },
+      asStaff(),
+    );
     expect(hours.status).toBe(200);
     const wed = (await s.get(`/api/properties/${id}/slots?from=2026-11-25&to=2026-12-02`)).body.slots.map((x: any) => x.local);
     expect(wed).toEqual(["2026-11-25T09:00", "2026-11-25T10:00", "2026-12-02T09:00", "2026-12-02T10:00"]);
     // A dated closure removes that day; removing the closure brings it back.
     const closure = await s.post(`/api/admin/properties/${id}/exceptions`, { date: "2026-12-02", kind: "closed", note: "Unit repainting" }, asStaff());
     expect(closure.status).toBe(201);
-    expect((await s.get(`/api/admin/properties/${id}/hours`, adminHeaders)).body.exceptions).toEqual([expect.objectContaining({ id: closure.body.id, date: "2026-12-02", kind: "closed", note: "Unit repainting" })]);
+    expect((await s.get(`/api/admin/properties/${id}/hours`, adminHeaders)).body.exceptions).toEqual([
+      expect.objectContaining({ id: closure.body.id, date: "2026-12-02", kind: "closed", note: "Unit repainting" }),
+    ]);
     expect((await s.get(`/api/properties/${id}/slots?from=2026-12-02&to=2026-12-02`)).body.slots).toEqual([]);
     expect((await s.request("DELETE", `/api/admin/properties/${id}/exceptions/${closure.body.id}`, undefined, asStaff())).status).toBe(200);
     expect((await s.get(`/api/properties/${id}/slots?from=2026-12-02&to=2026-12-02`)).body.slots).toHaveLength(2);
@@ -428,10 +449,18 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     const bad = await s.post("/api/admin/properties", { ...body, timezone: "Mars/Olympus" }, adminHeaders);
     expect(bad.status).toBe(400);
     expect((await s.post("/api/admin/properties", { ...body, rent: -5 }, adminHeaders)).status).toBe(400);
-    expect((await s.request("PUT", `/api/admin/properties/${id}/hours`, { rules: [{ weekday: 9, start: "09:00", end: "11:00", slotMinutes: 60 }] }, adminHeaders)).status).toBe(400);
-    expect((await s.request("PUT", `/api/admin/properties/${id}/hours`, { rules: [{ weekday: 3, start: "12:00", end: "11:00", slotMinutes: 60 }] }, adminHeaders)).status).toBe(400);
+    expect(
+      (await s.request("PUT", `/api/admin/properties/${id}/hours`, { rules: [{ weekday: 9, start: "09:00", end: "11:00", slotMinutes: 60 }] }, adminHeaders))
+        .status,
+    ).toBe(400);
+    expect(
+      (await s.request("PUT", `/api/admin/properties/${id}/hours`, { rules: [{ weekday: 3, start: "12:00", end: "11:00", slotMinutes: 60 }] }, adminHeaders))
+        .status,
+    ).toBe(400);
     expect((await s.post(`/api/admin/properties/${id}/exceptions`, { date: "next week", kind: "closed" }, adminHeaders)).status).toBe(400);
-    expect((await s.get(`/api/admin/properties/${id}/hours`, adminHeaders)).body.rules).toEqual([expect.objectContaining({ weekday: 3, start: "09:00", end: "11:00", slotMinutes: 60 })]);
+    expect((await s.get(`/api/admin/properties/${id}/hours`, adminHeaders)).body.rules).toEqual([
+      expect.objectContaining({ weekday: 3, start: "09:00", end: "11:00", slotMinutes: 60 }),
+    ]);
     const actions = (await s.get("/api/admin/audit", adminHeaders)).body.entries.filter((e: any) => e.target === String(id)).map((e: any) => e.action);
     expect(actions).toEqual(["property.update", "property.update", "hours.exception.remove", "hours.exception.add", "hours.update", "property.create"]);
   });
@@ -452,7 +481,9 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     const first = s.app.services.properties.listAll().find((p) => p.active)!;
     const slots = (await s.get(`/api/properties/${first.id}/slots`)).body.slots as Array<{ start: string }>;
     expect(slots.length).toBeGreaterThan(0);
-    expect(preview.body.preview.sampleReply).toBe(`OK. ${first.name} on ${slotWhen(new Date(slots[0].start), first.timezone)} is open. To book it, I just need your name and your e-mail.`);
+    expect(preview.body.preview.sampleReply).toBe(
+      `OK. ${first.name} on ${slotWhen(new Date(slots[0].start), first.timezone)} is open. To book it, I just need your name and your e-mail.`,
+    );
     // A preview saves nothing.
     expect((await s.get("/api/admin/persona", asStaff())).body.persona.name).not.toBe("Maya");
 
@@ -469,7 +500,9 @@ describe("staff console: sign-in, conversations, bookings, tickets, catalogue, p
     expect((await s.request("PUT", "/api/admin/persona", { ...persona, name: "" }, adminHeaders)).status).toBe(400);
     expect((await s.request("PUT", "/api/admin/persona", { ...persona, customInstruction: "x".repeat(5000) }, adminHeaders)).status).toBe(400);
     expect((await s.get("/api/admin/persona", adminHeaders)).body.persona).toEqual(persona);
-    const audit = (await s.get("/api/admin/audit", adminHeaders)).body.entries.find((e: any) => e.action === "persona.update" && e.actor === STAFF.email && e.details.name === "Maya");
+    const audit = (await s.get("/api/admin/audit", adminHeaders)).body.entries.find(
+      (e: any) => e.action === "persona.update" && e.actor === STAFF.email && e.details.name === "Maya",
+    );
     expect(audit).toBeDefined();
     await s.request("PUT", "/api/admin/persona", DEFAULT_PERSONA, adminHeaders);
   });

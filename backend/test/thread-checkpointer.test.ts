@@ -1,15 +1,18 @@
 import path from "node:path";
-import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
-import { emptyCheckpoint, type Checkpoint } from "@langchain/langgraph";
+import { AIMessage, type BaseMessage, HumanMessage } from "@langchain/core/messages";
+import { type Checkpoint, type CheckpointTuple, emptyCheckpoint } from "@langchain/langgraph";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../src/db/database";
-import { ThreadCheckpointer } from "../src/db/thread-checkpointer";
 import { STORED_TURNS, trimStoredThread } from "../src/agent/context-window";
+import { type Db, openDatabase } from "../src/db/database";
+import { ThreadCheckpointer } from "../src/db/thread-checkpointer";
 import { tempDir } from "./support/temp-dir";
 
 function checkpoint(id: string, messages: BaseMessage[]): Checkpoint {
   return { ...emptyCheckpoint(), id, channel_values: { messages }, channel_versions: { messages: Number(id) } };
 }
+
+/** The messages of a stored checkpoint (none when there is no checkpoint). */
+const messagesOf = (t: CheckpointTuple | undefined) => (t?.checkpoint.channel_values.messages ?? []) as BaseMessage[];
 
 const config = (thread: string, parent?: string) => ({ configurable: { thread_id: thread, checkpoint_ns: "", ...(parent ? { checkpoint_id: parent } : {}) } });
 
@@ -28,7 +31,11 @@ describe("thread checkpointer", () => {
     const file = path.join(tempDir(), "cp.db");
     const a = new ThreadCheckpointer(db(file));
     await a.put(config("t1"), checkpoint("0001", [new HumanMessage({ content: "hi", id: "h1" })]), { source: "loop", step: 1, parents: {} });
-    await a.put(config("t1", "0001"), checkpoint("0002", [new HumanMessage({ content: "hi", id: "h1" }), new AIMessage({ content: "hello", id: "a1" })]), { source: "loop", step: 2, parents: {} });
+    await a.put(config("t1", "0001"), checkpoint("0002", [new HumanMessage({ content: "hi", id: "h1" }), new AIMessage({ content: "hello", id: "a1" })]), {
+      source: "loop",
+      step: 2,
+      parents: {},
+    });
     await a.put(config("t2"), checkpoint("0003", [new HumanMessage({ content: "other", id: "h9" })]), { source: "loop", step: 1, parents: {} });
 
     const rows = open[0].prepare("SELECT thread_id, checkpoint_id FROM checkpoints ORDER BY thread_id").all();
@@ -59,19 +66,20 @@ describe("thread checkpointer", () => {
     await b.put(config("t", "0001"), checkpoint("0002", [new HumanMessage({ content: "from b", id: "h2" })]), { source: "loop", step: 2, parents: {} });
     const seen = await a.getTuple(config("t"));
     expect(seen?.checkpoint.id).toBe("0002");
-    expect((seen?.checkpoint.channel_values.messages as BaseMessage[])[0].content).toBe("from b");
+    expect(messagesOf(seen)[0].content).toBe("from b");
   });
 
   it("stores only the recent turns of a long thread (the agent's trim)", async () => {
     const file = path.join(tempDir(), "cp.db");
     const a = new ThreadCheckpointer(db(file), trimStoredThread);
     const messages: BaseMessage[] = [];
-    for (let turn = 1; turn <= 6; turn++) messages.push(new HumanMessage({ content: `q${turn}`, id: `h${turn}` }), new AIMessage({ content: `a${turn}`, id: `a${turn}` }));
+    for (let turn = 1; turn <= 6; turn++)
+      messages.push(new HumanMessage({ content: `q${turn}`, id: `h${turn}` }), new AIMessage({ content: `a${turn}`, id: `a${turn}` }));
     await a.put(config("t"), checkpoint("0001", messages), { source: "loop", step: 1, parents: {} });
     const kept = ["q4", "a4", "q5", "a5", "q6", "a6"];
     expect(STORED_TURNS).toBe(3);
-    expect(((await a.getTuple(config("t")))?.checkpoint.channel_values.messages as BaseMessage[]).map((m) => m.content)).toEqual(kept);
+    expect(messagesOf(await a.getTuple(config("t"))).map((m) => m.content)).toEqual(kept);
     const fromFile = await new ThreadCheckpointer(db(file)).getTuple(config("t"));
-    expect((fromFile?.checkpoint.channel_values.messages as BaseMessage[]).map((m) => m.content)).toEqual(kept);
+    expect(messagesOf(fromFile).map((m) => m.content)).toEqual(kept);
   });
 });

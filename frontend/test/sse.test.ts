@@ -15,7 +15,7 @@ describe("SSE parser", () => {
   });
   it("handles CRLF, multi-line data, comments and plain text", () => {
     const p = new SseParser();
-    expect(p.push(": keep-alive\r\n\r\nevent: note\r\ndata: line one\r\ndata: line two\r\n\r\ndata: {\"a\":1}\n\n")).toEqual([
+    expect(p.push(': keep-alive\r\n\r\nevent: note\r\ndata: line one\r\ndata: line two\r\n\r\ndata: {"a":1}\n\n')).toEqual([
       { event: "note", data: "line one\nline two" },
       { event: "message", data: { a: 1 } },
     ]);

@@ -66,7 +66,15 @@ describe("widget", () => {
         ["tool", { name: "check_availability", label: "Checking availability…", status: "started" }],
         ["token", { text: "Here are " }],
         ["token", { text: "times." }],
-        ["options", { options: [{ type: "slot", label: "Tue, Nov 24 at 3:00 PM CST", value: "Tue at 3" }, { type: "property", label: "The Alder", value: "The Alder", beds: 1, rent: 1850, city: "Austin" }] }],
+        [
+          "options",
+          {
+            options: [
+              { type: "slot", label: "Tue, Nov 24 at 3:00 PM CST", value: "Tue at 3" },
+              { type: "property", label: "The Alder", value: "The Alder", beds: 1, rent: 1850, city: "Austin" },
+            ],
+          },
+        ],
         ["done", { reply: "Here are times.", sessionId: "s123" }],
       ]),
     );
@@ -86,7 +94,12 @@ describe("widget", () => {
     expect(url).toBe("https://api.example/api/chat/stream");
     expect(JSON.parse(init.body)).toMatchObject({ message: "times for the alder?", clientMessageId: expect.any(String) });
 
-    fetchMock.mockResolvedValueOnce(sseResponse([["session", { sessionId: "s123" }], ["done", { reply: "Booked." }]]));
+    fetchMock.mockResolvedValueOnce(
+      sseResponse([
+        ["session", { sessionId: "s123" }],
+        ["done", { reply: "Booked." }],
+      ]),
+    );
     (buttons[0] as HTMLButtonElement).click();
     await flush();
     await flush();
@@ -116,7 +129,12 @@ describe("widget", () => {
     const error = root.querySelector(".error") as HTMLElement;
     expect(error.hidden).toBe(false);
     expect(error.textContent).toMatch(/went wrong/);
-    fetchMock.mockResolvedValueOnce(sseResponse([["session", { sessionId: "s9" }], ["done", { reply: "Hi!" }]]));
+    fetchMock.mockResolvedValueOnce(
+      sseResponse([
+        ["session", { sessionId: "s9" }],
+        ["done", { reply: "Hi!" }],
+      ]),
+    );
     const retry = root.querySelector(".retry") as HTMLButtonElement;
     retry.click();
     retry.click();
@@ -140,7 +158,17 @@ describe("widget", () => {
 
   it("restores the conversation from the server and starts over on request", async () => {
     new SessionStore("https://api.example").set("old-session");
-    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ messages: [{ role: "user", text: "hi", options: [] }, { role: "assistant", text: "Hello <b>there</b>", options: [] }] }), { status: 200 }));
+    fetchMock.mockResolvedValueOnce(
+      new Response(
+        JSON.stringify({
+          messages: [
+            { role: "user", text: "hi", options: [] },
+            { role: "assistant", text: "Hello <b>there</b>", options: [] },
+          ],
+        }),
+        { status: 200 },
+      ),
+    );
     const w = new Widget({ api: "https://api.example" });
     await w.open();
     const root = shadow(w);
@@ -158,7 +186,13 @@ describe("widget", () => {
   });
 
   it("follows the session for staff replies, without duplicates, and withdraws a reply cut off by a takeover", async () => {
-    fetchMock.mockResolvedValueOnce(sseResponse([["session", { sessionId: "s-live-1" }], ["token", { text: "Let me che" }], ["done", { reply: null, mode: "human" }]]));
+    fetchMock.mockResolvedValueOnce(
+      sseResponse([
+        ["session", { sessionId: "s-live-1" }],
+        ["token", { text: "Let me che" }],
+        ["done", { reply: null, mode: "human" }],
+      ]),
+    );
     const w = new Widget({ api: "https://api.example" });
     await w.open();
     await w.send("can a person help me?");
@@ -185,7 +219,15 @@ describe("widget", () => {
   it("after restoring history, listens only for staff replies newer than what it showed", async () => {
     new SessionStore("https://api.example").set("s-old-22");
     fetchMock.mockResolvedValueOnce(
-      new Response(JSON.stringify({ messages: [{ id: 3, role: "user", text: "hello", options: [] }, { id: 5, role: "staff", text: "Hi from Sam", options: [] }] }), { status: 200 }),
+      new Response(
+        JSON.stringify({
+          messages: [
+            { id: 3, role: "user", text: "hello", options: [] },
+            { id: 5, role: "staff", text: "Hi from Sam", options: [] },
+          ],
+        }),
+        { status: 200 },
+      ),
     );
     const w = new Widget({ api: "https://api.example" });
     await w.open();

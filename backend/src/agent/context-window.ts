@@ -1,4 +1,4 @@
-import { SystemMessage, type BaseMessage } from "@langchain/core/messages";
+import { type BaseMessage, SystemMessage } from "@langchain/core/messages";
 import { createMiddleware } from "langchain";
 import { conversationIdOf } from "./agent-context";
 import { buildFacts, factsBlock } from "./conversation-facts";

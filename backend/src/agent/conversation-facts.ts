@@ -1,5 +1,5 @@
-import type { Conversation } from "../domain/conversations/conversation";
 import { localDateOf, toLocalString } from "../domain/availability/slot-math";
+import type { Conversation } from "../domain/conversations/conversation";
 import { formatDay } from "../domain/shared/time-format";
 import { slotWhen } from "./tools/format";
 import { sessionUpcomingTours } from "./tools/session-tours";
@@ -36,7 +36,15 @@ export function buildFacts(d: ToolDeps, c: Conversation): FactsSnapshot {
   });
   const tours = sessionUpcomingTours(d, c.id).map((b) => {
     const p = d.properties.get(b.propertyId);
-    return { id: b.id, propertyId: p.id, property: p.name, start: b.start.toISOString(), startLocal: localDateOf(b.start, p.timezone), localTime: toLocalString(b.start, p.timezone).slice(11, 16), label: slotWhen(b.start, p.timezone) };
+    return {
+      id: b.id,
+      propertyId: p.id,
+      property: p.name,
+      start: b.start.toISOString(),
+      startLocal: localDateOf(b.start, p.timezone),
+      localTime: toLocalString(b.start, p.timezone).slice(11, 16),
+      label: slotWhen(b.start, p.timezone),
+    };
   });
   return {
     channel: c.channel,

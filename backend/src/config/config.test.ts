@@ -31,7 +31,11 @@ describe("loadConfig", () => {
   });
 
   it("parses the sender and extra origins", () => {
-    const c = loadConfig({ MAIL_FROM: '"Sunrise Leasing" <tours@sunrise.example>', ALLOWED_ORIGINS: "https://a.example, https://b.example/", PUBLIC_URL: "https://app.example/" });
+    const c = loadConfig({
+      MAIL_FROM: '"Sunrise Leasing" <tours@sunrise.example>',
+      ALLOWED_ORIGINS: "https://a.example, https://b.example/",
+      PUBLIC_URL: "https://app.example/",
+    });
     expect(c.mailFrom).toEqual({ name: "Sunrise Leasing", address: "tours@sunrise.example" });
     expect(c.publicUrl).toBe("https://app.example");
     expect(c.allowedOrigins).toEqual(["https://app.example", "https://a.example", "https://b.example"]);

@@ -56,7 +56,9 @@ export class SqliteAvailabilityRepository implements AvailabilityRepository {
 
   exceptionsWithIds(propertyId: number, fromDate: string): Array<DateException & { id: number }> {
     return this.db
-      .prepare<[number, string], ExceptionRow & { id: number }>("SELECT * FROM availability_exceptions WHERE property_id = ? AND date >= ? ORDER BY date, start_time")
+      .prepare<[number, string], ExceptionRow & { id: number }>(
+        "SELECT * FROM availability_exceptions WHERE property_id = ? AND date >= ? ORDER BY date, start_time",
+      )
       .all(propertyId, fromDate)
       .map((e) => ({ id: e.id, date: e.date, kind: e.kind, start: e.start_time, end: e.end_time, slotMinutes: e.slot_minutes, note: e.note }));
   }

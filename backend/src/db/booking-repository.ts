@@ -1,9 +1,9 @@
-import { AppError } from "../shared/app-error";
 import type { Interval } from "../domain/availability/availability";
 import type { BusyTimesRepository } from "../domain/availability/availability-service";
 import type { Booking, BookingSource, BookingStatus, BookingWithContact } from "../domain/bookings/booking";
 import type { BookingRepository, NewBooking } from "../domain/bookings/booking-service";
-import { isUniqueViolation, type Db } from "./database";
+import { AppError } from "../shared/app-error";
+import { type Db, isUniqueViolation } from "./database";
 
 interface BookingRow {
   id: number;
@@ -123,15 +123,11 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
   }
 
   confirmedOverlapping(propertyId: number, w: Interval, excludeId = -1): Booking[] {
-    return this.overlapping
-      .all(propertyId, w.end.toISOString(), w.start.toISOString(), earliestStart(w.start), excludeId)
-      .map(toBooking);
+    return this.overlapping.all(propertyId, w.end.toISOString(), w.start.toISOString(), earliestStart(w.start), excludeId).map(toBooking);
   }
 
   userConfirmedOverlapping(userId: number, w: Interval, excludeId = -1): Booking[] {
-    return this.userOverlapping
-      .all(userId, w.end.toISOString(), w.start.toISOString(), earliestStart(w.start), excludeId)
-      .map(toBooking);
+    return this.userOverlapping.all(userId, w.end.toISOString(), w.start.toISOString(), earliestStart(w.start), excludeId).map(toBooking);
   }
 
   updateTime(id: number, start: Date, end: Date, now: Date): Booking {

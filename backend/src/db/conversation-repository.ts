@@ -1,6 +1,14 @@
-import type { Channel, Conversation, ConversationMessage, ConversationMode, ConversationSummary, MessageRole, SessionFacts } from "../domain/conversations/conversation";
-import type { ConversationFilter, ConversationRepository } from "../domain/conversations/conversation-service";
 import type { Statement } from "better-sqlite3";
+import type {
+  Channel,
+  Conversation,
+  ConversationMessage,
+  ConversationMode,
+  ConversationSummary,
+  MessageRole,
+  SessionFacts,
+} from "../domain/conversations/conversation";
+import type { ConversationFilter, ConversationRepository } from "../domain/conversations/conversation-service";
 import type { Db } from "./database";
 
 interface ConversationRow {
@@ -63,11 +71,13 @@ export class SqliteConversationRepository implements ConversationRepository {
   private readonly append;
 
   constructor(private readonly db: Db) {
-    this.append = db.transaction((m: { conversationId: string; role: MessageRole; text: string; data?: ConversationMessage["data"]; now: string }): ConversationMessage => {
-      const row = this.msg.get(m.conversationId, m.role, m.text, m.data ? JSON.stringify(m.data) : null, m.now)!;
-      if (m.role !== "tool" && m.role !== "system") this.touch.run(m.now, m.now, m.conversationId);
-      return toMessage(row);
-    });
+    this.append = db.transaction(
+      (m: { conversationId: string; role: MessageRole; text: string; data?: ConversationMessage["data"]; now: string }): ConversationMessage => {
+        const row = this.msg.get(m.conversationId, m.role, m.text, m.data ? JSON.stringify(m.data) : null, m.now)!;
+        if (m.role !== "tool" && m.role !== "system") this.touch.run(m.now, m.now, m.conversationId);
+        return toMessage(row);
+      },
+    );
     this.ins = db.prepare<unknown[], ConversationRow>(
       "INSERT INTO conversations (id, channel, subject, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING *",
     );
@@ -78,12 +88,8 @@ export class SqliteConversationRepository implements ConversationRepository {
       "INSERT INTO conversation_messages (conversation_id, role, text, data, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *",
     );
     this.touch = db.prepare<[string, string, string]>("UPDATE conversations SET last_message_at = ?, updated_at = ? WHERE id = ?");
-    this.book = db.prepare<[string, number, string]>(
-      "INSERT OR IGNORE INTO conversation_bookings (conversation_id, booking_id, via) VALUES (?, ?, ?)",
-    );
-    this.books = db.prepare<[string], number>(
-      "SELECT booking_id FROM conversation_bookings WHERE conversation_id = ? ORDER BY booking_id",
-    ).pluck() as never;
+    this.book = db.prepare<[string, number, string]>("INSERT OR IGNORE INTO conversation_bookings (conversation_id, booking_id, via) VALUES (?, ?, ?)");
+    this.books = db.prepare<[string], number>("SELECT booking_id FROM conversation_bookings WHERE conversation_id = ? ORDER BY booking_id").pluck() as never;
   }
 
   insert(c: { id: string; channel: Channel; now: string; subject?: string | null }): Conversation {
@@ -149,7 +155,9 @@ export class SqliteConversationRepository implements ConversationRepository {
       values.push(f.channel);
     }
     if (f.propertyId !== undefined) {
-      where.push("(u.property_id = ? OR json_extract(c.facts, '$.focusPropertyId') = ? OR EXISTS (SELECT 1 FROM conversation_bookings cb JOIN bookings b ON b.id = cb.booking_id WHERE cb.conversation_id = c.id AND b.property_id = ?))");
+      where.push(
+        "(u.property_id = ? OR json_extract(c.facts, '$.focusPropertyId') = ? OR EXISTS (SELECT 1 FROM conversation_bookings cb JOIN bookings b ON b.id = cb.booking_id WHERE cb.conversation_id = c.id AND b.property_id = ?))",
+      );
       values.push(f.propertyId, f.propertyId, f.propertyId);
     }
     const rows = this.db

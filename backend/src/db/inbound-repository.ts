@@ -64,13 +64,18 @@ export class SqliteInboundRepository {
    * Records the message (or finds it) and counts an attempt. Returns the record as it was
    * before this attempt, so a caller can tell a new message from a retry or a finished one.
    */
-  begin(m: { key: string; messageId: string | null; mailbox?: string; uid?: number; uidValidity?: string; from?: string | null; subject?: string }, now: string): { record: InboundRecord; fresh: boolean } {
+  begin(
+    m: { key: string; messageId: string | null; mailbox?: string; uid?: number; uidValidity?: string; from?: string | null; subject?: string },
+    now: string,
+  ): { record: InboundRecord; fresh: boolean } {
     return this.db
       .transaction(() => {
         const existing = this.db.prepare<[string], Row>("SELECT * FROM inbound_messages WHERE message_key = ?").get(m.key);
         if (existing) {
           if (existing.status === "processing") {
-            this.db.prepare("UPDATE inbound_messages SET attempts = attempts + 1, uid = coalesce(?, uid), mailbox = coalesce(?, mailbox) WHERE id = ?").run(m.uid ?? null, m.mailbox ?? null, existing.id);
+            this.db
+              .prepare("UPDATE inbound_messages SET attempts = attempts + 1, uid = coalesce(?, uid), mailbox = coalesce(?, mailbox) WHERE id = ?")
+              .run(m.uid ?? null, m.mailbox ?? null, existing.id);
           }
           return { record: toRecord(existing), fresh: false };
         }
@@ -87,7 +92,17 @@ export class SqliteInboundRepository {
 
   finish(
     key: string,
-    outcome: { status: "processed" | "ignored" | "failed"; intent?: string | null; priority?: string | null; summary?: string | null; ticketId?: number | null; bookingId?: number | null; conversationId?: string | null; replyMessageId?: string | null; error?: string | null },
+    outcome: {
+      status: "processed" | "ignored" | "failed";
+      intent?: string | null;
+      priority?: string | null;
+      summary?: string | null;
+      ticketId?: number | null;
+      bookingId?: number | null;
+      conversationId?: string | null;
+      replyMessageId?: string | null;
+      error?: string | null;
+    },
     now: string,
   ): void {
     this.db
@@ -132,7 +147,9 @@ export class SqliteInboundRepository {
       .transaction(() => {
         const prev = this.db.prepare<[string], { uid_validity: string }>("SELECT uid_validity FROM imap_state WHERE mailbox = ?").get(mailbox)?.uid_validity;
         this.db
-          .prepare("INSERT INTO imap_state (mailbox, uid_validity, updated_at) VALUES (?, ?, ?) ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, updated_at = excluded.updated_at")
+          .prepare(
+            "INSERT INTO imap_state (mailbox, uid_validity, updated_at) VALUES (?, ?, ?) ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, updated_at = excluded.updated_at",
+          )
           .run(mailbox, uidValidity, now);
         return prev;
       })
@@ -158,6 +175,8 @@ export class SqliteMailThreadRepository {
 
   /** The latest Message-ID we know in a conversation (to thread a staff reply). */
   latest(conversationId: string): string | undefined {
-    return this.db.prepare<[string], { message_id: string }>("SELECT message_id FROM mail_threads WHERE conversation_id = ? ORDER BY rowid DESC LIMIT 1").get(conversationId)?.message_id;
+    return this.db
+      .prepare<[string], { message_id: string }>("SELECT message_id FROM mail_threads WHERE conversation_id = ? ORDER BY rowid DESC LIMIT 1")
+      .get(conversationId)?.message_id;
   }
 }

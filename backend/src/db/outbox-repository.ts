@@ -76,18 +76,12 @@ export class SqliteOutboxRepository {
        ORDER BY next_attempt_at, id LIMIT ?`,
     );
     this.claim = db.prepare<[string, number]>("UPDATE outbox SET status = 'sending', next_attempt_at = ? WHERE id = ?");
-    this.sent = db.prepare<[string, number]>(
-      "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
-    );
+    this.sent = db.prepare<[string, number]>("UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?");
     this.retry = db.prepare<[string, string, number]>(
       "UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
     );
-    this.failed = db.prepare<[string, number]>(
-      "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
-    );
-    this.attempt = db.prepare<[number, string, number, string | null]>(
-      "INSERT INTO outbox_attempts (outbox_id, at, ok, error) VALUES (?, ?, ?, ?)",
-    );
+    this.failed = db.prepare<[string, number]>("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?");
+    this.attempt = db.prepare<[number, string, number, string | null]>("INSERT INTO outbox_attempts (outbox_id, at, ok, error) VALUES (?, ?, ?, ?)");
     this.nextDue = db.prepare<[], { at: string | null }>(
       "SELECT min(next_attempt_at) AS at FROM outbox INDEXED BY outbox_open WHERE status IN ('pending', 'sending')",
     );
@@ -178,9 +172,7 @@ export class SqliteOutboxRepository {
 
   attempts(outboxId: number): Array<{ at: string; ok: boolean; error: string | null }> {
     return this.db
-      .prepare<[number], { at: string; ok: number; error: string | null }>(
-        "SELECT at, ok, error FROM outbox_attempts WHERE outbox_id = ? ORDER BY id",
-      )
+      .prepare<[number], { at: string; ok: number; error: string | null }>("SELECT at, ok, error FROM outbox_attempts WHERE outbox_id = ? ORDER BY id")
       .all(outboxId)
       .map((r) => ({ at: r.at, ok: r.ok === 1, error: r.error }));
   }

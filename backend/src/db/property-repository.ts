@@ -86,6 +86,24 @@ export class SqlitePropertyRepository implements PropertyRepository {
   }
 
   private columns(p: Omit<Property, "id">): unknown[] {
-    return [p.name, p.address, p.city, p.state, p.postalCode, p.neighborhood, p.beds, p.baths, p.rent, p.sqft, p.petsAllowed, p.petPolicy, p.availableFrom, p.description, JSON.stringify(p.amenities), p.timezone, p.active ? 1 : 0];
+    return [
+      p.name,
+      p.address,
+      p.city,
+      p.state,
+      p.postalCode,
+      p.neighborhood,
+      p.beds,
+      p.baths,
+      p.rent,
+      p.sqft,
+      p.petsAllowed,
+      p.petPolicy,
+      p.availableFrom,
+      p.description,
+      JSON.stringify(p.amenities),
+      p.timezone,
+      p.active ? 1 : 0,
+    ];
   }
 }

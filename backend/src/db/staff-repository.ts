@@ -1,7 +1,7 @@
 import type { AuditEntry, Staff } from "../domain/staff/staff";
 import type { StaffRepository } from "../domain/staff/staff-service";
-import { isUniqueViolation, type Db } from "./database";
 import { AppError } from "../shared/app-error";
+import { type Db, isUniqueViolation } from "./database";
 
 interface StaffRow {
   id: number;
@@ -37,7 +37,9 @@ export class SqliteStaffRepository implements StaffRepository {
 
   createSession(s: { tokenHash: string; staffId: number; csrfToken: string; now: string; expiresAt: string }): void {
     this.db.prepare("DELETE FROM staff_sessions WHERE expires_at < ?").run(s.now);
-    this.db.prepare("INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)").run(s.tokenHash, s.staffId, s.csrfToken, s.now, s.expiresAt);
+    this.db
+      .prepare("INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+      .run(s.tokenHash, s.staffId, s.csrfToken, s.now, s.expiresAt);
   }
 
   findSession(tokenHash: string, now: string): { staff: Staff; csrfToken: string; expiresAt: string } | undefined {
@@ -54,12 +56,16 @@ export class SqliteStaffRepository implements StaffRepository {
   }
 
   audit(e: Omit<AuditEntry, "id">): void {
-    this.db.prepare("INSERT INTO audit_log (actor, staff_id, action, target, details, at) VALUES (?, ?, ?, ?, ?, ?)").run(e.actor, e.staffId, e.action, e.target, JSON.stringify(e.details), e.at);
+    this.db
+      .prepare("INSERT INTO audit_log (actor, staff_id, action, target, details, at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(e.actor, e.staffId, e.action, e.target, JSON.stringify(e.details), e.at);
   }
 
   auditLog(limit: number): AuditEntry[] {
     return this.db
-      .prepare<[number], { id: number; actor: string; staff_id: number | null; action: string; target: string | null; details: string; at: string }>("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?")
+      .prepare<[number], { id: number; actor: string; staff_id: number | null; action: string; target: string | null; details: string; at: string }>(
+        "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?",
+      )
       .all(limit)
       .map((r) => ({ id: r.id, actor: r.actor, staffId: r.staff_id, action: r.action, target: r.target, details: JSON.parse(r.details), at: r.at }));
   }

@@ -1,4 +1,4 @@
-import type { NewTicket, Stakeholder, Ticket, TicketIntent, TicketStatus, Intent } from "../domain/tickets/ticket";
+import type { Intent, NewTicket, Stakeholder, Ticket, TicketIntent, TicketStatus } from "../domain/tickets/ticket";
 import type { StakeholderRepository, TicketRepository } from "../domain/tickets/ticket-service";
 import type { Db } from "./database";
 

@@ -1,7 +1,7 @@
-import { AppError } from "../shared/app-error";
 import type { User, UserRole } from "../domain/users/user";
 import type { UserRepository } from "../domain/users/user-service";
-import { isUniqueViolation, type Db } from "./database";
+import { AppError } from "../shared/app-error";
+import { type Db, isUniqueViolation } from "./database";
 
 interface UserRow {
   id: number;
@@ -37,9 +37,7 @@ export class SqliteUserRepository implements UserRepository {
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[number], UserRow>("SELECT * FROM users WHERE id = ?");
     this.byEmail = db.prepare<[string], UserRow>("SELECT * FROM users WHERE email = ? COLLATE NOCASE");
-    this.insert = db.prepare<[string, string, string | null], UserRow>(
-      "INSERT INTO users (name, email, phone, role) VALUES (?, ?, ?, 'prospect') RETURNING *",
-    );
+    this.insert = db.prepare<[string, string, string | null], UserRow>("INSERT INTO users (name, email, phone, role) VALUES (?, ?, ?, 'prospect') RETURNING *");
   }
 
   findById(id: number): User | undefined {

@@ -1,8 +1,8 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { HttpDeps } from "./http-deps";
-import { requireStaff } from "./staff-auth";
 import { adminBookingDto, userDto } from "./serializers";
+import { requireStaff } from "./staff-auth";
 import { parseInput } from "./validation";
 
 const bookingsQuery = z.object({

@@ -1,12 +1,12 @@
 import express, { type Express } from "express";
 import helmet from "helmet";
 import { adminRoutes } from "./admin-routes";
-import { consoleRoutes, staffLoginRoutes } from "./console-routes";
 import { chatRoutes } from "./chat-routes";
+import { consoleRoutes, staffLoginRoutes } from "./console-routes";
 import { createErrorHandler, notFoundHandler } from "./error-handler";
 import type { HttpDeps } from "./http-deps";
+import { type PageOptions, pageRoutes } from "./page-routes";
 import { propertyRoutes } from "./property-routes";
-import { pageRoutes, type PageOptions } from "./page-routes";
 import { corsAllowList, rateLimitPerIp } from "./security";
 import { tourRoutes } from "./tour-routes";
 

@@ -1,7 +1,7 @@
 import type { Response, Router } from "express";
 import { z } from "zod";
-import type { ChatService } from "../channels/chat/chat-service";
 import type { ChatEvent } from "../channels/chat/chat-events";
+import type { ChatService } from "../channels/chat/chat-service";
 import type { ConversationService } from "../domain/conversations/conversation-service";
 import { AppError } from "../shared/app-error";
 import { holdOpen, openEventStream, writeEvent } from "./sse";
@@ -14,7 +14,8 @@ const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 /** Validates a chat body: an unknown session id is fine (a new session starts). */
 function chatInput(body: unknown): { sessionId?: string; message: string; clientMessageId?: string } {
   const b = (body ?? {}) as { sessionId?: unknown; message?: unknown; clientMessageId?: unknown };
-  if (typeof b.message !== "string") throw new AppError("validation", '"message" must be a string.', { issues: [{ field: "message", message: "required string" }] });
+  if (typeof b.message !== "string")
+    throw new AppError("validation", '"message" must be a string.', { issues: [{ field: "message", message: "required string" }] });
   const message = b.message.trim();
   if (!message) throw new AppError("validation", '"message" must not be empty.', { issues: [{ field: "message", message: "empty" }] });
   if ([...message].length > MAX_MESSAGE_CHARS) {
@@ -64,7 +65,7 @@ export function chatRoutes(chat: ChatService, conversations: ConversationService
   r.get("/chat/:sessionId/events", (req, res) => {
     const id = parseInput(sessionIdSchema, req.params.sessionId);
     const c = conversations.find(id);
-    if (!c || c.channel !== "chat") throw new AppError("not_found", "No such chat session.");
+    if (c?.channel !== "chat") throw new AppError("not_found", "No such chat session.");
     openEventStream(res);
     writeEvent(res, "mode", { mode: c.mode });
     const staffEvent = (m: { id: number; text: string }) => writeEvent(res, "staff", { id: m.id, text: m.text }, m.id);
@@ -86,7 +87,7 @@ export function chatRoutes(chat: ChatService, conversations: ConversationService
   r.get("/chat/:sessionId/messages", (req, res) => {
     const id = parseInput(sessionIdSchema, req.params.sessionId);
     const c = conversations.find(id);
-    if (!c || c.channel !== "chat") throw new AppError("not_found", "No such chat session.");
+    if (c?.channel !== "chat") throw new AppError("not_found", "No such chat session.");
     const messages = conversations.messages(id, ["user", "assistant", "staff"]).map((m) => ({
       id: m.id,
       role: m.role,

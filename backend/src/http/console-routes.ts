@@ -1,4 +1,4 @@
-import { Router, type Response } from "express";
+import { type Response, Router } from "express";
 import { z } from "zod";
 import { parseStartInput } from "../domain/availability/start-input";
 import { SESSION_HOURS } from "../domain/staff/staff-service";
@@ -6,8 +6,8 @@ import { AppError } from "../shared/app-error";
 import type { HttpDeps } from "./http-deps";
 import { propertyIdParam } from "./property-routes";
 import { adminBookingDto, bookingDto, propertyDto } from "./serializers";
-import { caller, clearSessionCookie, cookies, requireStaff, SESSION_COOKIE, setSessionCookie } from "./staff-auth";
 import { holdOpen, openEventStream, writeEvent } from "./sse";
+import { caller, clearSessionCookie, cookies, requireStaff, SESSION_COOKIE, setSessionCookie } from "./staff-auth";
 import { parseInput } from "./validation";
 
 const loginBody = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(200) });
@@ -79,7 +79,8 @@ export function staffLoginRoutes(d: HttpDeps, r: Router): void {
 export function consoleRoutes(d: HttpDeps): Router {
   const r = Router();
   r.use(requireStaff(d.adminToken, d.staff));
-  const audit = (res: Response, action: string, target: string | null, details: Record<string, unknown> = {}) => d.staff.audit(caller(res).staff, action, target, details);
+  const audit = (res: Response, action: string, target: string | null, details: Record<string, unknown> = {}) =>
+    d.staff.audit(caller(res).staff, action, target, details);
 
   r.get("/me", (req, res) => {
     const session = d.staff.authenticate(cookies(req)[SESSION_COOKIE]);
@@ -89,7 +90,14 @@ export function consoleRoutes(d: HttpDeps): Router {
   // Conversations
   r.get("/conversations", (req, res) => {
     const q = parseInput(conversationsQuery, req.query);
-    res.json({ conversations: d.conversations.list({ mode: q.mode, escalated: q.escalated === undefined ? undefined : q.escalated === "true", channel: q.channel, propertyId: q.propertyId }) });
+    res.json({
+      conversations: d.conversations.list({
+        mode: q.mode,
+        escalated: q.escalated === undefined ? undefined : q.escalated === "true",
+        channel: q.channel,
+        propertyId: q.propertyId,
+      }),
+    });
   });
   r.get("/conversations/:id", (req, res) => {
     const c = d.conversations.get(conversationId(req.params.id));
@@ -99,8 +107,18 @@ export function consoleRoutes(d: HttpDeps): Router {
       return bookingDto(b, d.publicUrl, d.properties.find(b.propertyId));
     });
     res.json({
-      conversation: { id: c.id, channel: c.channel, mode: c.mode, subject: c.subject, escalation: c.escalation, createdAt: c.createdAt, lastMessageAt: c.lastMessageAt },
-      contact: user ? { name: user.name, email: user.email, phone: user.phone, role: user.role, propertyId: user.propertyId, unit: user.unit } : { name: c.facts.contact?.name ?? null, email: c.facts.contact?.email ?? null, phone: c.facts.contact?.phone ?? null, role: null },
+      conversation: {
+        id: c.id,
+        channel: c.channel,
+        mode: c.mode,
+        subject: c.subject,
+        escalation: c.escalation,
+        createdAt: c.createdAt,
+        lastMessageAt: c.lastMessageAt,
+      },
+      contact: user
+        ? { name: user.name, email: user.email, phone: user.phone, role: user.role, propertyId: user.propertyId, unit: user.unit }
+        : { name: c.facts.contact?.name ?? null, email: c.facts.contact?.email ?? null, phone: c.facts.contact?.phone ?? null, role: null },
       tours,
       tickets: d.tickets.list({ conversationId: c.id }),
     });
@@ -203,7 +221,14 @@ export function consoleRoutes(d: HttpDeps): Router {
   r.post("/properties/:id/exceptions", (req, res) => {
     const p = d.properties.get(propertyIdParam(req.params.id));
     const e = parseInput(exceptionBody, req.body);
-    const id = d.availability.addException(p, { date: e.date, kind: e.kind, start: e.start ?? null, end: e.end ?? null, slotMinutes: e.slotMinutes ?? null, note: e.note ?? null });
+    const id = d.availability.addException(p, {
+      date: e.date,
+      kind: e.kind,
+      start: e.start ?? null,
+      end: e.end ?? null,
+      slotMinutes: e.slotMinutes ?? null,
+      note: e.note ?? null,
+    });
     audit(res, "hours.exception.add", String(p.id), { date: e.date, kind: e.kind });
     res.status(201).json({ id });
   });

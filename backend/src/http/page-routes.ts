@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Router, type Request } from "express";
+import { type Request, Router } from "express";
 import { escapeHtml } from "../mail/html";
 
 export interface PageOptions {

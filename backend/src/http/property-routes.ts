@@ -13,9 +13,7 @@ const searchQuery = z.object({
   minBeds: intParam.max(10).optional(),
   maxBeds: intParam.max(10).optional(),
   maxRent: intParam.optional(),
-  pets: z
-    .enum(["true", "false", "dog", "dogs", "cat", "cats", "any", "1", "0"])
-    .optional(),
+  pets: z.enum(["true", "false", "dog", "dogs", "cat", "cats", "any", "1", "0"]).optional(),
   moveIn: z.iso.date().optional(),
   limit: intParam.min(1).max(100).optional(),
 });
@@ -34,7 +32,8 @@ export function propertyIdParam(raw: string): number {
 export function propertyRoutes(d: HttpDeps, r: Router): void {
   r.get("/properties", (req, res) => {
     const q = parseInput(searchQuery, req.query);
-    const pets = q.pets === undefined || q.pets === "false" || q.pets === "0" ? undefined : q.pets.startsWith("dog") ? "dog" : q.pets.startsWith("cat") ? "cat" : "any";
+    const pets =
+      q.pets === undefined || q.pets === "false" || q.pets === "0" ? undefined : q.pets.startsWith("dog") ? "dog" : q.pets.startsWith("cat") ? "cat" : "any";
     const ranked = d.properties.search({
       location: q.neighborhood ?? q.city,
       beds: q.beds,

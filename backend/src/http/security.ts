@@ -1,4 +1,4 @@
-import { timingSafeEqual, createHash } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { RequestHandler } from "express";
 import { AppError } from "../shared/app-error";
 import type { Clock } from "../shared/clock";

@@ -1,8 +1,8 @@
 import type { Slot } from "../domain/availability/availability";
+import { toLocalString } from "../domain/availability/slot-math";
 import type { Booking, BookingWithContact } from "../domain/bookings/booking";
 import type { Property } from "../domain/properties/property";
 import type { User } from "../domain/users/user";
-import { toLocalString } from "../domain/availability/slot-math";
 
 export function propertyDto(p: Property) {
   return {

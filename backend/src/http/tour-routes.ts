@@ -1,8 +1,8 @@
 import type { Router } from "express";
 import { z } from "zod";
-import { AppError } from "../shared/app-error";
-import type { Property } from "../domain/properties/property";
 import { parseStartInput } from "../domain/availability/start-input";
+import type { Property } from "../domain/properties/property";
+import { AppError } from "../shared/app-error";
 import type { HttpDeps } from "./http-deps";
 import { bookingDto } from "./serializers";
 import { parseInput } from "./validation";
@@ -51,7 +51,15 @@ export function tourRoutes(d: HttpDeps, r: Router): void {
     const user = d.users.get(booking.userId);
     res.json({
       booking: bookingDto(booking, d.publicUrl, property),
-      property: { id: property.id, name: property.name, address: property.address, city: property.city, state: property.state, timezone: property.timezone, active: property.active },
+      property: {
+        id: property.id,
+        name: property.name,
+        address: property.address,
+        city: property.city,
+        state: property.state,
+        timezone: property.timezone,
+        active: property.active,
+      },
       guest: { name: user.name },
     });
   });

@@ -1,8 +1,8 @@
+import { AppError } from "../shared/app-error";
+import { mailDomain } from "./booking-mailer";
 import { buildTourIcs } from "./ics";
 import type { QueuedMail, RenderedMail } from "./outgoing-mail";
 import { propertyAddress, renderTourMail, type TourMailPayload } from "./tour-mail-template";
-import { mailDomain } from "./booking-mailer";
-import { AppError } from "../shared/app-error";
 
 export interface RenderContext {
   from: { name: string; address: string };

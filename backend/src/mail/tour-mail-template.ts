@@ -41,8 +41,7 @@ export function renderTourMail(m: TourMailPayload, senderName: string): Rendered
       : event === "rescheduled"
         ? `Your tour of ${property.name} has moved${m.previousStart ? ` from ${formatLocalDateTime(new Date(m.previousStart), property.timezone)}` : ""}.`
         : `Your tour of ${property.name} has been cancelled.`;
-  const manageLine =
-    event === "cancelled" ? `Want another time? Book again here: ${manageUrl}` : `Need to change or cancel? Manage your tour: ${manageUrl}`;
+  const manageLine = event === "cancelled" ? `Want another time? Book again here: ${manageUrl}` : `Need to change or cancel? Manage your tour: ${manageUrl}`;
 
   const lines = [`Hi ${firstName},`, "", lead, "", `When:  ${when}`, `Where: ${property.name}, ${address}`, "", manageLine, ""];
   if (event !== "cancelled") lines.push("A calendar invite is attached.", "");

@@ -76,7 +76,11 @@ export function createFileTransport(dir: string, from: { name: string; address: 
     async send(mail) {
       const info = (await transporter.sendMail(toNodemailerMessage(mail, from))) as unknown as { message: Buffer };
       const stamp = clock.now().toISOString().replace(/[:.]/g, "-");
-      const slug = mail.messageId.replace(/[<>]/g, "").split("@")[0].replace(/[^A-Za-z0-9-]/g, "").slice(0, 36);
+      const slug = mail.messageId
+        .replace(/[<>]/g, "")
+        .split("@")[0]
+        .replace(/[^A-Za-z0-9-]/g, "")
+        .slice(0, 36);
       const file = path.join(dir, `${stamp}-${mail.kind}-${slug}.eml`);
       try {
         await fs.mkdir(dir, { recursive: true });

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
@@ -48,7 +48,7 @@ export class Dovecot {
         "ssl = no",
         "disable_plaintext_auth = no",
         "auth_mechanisms = plain login",
-        "log_path = " + path.join(dir, "dovecot.log"),
+        `log_path = ${path.join(dir, "dovecot.log")}`,
         "first_valid_uid = 100",
         "mail_location = maildir:~/Maildir",
         `service imap-login {\n  inet_listener imap {\n    port = ${port}\n    address = 127.0.0.1\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
@@ -82,7 +82,10 @@ export class Dovecot {
         await c.logout();
         return;
       } catch {
-        if (Date.now() > deadline) throw new Error(`dovecot did not start: ${fs.existsSync(path.join(this.dir, "dovecot.log")) ? fs.readFileSync(path.join(this.dir, "dovecot.log"), "utf8").slice(-2000) : "no log"}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `dovecot did not start: ${fs.existsSync(path.join(this.dir, "dovecot.log")) ? fs.readFileSync(path.join(this.dir, "dovecot.log"), "utf8").slice(-2000) : "no log"}`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     }

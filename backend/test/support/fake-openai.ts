@@ -13,7 +13,12 @@ export interface FakeReply {
 
 export interface ChatRequest {
   model: string;
-  messages: Array<{ role: string; content?: string | null; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>; tool_call_id?: string }>;
+  messages: Array<{
+    role: string;
+    content?: string | null;
+    tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>;
+    tool_call_id?: string;
+  }>;
   tools?: Array<{ type: string; function: { name: string; description: string; parameters: Record<string, unknown> } }>;
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
@@ -56,14 +61,18 @@ export class FakeOpenAi {
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
     if (reply.status) {
-      res.writeHead(reply.status, { "content-type": "application/json" }).end(
-        JSON.stringify({ error: { message: `scripted failure ${reply.status}`, type: "server_error", code: null } }),
-      );
+      res
+        .writeHead(reply.status, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { message: `scripted failure ${reply.status}`, type: "server_error", code: null } }));
       return;
     }
     const id = `chatcmpl-${randomUUID()}`; // unique per completion, as the real API does
     const created = Math.floor(Date.now() / 1000);
-    const toolCalls = (reply.toolCalls ?? []).map((t) => ({ id: `call_${randomUUID().slice(0, 8)}`, type: "function", function: { name: t.name, arguments: JSON.stringify(t.args) } }));
+    const toolCalls = (reply.toolCalls ?? []).map((t) => ({
+      id: `call_${randomUUID().slice(0, 8)}`,
+      type: "function",
+      function: { name: t.name, arguments: JSON.stringify(t.args) },
+    }));
     const finish = toolCalls.length ? "tool_calls" : "stop";
     const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
     if (!body.stream) {
@@ -73,7 +82,13 @@ export class FakeOpenAi {
           object: "chat.completion",
           created,
           model: body.model,
-          choices: [{ index: 0, message: { role: "assistant", content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) }, finish_reason: finish }],
+          choices: [
+            {
+              index: 0,
+              message: { role: "assistant", content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) },
+              finish_reason: finish,
+            },
+          ],
           usage,
         }),
       );
@@ -81,7 +96,9 @@ export class FakeOpenAi {
     }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const send = (delta: Record<string, unknown>, finishReason: string | null = null) =>
-      res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`,
+      );
     send({ role: "assistant", content: "" });
     for (const piece of reply.content?.match(/\S+\s*/g) ?? []) send({ content: piece });
     toolCalls.forEach((tc, index) => {

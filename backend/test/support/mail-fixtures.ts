@@ -13,7 +13,15 @@ export function fixture(name: string, tag: string, replace: Record<string, strin
 }
 
 /** A plain e-mail. */
-export function email(o: { from: string; subject: string; body: string; id: string; inReplyTo?: string; references?: string; headers?: Record<string, string> }): string {
+export function email(o: {
+  from: string;
+  subject: string;
+  body: string;
+  id: string;
+  inReplyTo?: string;
+  references?: string;
+  headers?: Record<string, string>;
+}): string {
   return [
     `From: ${o.from}`,
     "To: Leasing <leasing@localhost>",

@@ -1,5 +1,5 @@
-import { loadConfig, type Config } from "../../src/config/config";
-import { startServer, type App } from "../../src/main";
+import { type Config, loadConfig } from "../../src/config/config";
+import { type App, startServer } from "../../src/main";
 import { FixedClock } from "../../src/shared/clock";
 import { tempDir } from "./temp-dir";
 

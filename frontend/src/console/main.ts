@@ -1,11 +1,16 @@
 /** The staff console: inbox and conversations, bookings, tickets, catalogue, persona, audit log. */
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON from this server's own admin API, read field by field
 type Json = Record<string, any>;
 
 let csrf = "";
 const app = document.getElementById("app")!;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Json = {}, ...children: Array<Node | string | null | undefined | false>): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Json = {},
+  ...children: Array<Node | string | null | undefined | false>
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (v === undefined || v === null || v === false) continue;
@@ -67,7 +72,11 @@ function showLogin() {
       onsubmit: async (e: Event) => {
         e.preventDefault();
         try {
-          const res = await fetch("/api/admin/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: email.value, password: password.value }) });
+          const res = await fetch("/api/admin/login", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ email: email.value, password: password.value }),
+          });
           const body = await res.json();
           if (!res.ok) throw new Error(body.error?.message ?? "Sign-in failed");
           csrf = body.csrfToken;
@@ -98,7 +107,7 @@ let refreshOpen: ((id: string) => void) | undefined;
 
 async function start() {
   const me = await api<{ staff: Json | null; csrfToken: string | null }>("/me").catch(() => null);
-  if (!me || !me.staff) return showLogin();
+  if (!me?.staff) return showLogin();
   if (me.csrfToken) csrf = me.csrfToken;
   const main = h("main", { id: "view" });
   const nav = h("nav", { "aria-label": "Sections" });
@@ -122,10 +131,17 @@ async function start() {
     refreshOpen?.(data.id);
   });
   const show = (t: Tab) => {
-    nav.querySelectorAll("button").forEach((b) => b.setAttribute("aria-current", String(b.dataset.tab === t)));
+    for (const b of nav.querySelectorAll("button")) b.setAttribute("aria-current", String(b.dataset.tab === t));
     refreshInbox = undefined;
     refreshOpen = undefined;
-    const views: Record<Tab, (m: HTMLElement) => void> = { Inbox: inbox, Bookings: bookings, Tickets: tickets, Catalogue: catalogue, Persona: persona, Audit: audit };
+    const views: Record<Tab, (m: HTMLElement) => void> = {
+      Inbox: inbox,
+      Bookings: bookings,
+      Tickets: tickets,
+      Catalogue: catalogue,
+      Persona: persona,
+      Audit: audit,
+    };
     views[t](main);
   };
   show("Inbox");
@@ -133,11 +149,26 @@ async function start() {
 
 // ---------- inbox ----------
 function inbox(main: HTMLElement) {
-  const mode = h("select", { id: "f-mode", "aria-label": "Mode" }, h("option", { value: "", text: "Any mode" }), h("option", { value: "human", text: "Needs a human" }), h("option", { value: "ai", text: "AI" }));
+  const mode = h(
+    "select",
+    { id: "f-mode", "aria-label": "Mode" },
+    h("option", { value: "", text: "Any mode" }),
+    h("option", { value: "human", text: "Needs a human" }),
+    h("option", { value: "ai", text: "AI" }),
+  );
   const escalated = h("input", { id: "f-escalated", type: "checkbox" });
-  const channel = h("select", { id: "f-channel", "aria-label": "Channel" }, h("option", { value: "", text: "All channels" }), h("option", { value: "chat", text: "Chat" }), h("option", { value: "email", text: "E-mail" }));
+  const channel = h(
+    "select",
+    { id: "f-channel", "aria-label": "Channel" },
+    h("option", { value: "", text: "All channels" }),
+    h("option", { value: "chat", text: "Chat" }),
+    h("option", { value: "email", text: "E-mail" }),
+  );
   const property = h("select", { id: "f-property", "aria-label": "Property" }, h("option", { value: "", text: "All properties" }));
-  void api<{ properties: Json[] }>("/properties").then(({ properties }) => property.append(...properties.map((p) => h("option", { value: p.id, text: p.name }))), () => undefined);
+  void api<{ properties: Json[] }>("/properties").then(
+    ({ properties }) => property.append(...properties.map((p) => h("option", { value: p.id, text: p.name }))),
+    () => undefined,
+  );
   const list = h("ul", { class: "list", id: "conversations" });
   const detail = h("section", { class: "detail", id: "conversation", "aria-live": "polite" }, h("p", { text: "Pick a conversation." }));
   let openId: string | undefined;
@@ -174,7 +205,10 @@ function inbox(main: HTMLElement) {
   const open = async (id: string) => {
     openId = id;
     const mine = ++opening;
-    const [{ conversation, contact, tours, tickets }, { messages }] = await Promise.all([api<Json>(`/conversations/${id}`), api<{ messages: Json[] }>(`/conversations/${id}/messages`)]);
+    const [{ conversation, contact, tours, tickets }, { messages }] = await Promise.all([
+      api<Json>(`/conversations/${id}`),
+      api<{ messages: Json[] }>(`/conversations/${id}/messages`),
+    ]);
     if (mine !== opening) return; // a later open() renders fresher data
     const human = conversation.mode === "human";
     const text = h("textarea", { id: "reply-text", "aria-label": "Reply", rows: 3, maxlength: 5000 });
@@ -187,19 +221,50 @@ function inbox(main: HTMLElement) {
         id: "mode-toggle",
         class: human ? "" : "primary",
         text: human ? "Hand back to AI" : "Take over",
-        onclick: () => attempt(async () => {
-          await api(`/conversations/${id}/mode`, { method: "POST", body: { mode: human ? "ai" : "human" } });
-          await open(id);
-          await load();
-        }, human ? "Handed back to the assistant." : "You have taken over; the assistant is silent."),
+        onclick: () =>
+          attempt(
+            async () => {
+              await api(`/conversations/${id}/mode`, { method: "POST", body: { mode: human ? "ai" : "human" } });
+              await open(id);
+              await load();
+            },
+            human ? "Handed back to the assistant." : "You have taken over; the assistant is silent.",
+          ),
       }),
-      tours.length ? h("div", { class: "tours" }, h("h3", { text: "Tours" }), ...tours.map((t: Json) => h("p", { text: `#${t.id} · ${t.local ?? t.start} (${t.timezone ?? ""}) · ${t.status}` }))) : null,
-      tickets.length ? h("div", {}, h("h3", { text: "Tickets" }), ...tickets.map((t: Json) => h("p", { text: `#${t.id} ${t.intent} · ${t.priority} · ${t.status} — ${t.summary}${t.followUps ? ` (${t.followUps} follow-up${t.followUps === 1 ? "" : "s"})` : ""}` }))) : null,
+      tours.length
+        ? h(
+            "div",
+            { class: "tours" },
+            h("h3", { text: "Tours" }),
+            ...tours.map((t: Json) => h("p", { text: `#${t.id} · ${t.local ?? t.start} (${t.timezone ?? ""}) · ${t.status}` })),
+          )
+        : null,
+      tickets.length
+        ? h(
+            "div",
+            {},
+            h("h3", { text: "Tickets" }),
+            ...tickets.map((t: Json) =>
+              h("p", {
+                text: `#${t.id} ${t.intent} · ${t.priority} · ${t.status} — ${t.summary}${t.followUps ? ` (${t.followUps} follow-up${t.followUps === 1 ? "" : "s"})` : ""}`,
+              }),
+            ),
+          )
+        : null,
       h(
         "ol",
         { class: "transcript", id: "transcript" },
         ...messages.map((m) =>
-          h("li", { class: `m ${m.role}` }, h("span", { class: "role", text: m.role === "tool" ? `tool · ${m.data?.label ?? m.data?.tool ?? ""}` : m.role === "staff" ? `staff · ${m.data?.staff ?? ""}` : m.role }), h("div", { text: m.text }), h("small", { text: when(m.createdAt) })),
+          h(
+            "li",
+            { class: `m ${m.role}` },
+            h("span", {
+              class: "role",
+              text: m.role === "tool" ? `tool · ${m.data?.label ?? m.data?.tool ?? ""}` : m.role === "staff" ? `staff · ${m.data?.staff ?? ""}` : m.role,
+            }),
+            h("div", { text: m.text }),
+            h("small", { text: when(m.createdAt) }),
+          ),
         ),
       ),
       h(
@@ -256,7 +321,12 @@ function inbox(main: HTMLElement) {
 // ---------- bookings ----------
 async function bookings(main: HTMLElement) {
   const { properties } = await api<{ properties: Json[] }>("/properties");
-  const select = h("select", { id: "b-property", "aria-label": "Property" }, h("option", { value: "", text: "All properties" }), ...properties.map((p) => h("option", { value: p.id, text: p.name })));
+  const select = h(
+    "select",
+    { id: "b-property", "aria-label": "Property" },
+    h("option", { value: "", text: "All properties" }),
+    ...properties.map((p) => h("option", { value: p.id, text: p.name })),
+  );
   const list = h("table", { class: "table", id: "bookings" });
   const load = async () => {
     const q = new URLSearchParams({ status: "confirmed" });
@@ -274,23 +344,44 @@ async function bookings(main: HTMLElement) {
           const { slots: open } = (await r.json()) as { slots: Json[] };
           slots.replaceChildren(
             ...open.map((s: Json) =>
-              h("button", { type: "button", class: "chip", text: s.local.slice(11), onclick: () => attempt(async () => {
-                await api(`/bookings/${b.id}/reschedule`, { method: "POST", body: { start: s.start } });
-                await load();
-              }, "Tour moved; the guest gets an updated invite.") }),
+              h("button", {
+                type: "button",
+                class: "chip",
+                text: s.local.slice(11),
+                onclick: () =>
+                  attempt(async () => {
+                    await api(`/bookings/${b.id}/reschedule`, { method: "POST", body: { start: s.start } });
+                    await load();
+                  }, "Tour moved; the guest gets an updated invite."),
+              }),
             ),
           );
         });
         return h(
           "tr",
           {},
-          h("td", { text: `${new Date(b.start).toLocaleString("en-US", { timeZone: p?.timezone, dateStyle: "medium", timeStyle: "short" })} (${p?.timezone ?? ""})` }),
+          h("td", {
+            text: `${new Date(b.start).toLocaleString("en-US", { timeZone: p?.timezone, dateStyle: "medium", timeStyle: "short" })} (${p?.timezone ?? ""})`,
+          }),
           h("td", { text: p?.name ?? b.propertyId }),
           h("td", { text: `${b.user.name} <${b.user.email}>` }),
-          h("td", {}, h("button", { type: "button", text: "Cancel", onclick: () => confirm("Cancel this tour?") && attempt(async () => {
-            await api(`/bookings/${b.id}/cancel`, { method: "POST" });
-            await load();
-          }, "Tour cancelled; the guest is told by e-mail.") }), " Reschedule: ", date, slots),
+          h(
+            "td",
+            {},
+            h("button", {
+              type: "button",
+              text: "Cancel",
+              onclick: () =>
+                confirm("Cancel this tour?") &&
+                attempt(async () => {
+                  await api(`/bookings/${b.id}/cancel`, { method: "POST" });
+                  await load();
+                }, "Tour cancelled; the guest is told by e-mail."),
+            }),
+            " Reschedule: ",
+            date,
+            slots,
+          ),
         );
       }),
     );
@@ -303,8 +394,16 @@ async function bookings(main: HTMLElement) {
 // ---------- tickets ----------
 async function tickets(main: HTMLElement) {
   const { stakeholders } = await api<{ stakeholders: Json[] }>("/stakeholders");
-  const status = h("select", { "aria-label": "Status" }, ...["", "open", "in_progress", "closed"].map((s) => h("option", { value: s, text: s || "Any status" })));
-  const intent = h("select", { "aria-label": "Intent" }, ...["", "locked_out", "maintenance", "rent", "tour_request", "general", "escalation"].map((s) => h("option", { value: s, text: s || "Any intent" })));
+  const status = h(
+    "select",
+    { "aria-label": "Status" },
+    ...["", "open", "in_progress", "closed"].map((s) => h("option", { value: s, text: s || "Any status" })),
+  );
+  const intent = h(
+    "select",
+    { "aria-label": "Intent" },
+    ...["", "locked_out", "maintenance", "rent", "tour_request", "general", "escalation"].map((s) => h("option", { value: s, text: s || "Any intent" })),
+  );
   const list = h("table", { class: "table", id: "tickets" });
   const load = async () => {
     const q = new URLSearchParams();
@@ -314,11 +413,43 @@ async function tickets(main: HTMLElement) {
     list.replaceChildren(
       h("tr", {}, ...["#", "Priority", "Intent", "Summary", "Status", "Assigned"].map((x) => h("th", { text: x }))),
       ...tickets.map((t) => {
-        const st = h("select", { "aria-label": `Status of ticket ${t.id}` }, ...["open", "in_progress", "closed"].map((s) => h("option", { value: s, text: s, selected: s === t.status })));
-        st.addEventListener("change", () => void attempt(() => api(`/tickets/${t.id}`, { method: "PATCH", body: { status: st.value } }), `Ticket #${t.id} updated.`));
-        const who = h("select", { "aria-label": `Assignee of ticket ${t.id}` }, h("option", { value: "", text: "—" }), ...stakeholders.map((s) => h("option", { value: s.id, text: `${s.name} (${s.role})`, selected: s.id === t.assignedTo })));
-        who.addEventListener("change", () => void attempt(() => api(`/tickets/${t.id}`, { method: "PATCH", body: { assignedTo: who.value ? Number(who.value) : null } }), `Ticket #${t.id} assigned.`));
-        return h("tr", { class: t.priority }, h("td", { text: t.id }), h("td", { text: t.priority }), h("td", { text: t.intent }), h("td", { text: t.summary, title: t.lastFollowUp ?? "" }, t.followUps ? h("small", { text: ` · ${t.followUps} follow-up${t.followUps === 1 ? "" : "s"}, latest: ${t.lastFollowUp}` }) : null), h("td", {}, st), h("td", {}, who));
+        const st = h(
+          "select",
+          { "aria-label": `Status of ticket ${t.id}` },
+          ...["open", "in_progress", "closed"].map((s) => h("option", { value: s, text: s, selected: s === t.status })),
+        );
+        st.addEventListener(
+          "change",
+          () => void attempt(() => api(`/tickets/${t.id}`, { method: "PATCH", body: { status: st.value } }), `Ticket #${t.id} updated.`),
+        );
+        const who = h(
+          "select",
+          { "aria-label": `Assignee of ticket ${t.id}` },
+          h("option", { value: "", text: "—" }),
+          ...stakeholders.map((s) => h("option", { value: s.id, text: `${s.name} (${s.role})`, selected: s.id === t.assignedTo })),
+        );
+        who.addEventListener(
+          "change",
+          () =>
+            void attempt(
+              () => api(`/tickets/${t.id}`, { method: "PATCH", body: { assignedTo: who.value ? Number(who.value) : null } }),
+              `Ticket #${t.id} assigned.`,
+            ),
+        );
+        return h(
+          "tr",
+          { class: t.priority },
+          h("td", { text: t.id }),
+          h("td", { text: t.priority }),
+          h("td", { text: t.intent }),
+          h(
+            "td",
+            { text: t.summary, title: t.lastFollowUp ?? "" },
+            t.followUps ? h("small", { text: ` · ${t.followUps} follow-up${t.followUps === 1 ? "" : "s"}, latest: ${t.lastFollowUp}` }) : null,
+          ),
+          h("td", {}, st),
+          h("td", {}, who),
+        );
       }),
     );
   };
@@ -329,9 +460,20 @@ async function tickets(main: HTMLElement) {
 
 // ---------- catalogue ----------
 const FIELDS: Array<[string, string, string]> = [
-  ["name", "Name", "text"], ["address", "Address", "text"], ["city", "City", "text"], ["state", "State", "text"], ["postalCode", "Postal code", "text"],
-  ["neighborhood", "Neighbourhood", "text"], ["beds", "Bedrooms (0 = studio)", "number"], ["baths", "Bathrooms", "number"], ["rent", "Rent ($/month)", "number"],
-  ["sqft", "Square feet", "number"], ["availableFrom", "Available from", "date"], ["timezone", "Time zone (IANA)", "text"], ["petPolicy", "Pet policy", "text"], ["description", "Description", "text"],
+  ["name", "Name", "text"],
+  ["address", "Address", "text"],
+  ["city", "City", "text"],
+  ["state", "State", "text"],
+  ["postalCode", "Postal code", "text"],
+  ["neighborhood", "Neighbourhood", "text"],
+  ["beds", "Bedrooms (0 = studio)", "number"],
+  ["baths", "Bathrooms", "number"],
+  ["rent", "Rent ($/month)", "number"],
+  ["sqft", "Square feet", "number"],
+  ["availableFrom", "Available from", "date"],
+  ["timezone", "Time zone (IANA)", "text"],
+  ["petPolicy", "Pet policy", "text"],
+  ["description", "Description", "text"],
 ];
 
 async function catalogue(main: HTMLElement) {
@@ -341,26 +483,46 @@ async function catalogue(main: HTMLElement) {
     const form = h("form", { class: "grid" });
     const inputs: Record<string, HTMLInputElement> = {};
     for (const [key, label, type] of FIELDS) {
-      const input = h("input", { id: `p-${key}`, type, step: key === "baths" ? "0.5" : undefined, value: p?.[key] ?? (key === "timezone" ? "America/Chicago" : "") });
+      const input = h("input", {
+        id: `p-${key}`,
+        type,
+        step: key === "baths" ? "0.5" : undefined,
+        value: p?.[key] ?? (key === "timezone" ? "America/Chicago" : ""),
+      });
       inputs[key] = input;
       form.append(h("label", { for: `p-${key}`, text: label }), input);
     }
-    const pets = h("select", { id: "p-pets" }, ...["none", "cats", "dogs", "cats_and_dogs"].map((v) => h("option", { value: v, text: v, selected: p?.petsAllowed === v })));
+    const pets = h(
+      "select",
+      { id: "p-pets" },
+      ...["none", "cats", "dogs", "cats_and_dogs"].map((v) => h("option", { value: v, text: v, selected: p?.petsAllowed === v })),
+    );
     const amenities = h("input", { id: "p-amenities", value: (p?.amenities ?? []).join(", ") });
     const active = h("input", { id: "p-active", type: "checkbox", checked: p ? p.active : true });
-    form.append(h("label", { for: "p-pets", text: "Pets allowed" }), pets, h("label", { for: "p-amenities", text: "Amenities (comma-separated)" }), amenities, h("label", { for: "p-active", text: "Active (shown and bookable)" }), active);
     form.append(
-      h("button", { type: "submit", class: "primary", text: p ? "Save property" : "Create property" }),
+      h("label", { for: "p-pets", text: "Pets allowed" }),
+      pets,
+      h("label", { for: "p-amenities", text: "Amenities (comma-separated)" }),
+      amenities,
+      h("label", { for: "p-active", text: "Active (shown and bookable)" }),
+      active,
     );
+    form.append(h("button", { type: "submit", class: "primary", text: p ? "Save property" : "Create property" }));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const num = (k: string) => (inputs[k].value === "" ? null : Number(inputs[k].value));
       const body = {
         ...Object.fromEntries(FIELDS.filter(([, , t]) => t !== "number").map(([k]) => [k, inputs[k].value])),
         postalCode: inputs.postalCode.value || null,
-        beds: num("beds"), baths: num("baths"), rent: num("rent"), sqft: num("sqft"),
+        beds: num("beds"),
+        baths: num("baths"),
+        rent: num("rent"),
+        sqft: num("sqft"),
         petsAllowed: pets.value,
-        amenities: amenities.value.split(",").map((a) => a.trim()).filter(Boolean),
+        amenities: amenities.value
+          .split(",")
+          .map((a) => a.trim())
+          .filter(Boolean),
         active: active.checked,
       };
       void attempt(async () => {
@@ -369,7 +531,11 @@ async function catalogue(main: HTMLElement) {
         notify(`${r.property.name} saved.`);
       });
     });
-    editor.replaceChildren(h("h2", { text: p ? `Edit ${p.name}` : "New property" }), form, p ? hoursEditor(p) : h("p", { text: "Save the property to set its tour hours." }));
+    editor.replaceChildren(
+      h("h2", { text: p ? `Edit ${p.name}` : "New property" }),
+      form,
+      p ? hoursEditor(p) : h("p", { text: "Save the property to set its tour hours." }),
+    );
   };
   main.replaceChildren(
     h("h2", { text: "Catalogue" }),
@@ -377,7 +543,22 @@ async function catalogue(main: HTMLElement) {
     h(
       "div",
       { class: "split" },
-      h("ul", { class: "list", id: "properties" }, ...properties.map((p) => h("li", {}, h("button", { type: "button", class: "conv", onclick: () => edit(p) }, h("strong", { text: p.name }), h("small", { text: `${p.city} · ${p.beds === 0 ? "studio" : `${p.beds} bed`} · $${p.rent} ${p.active ? "" : "· inactive"}` }))))),
+      h(
+        "ul",
+        { class: "list", id: "properties" },
+        ...properties.map((p) =>
+          h(
+            "li",
+            {},
+            h(
+              "button",
+              { type: "button", class: "conv", onclick: () => edit(p) },
+              h("strong", { text: p.name }),
+              h("small", { text: `${p.city} · ${p.beds === 0 ? "studio" : `${p.beds} bed`} · $${p.rent} ${p.active ? "" : "· inactive"}` }),
+            ),
+          ),
+        ),
+      ),
       editor,
     ),
   );
@@ -410,24 +591,63 @@ function hoursEditor(p: Json): HTMLElement {
         type: "button",
         class: "primary",
         text: "Save hours",
-        onclick: () => attempt(async () => {
-          const body = { rules: [...rows.querySelectorAll(".rule")].map((r) => {
-            const [d, s, e, m] = r.querySelectorAll("select, input") as unknown as [HTMLSelectElement, HTMLInputElement, HTMLInputElement, HTMLInputElement];
-            return { weekday: Number(d.value), start: s.value, end: e.value, slotMinutes: Number(m.value) };
-          }) };
-          await api(`/properties/${p.id}/hours`, { method: "PUT", body });
-          await load();
-        }, "Tour hours saved."),
+        onclick: () =>
+          attempt(async () => {
+            const body = {
+              rules: [...rows.querySelectorAll(".rule")].map((r) => {
+                const [d, s, e, m] = r.querySelectorAll("select, input") as unknown as [
+                  HTMLSelectElement,
+                  HTMLInputElement,
+                  HTMLInputElement,
+                  HTMLInputElement,
+                ];
+                return { weekday: Number(d.value), start: s.value, end: e.value, slotMinutes: Number(m.value) };
+              }),
+            };
+            await api(`/properties/${p.id}/hours`, { method: "PUT", body });
+            await load();
+          }, "Tour hours saved."),
       }),
       h("h3", { text: "Closures and extra hours" }),
-      h("ul", {}, ...exceptions.map((x) => h("li", { text: `${x.date} ${x.kind}${x.start ? ` ${x.start}–${x.end}` : " all day"}${x.note ? ` (${x.note})` : ""} ` }, h("button", { type: "button", text: "Remove", onclick: () => attempt(async () => {
-        await api(`/properties/${p.id}/exceptions/${x.id}`, { method: "DELETE" });
-        await load();
-      }, "Removed.") })))),
-      h("div", { class: "rule" }, date, from, to, note, h("button", { type: "button", text: "Add closure", onclick: () => attempt(async () => {
-        await api(`/properties/${p.id}/exceptions`, { method: "POST", body: { date: date.value, kind: "closed", start: from.value || null, end: to.value || null, note: note.value || null } });
-        await load();
-      }, "Closure added.") })),
+      h(
+        "ul",
+        {},
+        ...exceptions.map((x) =>
+          h(
+            "li",
+            { text: `${x.date} ${x.kind}${x.start ? ` ${x.start}–${x.end}` : " all day"}${x.note ? ` (${x.note})` : ""} ` },
+            h("button", {
+              type: "button",
+              text: "Remove",
+              onclick: () =>
+                attempt(async () => {
+                  await api(`/properties/${p.id}/exceptions/${x.id}`, { method: "DELETE" });
+                  await load();
+                }, "Removed."),
+            }),
+          ),
+        ),
+      ),
+      h(
+        "div",
+        { class: "rule" },
+        date,
+        from,
+        to,
+        note,
+        h("button", {
+          type: "button",
+          text: "Add closure",
+          onclick: () =>
+            attempt(async () => {
+              await api(`/properties/${p.id}/exceptions`, {
+                method: "POST",
+                body: { date: date.value, kind: "closed", start: from.value || null, end: to.value || null, note: note.value || null },
+              });
+              await load();
+            }, "Closure added."),
+        }),
+      ),
     );
   };
   void attempt(load);
@@ -439,7 +659,11 @@ async function persona(main: HTMLElement) {
   const { persona: p } = await api<{ persona: Json }>("/persona");
   const name = h("input", { id: "persona-name", value: p.name });
   const company = h("input", { id: "persona-company", value: p.companyName });
-  const tone = h("select", { id: "persona-tone" }, ...["friendly", "professional", "concise"].map((t) => h("option", { value: t, text: t, selected: t === p.tone })));
+  const tone = h(
+    "select",
+    { id: "persona-tone" },
+    ...["friendly", "professional", "concise"].map((t) => h("option", { value: t, text: t, selected: t === p.tone })),
+  );
   const greeting = h("textarea", { id: "persona-greeting", rows: 3 });
   greeting.value = p.greeting;
   const custom = h("textarea", { id: "persona-custom", rows: 3 });
@@ -450,19 +674,46 @@ async function persona(main: HTMLElement) {
     h("h2", { text: "Assistant persona" }),
     h(
       "form",
-      { class: "grid", onsubmit: (e: Event) => {
-        e.preventDefault();
-        void attempt(() => api("/persona", { method: "PUT", body: body() }), "Persona saved; the assistant uses it from the next message.");
-      } },
-      h("label", { for: "persona-name", text: "Name" }), name,
-      h("label", { for: "persona-company", text: "Company" }), company,
-      h("label", { for: "persona-tone", text: "Tone" }), tone,
-      h("label", { for: "persona-greeting", text: "Greeting" }), greeting,
-      h("label", { for: "persona-custom", text: "Custom instruction" }), custom,
-      h("div", {}, h("button", { type: "button", id: "persona-preview-btn", text: "Preview", onclick: () => attempt(async () => {
-        const { preview: pv } = await api<{ preview: Json }>("/persona/preview", { method: "POST", body: body() });
-        preview.replaceChildren(h("h3", { text: "Greeting" }), h("p", { text: pv.greeting }), h("h3", { text: "Sample reply" }), h("p", { text: pv.sampleReply }), h("h3", { text: "Model instructions" }), h("pre", { text: pv.systemPrompt }));
-      }) }), " ", h("button", { type: "submit", class: "primary", text: "Save" })),
+      {
+        class: "grid",
+        onsubmit: (e: Event) => {
+          e.preventDefault();
+          void attempt(() => api("/persona", { method: "PUT", body: body() }), "Persona saved; the assistant uses it from the next message.");
+        },
+      },
+      h("label", { for: "persona-name", text: "Name" }),
+      name,
+      h("label", { for: "persona-company", text: "Company" }),
+      company,
+      h("label", { for: "persona-tone", text: "Tone" }),
+      tone,
+      h("label", { for: "persona-greeting", text: "Greeting" }),
+      greeting,
+      h("label", { for: "persona-custom", text: "Custom instruction" }),
+      custom,
+      h(
+        "div",
+        {},
+        h("button", {
+          type: "button",
+          id: "persona-preview-btn",
+          text: "Preview",
+          onclick: () =>
+            attempt(async () => {
+              const { preview: pv } = await api<{ preview: Json }>("/persona/preview", { method: "POST", body: body() });
+              preview.replaceChildren(
+                h("h3", { text: "Greeting" }),
+                h("p", { text: pv.greeting }),
+                h("h3", { text: "Sample reply" }),
+                h("p", { text: pv.sampleReply }),
+                h("h3", { text: "Model instructions" }),
+                h("pre", { text: pv.systemPrompt }),
+              );
+            }),
+        }),
+        " ",
+        h("button", { type: "submit", class: "primary", text: "Save" }),
+      ),
     ),
     preview,
   );
@@ -473,7 +724,14 @@ async function audit(main: HTMLElement) {
   const { entries } = await api<{ entries: Json[] }>("/audit");
   main.replaceChildren(
     h("h2", { text: "Audit log" }),
-    h("table", { class: "table", id: "audit" }, h("tr", {}, ...["When", "Who", "What", "Target"].map((x) => h("th", { text: x }))), ...entries.map((e) => h("tr", {}, h("td", { text: when(e.at) }), h("td", { text: e.actor }), h("td", { text: e.action }), h("td", { text: e.target ?? "" })))),
+    h(
+      "table",
+      { class: "table", id: "audit" },
+      h("tr", {}, ...["When", "Who", "What", "Target"].map((x) => h("th", { text: x }))),
+      ...entries.map((e) =>
+        h("tr", {}, h("td", { text: when(e.at) }), h("td", { text: e.actor }), h("td", { text: e.action }), h("td", { text: e.target ?? "" })),
+      ),
+    ),
   );
 }
 

@@ -72,7 +72,10 @@ async function manage(): Promise<void> {
     status.textContent = text;
     status.className = kind;
   };
-  let data: { booking: { status: string; local: string; timezone: string; propertyId: number }; property: { name: string; address: string; city: string; state: string; timezone: string } };
+  let data: {
+    booking: { status: string; local: string; timezone: string; propertyId: number };
+    property: { name: string; address: string; city: string; state: string; timezone: string };
+  };
   try {
     data = await json(`/api/tours/${encodeURIComponent(token)}`);
   } catch (err) {
@@ -84,7 +87,11 @@ async function manage(): Promise<void> {
     box.replaceChildren(
       node("h2", property.name),
       node("p", `${property.address}, ${property.city}, ${property.state}`),
-      node("p", booking.status === "cancelled" ? "This tour has been cancelled." : `${when(booking.local)} (${property.timezone.replace(/_/g, " ")} time)`, booking.status === "cancelled" ? "cancelled" : "time"),
+      node(
+        "p",
+        booking.status === "cancelled" ? "This tour has been cancelled." : `${when(booking.local)} (${property.timezone.replace(/_/g, " ")} time)`,
+        booking.status === "cancelled" ? "cancelled" : "time",
+      ),
     );
     const actions = $<HTMLElement>("#actions")!;
     actions.hidden = booking.status === "cancelled";

@@ -72,7 +72,11 @@ export class ChatApi {
   }
 
   /** Live staff replies and mode changes of a session; `after` is the last message id the page has. */
-  listen(sessionId: string, after: number, on: (e: { type: "staff"; id: number; text: string } | { type: "mode"; mode: string }) => void): EventSource | undefined {
+  listen(
+    sessionId: string,
+    after: number,
+    on: (e: { type: "staff"; id: number; text: string } | { type: "mode"; mode: string }) => void,
+  ): EventSource | undefined {
     if (typeof EventSource === "undefined") return undefined;
     const es = new EventSource(`${this.base}/api/chat/${encodeURIComponent(sessionId)}/events?after=${after}`);
     es.addEventListener("staff", (e) => on({ type: "staff", ...JSON.parse((e as MessageEvent).data) }));

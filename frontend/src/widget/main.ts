@@ -8,7 +8,7 @@ import { Widget, type WidgetOptions } from "./widget";
 let current: Widget | undefined;
 
 function mount(options: WidgetOptions): Widget {
-  if (current && current.host.isConnected) return current;
+  if (current?.host.isConnected) return current;
   if (!options || typeof options.api !== "string") throw new Error("LeaseChat.mount needs { api: 'https://…' }");
   current = new Widget(options);
   return current;

@@ -14,8 +14,7 @@ export class SseParser {
   push(chunk: string): SseEvent[] {
     this.buffer += chunk.replace(/\r\n?/g, "\n");
     const out: SseEvent[] = [];
-    let end: number;
-    while ((end = this.buffer.indexOf("\n\n")) >= 0) {
+    for (let end = this.buffer.indexOf("\n\n"); end >= 0; end = this.buffer.indexOf("\n\n")) {
       const block = this.buffer.slice(0, end);
       this.buffer = this.buffer.slice(end + 2);
       let event = "message";

@@ -2,7 +2,10 @@
 export class SessionStore {
   private readonly key: string;
 
-  constructor(api: string, private readonly storage: Storage | undefined = safeStorage()) {
+  constructor(
+    api: string,
+    private readonly storage: Storage | undefined = safeStorage(),
+  ) {
     this.key = `leasechat:${api}:session`;
   }
 

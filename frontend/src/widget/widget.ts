@@ -1,4 +1,4 @@
-import { ChatApi, HttpError, type ChoiceOption, type StreamEvent } from "./api";
+import { ChatApi, type ChoiceOption, HttpError, type StreamEvent } from "./api";
 import { linkify } from "./links";
 import { SessionStore } from "./store";
 import css from "./styles.css?inline";
@@ -72,7 +72,10 @@ export class Widget {
     live: HTMLElement;
   };
 
-  constructor(private readonly o: WidgetOptions, doc: Document = document) {
+  constructor(
+    private readonly o: WidgetOptions,
+    doc: Document = document,
+  ) {
     this.doc = doc;
     this.api = new ChatApi(o.api.replace(/\/+$/, ""));
     this.store = new SessionStore(o.api);
@@ -91,7 +94,13 @@ export class Widget {
     const root = el(d, "div", { class: "root" });
     const title = this.o.title || "Leasing assistant";
 
-    const launcher = el(d, "button", { class: "launcher", type: "button", "aria-label": `Open chat: ${title}`, "aria-expanded": "false", "aria-controls": "lc-panel" });
+    const launcher = el(d, "button", {
+      class: "launcher",
+      type: "button",
+      "aria-label": `Open chat: ${title}`,
+      "aria-expanded": "false",
+      "aria-controls": "lc-panel",
+    });
     launcher.innerHTML = CHAT_ICON; // static markup, no user content
     const panel = el(d, "div", { class: "panel", id: "lc-panel", role: "dialog", "aria-label": title, hidden: "" });
     const head = el(d, "div", { class: "head" });
@@ -169,7 +178,7 @@ export class Widget {
     if (this.sessionId) {
       try {
         const history = await this.api.history(this.sessionId);
-        if (history && history.length) {
+        if (history?.length) {
           this.bubble("assistant", this.greeting(), false);
           history.forEach((m, i) => {
             this.bubble(m.role, m.text);
@@ -324,7 +333,8 @@ export class Widget {
       else if (err instanceof HttpError && err.status < 500) {
         this.pending = undefined;
         this.showError(err.message || "That message couldn't be sent.", false);
-      } else if (typeof navigator !== "undefined" && navigator.onLine === false) this.showError("You seem to be offline. Check your connection, then retry.", true);
+      } else if (typeof navigator !== "undefined" && navigator.onLine === false)
+        this.showError("You seem to be offline. Check your connection, then retry.", true);
       else this.showError("Something went wrong on our side.", true);
     } finally {
       this.busy = false;
@@ -348,7 +358,13 @@ export class Widget {
       const b = el(this.doc, "button", { type: "button", class: o.type === "property" ? "opt card" : "opt" });
       if (o.type === "property") {
         b.append(el(this.doc, "strong", {}, o.label));
-        const facts = [o.beds === 0 ? "Studio" : o.beds !== undefined ? `${o.beds} bed` : "", o.rent !== undefined ? `$${o.rent.toLocaleString("en-US")}/mo` : "", o.city ?? ""].filter(Boolean).join(" · ");
+        const facts = [
+          o.beds === 0 ? "Studio" : o.beds !== undefined ? `${o.beds} bed` : "",
+          o.rent !== undefined ? `$${o.rent.toLocaleString("en-US")}/mo` : "",
+          o.city ?? "",
+        ]
+          .filter(Boolean)
+          .join(" · ");
         b.append(el(this.doc, "small", {}, facts));
         b.setAttribute("aria-label", `${o.label}, ${facts}`);
       } else {
@@ -356,7 +372,7 @@ export class Widget {
       }
       b.addEventListener("click", () => {
         if (this.busy) return;
-        wrap.querySelectorAll("button").forEach((x) => ((x as HTMLButtonElement).disabled = true));
+        for (const x of wrap.querySelectorAll("button")) x.disabled = true;
         void this.send(o.value);
       });
       wrap.append(b);

@@ -100,7 +100,12 @@ export function newContactArgs(ctx: PolicyContext): Record<string, string> | und
   const args: Record<string, string> = {};
   if (c.email && c.email.toLowerCase() !== known.email?.toLowerCase()) args.email = c.email;
   // "Oops, example.com not exmaple", "it's gmail not gmial": the domain of the saved address, corrected.
-  if (!c.email && !c.invalidEmail && known.email && /\b(?:oops|typo|not|meant|should be|sorry|actually|wrong|correct(?:ion)?|misspelled)\b/.test(interp.folded)) {
+  if (
+    !c.email &&
+    !c.invalidEmail &&
+    known.email &&
+    /\b(?:oops|typo|not|meant|should be|sorry|actually|wrong|correct(?:ion)?|misspelled)\b/.test(interp.folded)
+  ) {
     const fixed = correctedDomain(known.email, interp.folded);
     if (fixed) args.email = fixed;
   }

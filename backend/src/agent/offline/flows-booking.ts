@@ -1,7 +1,7 @@
 import type { ChoiceOption } from "../../domain/conversations/conversation";
 import type { CatalogEntry } from "./nlu/catalog";
 import type { WhenFinding } from "./nlu/when";
-import { call, did, type Decision, type Offered, type PolicyContext } from "./policy-types";
+import { call, type Decision, did, type Offered, type PolicyContext } from "./policy-types";
 
 const YES_NO: ChoiceOption[] = [
   { type: "reply", label: "Yes, book it", value: "Yes, please book it" },
@@ -81,7 +81,11 @@ export function bookedReply(ctx: PolicyContext): Decision {
     return { reply: `To book, I just need ${missingContact(ctx)}.`, state: { ...ctx.prev, awaiting: "contact" } };
   }
   if (art.options?.length) {
-    const reason = /just taken/.test(b.content) ? "That time was just taken" : /outside/.test(b.content) ? "That time is outside tour hours" : "I couldn't book that time";
+    const reason = /just taken/.test(b.content)
+      ? "That time was just taken"
+      : /outside/.test(b.content)
+        ? "That time is outside tour hours"
+        : "I couldn't book that time";
     return {
       reply: `${w.sorry()} ${reason.charAt(0).toLowerCase()}${reason.slice(1)}. The nearest open times at ${propertyName(ctx, Number(b.args.propertyId))} are: ${art.options.map((o) => o.label).join("; ")}. Which works for you?`,
       state: { lastOffer: "slots", awaiting: "slot" },

@@ -1,19 +1,31 @@
 import type { SearchCriteria } from "../../domain/conversations/conversation";
 import type { CatalogEntry } from "./nlu/catalog";
 import type { QuestionTopic } from "./nlu/intents";
-import { call, did, type Decision, type PolicyContext } from "./policy-types";
+import { call, type Decision, did, type PolicyContext } from "./policy-types";
 import { beds, list, money } from "./wording";
 
 export function describeCriteria(c: SearchCriteria): string {
   const parts: string[] = [];
   if (c.beds !== undefined) parts.push(beds(c.beds));
-  else if (c.minBeds !== undefined && c.maxBeds !== undefined) parts.push(c.minBeds === 0 ? `studio to ${c.maxBeds}-bedroom` : `${c.minBeds}- to ${c.maxBeds}-bedroom`);
+  else if (c.minBeds !== undefined && c.maxBeds !== undefined)
+    parts.push(c.minBeds === 0 ? `studio to ${c.maxBeds}-bedroom` : `${c.minBeds}- to ${c.maxBeds}-bedroom`);
   else if (c.minBeds !== undefined) parts.push(`${c.minBeds}+ bedroom`);
   else if (c.maxBeds !== undefined) parts.push(c.maxBeds === 0 ? "studio" : `up to ${c.maxBeds}-bedroom`);
   parts.push("places");
   if (c.location) parts.push(`in ${c.location}`);
   if (c.maxRent) parts.push(`under ${money(c.maxRent)}`);
-  if (c.pets) parts.push(c.petWeightLbs !== undefined && c.pets !== "cat" ? `that allow a ${c.petWeightLbs} lb dog${c.pets === "both" ? " and a cat" : ""}` : c.pets === "dog" ? "that allow dogs" : c.pets === "cat" ? "that allow cats" : c.pets === "both" ? "that allow both dogs and cats" : "that allow pets");
+  if (c.pets)
+    parts.push(
+      c.petWeightLbs !== undefined && c.pets !== "cat"
+        ? `that allow a ${c.petWeightLbs} lb dog${c.pets === "both" ? " and a cat" : ""}`
+        : c.pets === "dog"
+          ? "that allow dogs"
+          : c.pets === "cat"
+            ? "that allow cats"
+            : c.pets === "both"
+              ? "that allow both dogs and cats"
+              : "that allow pets",
+    );
   if (c.features?.length) parts.push(`with ${list(c.features)}`);
   if (c.moveIn) parts.push(`available by ${c.moveIn}`);
   return parts.join(" ");
@@ -45,7 +57,8 @@ export function searchReply(ctx: PolicyContext, criteria: SearchCriteria): Decis
     const entry = catalog.entries.find((e) => e.id === p.id);
     return `${i + 1}. ${p.name} — ${beds(p.beds)}, ${money(p.rent)}/mo, ${p.neighborhood}, ${p.city}${entry ? "" : ""}`;
   });
-  let intro = count === 1 ? "I found one match:" : count > lines.length ? `I found ${count} matches; here are the best ${lines.length}:` : `I found ${count} matches:`;
+  let intro =
+    count === 1 ? "I found one match:" : count > lines.length ? `I found ${count} matches; here are the best ${lines.length}:` : `I found ${count} matches:`;
   if (ctx.interp.criteria.cheapest && facts.shown.length) {
     const cheapest = [...facts.shown].sort((a, b) => a.rent - b.rent)[0];
     intro = `The most affordable is ${cheapest.name} at ${money(cheapest.rent)}/mo (${beds(cheapest.beds)}, ${cheapest.neighborhood}). All matches:`;
@@ -102,14 +115,26 @@ function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ct
       const limit = /(\d+)\s*lb/.exec(policy);
       const said = /(\d+)\s*(?:lb|lbs|pound)s?\b(?!\s*(?:limit|max))/.exec(ctxText);
       const known = weightOnFile;
-      const theirs = said && !/\b(?:limit|max(?:imum)?|up to|under)\s*$/.test(ctxText.slice(0, said.index)) ? said : known ? ([String(known), String(known)] as unknown as RegExpExecArray) : null;
-      const weight = limit && theirs ? (Number(theirs[1]) > Number(limit[1]) ? ` A ${theirs[1]} lb pet is over the ${limit[1]} lb limit, so that one wouldn't fit the policy.` : ` A ${theirs[1]} lb pet is within the ${limit[1]} lb limit.`) : "";
+      const theirs =
+        said && !/\b(?:limit|max(?:imum)?|up to|under)\s*$/.test(ctxText.slice(0, said.index))
+          ? said
+          : known
+            ? ([String(known), String(known)] as unknown as RegExpExecArray)
+            : null;
+      const weight =
+        limit && theirs
+          ? Number(theirs[1]) > Number(limit[1])
+            ? ` A ${theirs[1]} lb pet is over the ${limit[1]} lb limit, so that one wouldn't fit the policy.`
+            : ` A ${theirs[1]} lb pet is within the ${limit[1]} lb limit.`
+          : "";
       return `Pets at ${property.name}: ${policy}${weight}`;
     }
     case "parking": {
       const found = has(/parking|garage|ev charging/i);
       const cost = /how much|cost|price|fee/.test(ctxText) ? " I don't have its cost, though — the leasing team can confirm." : "";
-      return found.length ? `${property.name} lists ${list(found)}.${cost}` : `I don't see parking listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
+      return found.length
+        ? `${property.name} lists ${list(found)}.${cost}`
+        : `I don't see parking listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
     }
     case "laundry": {
       const found = has(/laundry|washer|dryer/i);
@@ -126,7 +151,9 @@ function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ct
         return asked
           .map(([re, label]) => {
             const found = has(re);
-            return found.length ? `Yes — ${property.name} lists ${list(found)}.` : `I don't see ${label} listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
+            return found.length
+              ? `Yes — ${property.name} lists ${list(found)}.`
+              : `I don't see ${label} listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
           })
           .join(" ");
       }
@@ -141,7 +168,9 @@ function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ct
     case "open_house": {
       const special = field(c, "Special tour hours") ?? "none";
       const open = special.split("; ").filter((x) => /open house|–/i.test(x) && !/closed/.test(x));
-      return open.length ? `${property.name} has ${open.length === 1 ? "an open house" : "open tour hours"}: ${open.join("; ")}. You can also book a private tour.` : `I don't see an open house scheduled at ${property.name} in the coming weeks — but I can book you a private tour.`;
+      return open.length
+        ? `${property.name} has ${open.length === 1 ? "an open house" : "open tour hours"}: ${open.join("; ")}. You can also book a private tour.`
+        : `I don't see an open house scheduled at ${property.name} in the coming weeks — but I can book you a private tour.`;
     }
     case "utilities": {
       const included = has(/included/i);
@@ -160,13 +189,22 @@ function overview(property: CatalogEntry, c: string): string {
 
 /** Answers questions about one listing from get_property_details, saying plainly what it does not know. */
 export function detailsReply(ctx: PolicyContext, property: CatalogEntry, topics: QuestionTopic[], general: boolean): Decision {
-  const d = [...ctx.done].reverse().find((x) => x.name === "get_property_details" && Number(x.args.propertyId) === property.id) ?? did(ctx, "get_property_details")!;
+  const d =
+    [...ctx.done].reverse().find((x) => x.name === "get_property_details" && Number(x.args.propertyId) === property.id) ?? did(ctx, "get_property_details")!;
   if (!d.artifact?.ok) return { reply: d.content, state: {} };
-  const answers = topics.length ? [...new Set(topics)].map((t) => answerTopic(property, d.content, t, ctx.interp.folded, (ctx.facts.criteria as { petWeightLbs?: number } | undefined)?.petWeightLbs)) : [overview(property, d.content)];
+  const answers = topics.length
+    ? [...new Set(topics)].map((t) =>
+        answerTopic(property, d.content, t, ctx.interp.folded, (ctx.facts.criteria as { petWeightLbs?: number } | undefined)?.petWeightLbs),
+      )
+    : [overview(property, d.content)];
   if (general && topics.length) answers.unshift(overview(property, d.content));
   // Already booked to see it: no need to offer times again.
   const booked = ctx.facts.tours.some((t) => t.propertyId === property.id);
-  const next = ctx.prev.proposal ? `Shall I go ahead with ${ctx.prev.proposal.label}?` : booked ? "Anything else I can help with?" : "Would you like to see tour times?";
+  const next = ctx.prev.proposal
+    ? `Shall I go ahead with ${ctx.prev.proposal.label}?`
+    : booked
+      ? "Anything else I can help with?"
+      : "Would you like to see tour times?";
   return {
     reply: `${answers.join(" ")} ${next}`,
     state: { lastOffer: undefined },
@@ -185,7 +223,16 @@ export function compareReply(ctx: PolicyContext, pair: CatalogEntry[]): Decision
   return {
     reply: `Here's how they compare:\n${lines.join("\n")}\nWould you like tour times for ${pair.length > 2 ? "any of them" : "either"}?`,
     state: { lastOffer: "properties", compared: pair.map((p) => p.id) },
-    options: pair.map((p) => ({ type: "property", label: p.name, value: p.name, propertyId: p.id, beds: p.beds, rent: p.rent, city: p.city, neighborhood: p.neighborhood })),
+    options: pair.map((p) => ({
+      type: "property",
+      label: p.name,
+      value: p.name,
+      propertyId: p.id,
+      beds: p.beds,
+      rent: p.rent,
+      city: p.city,
+      neighborhood: p.neighborhood,
+    })),
   };
 }
 
@@ -195,7 +242,16 @@ export function askWhichProperty(ctx: PolicyContext): Decision {
     return {
       reply: `Which one would you like? ${facts.shown.map((p, i) => `${i + 1}. ${p.name}`).join("; ")}.`,
       state: { awaiting: "property", lastOffer: "properties" },
-      options: facts.shown.map((p) => ({ type: "property", label: p.name, value: p.name, propertyId: p.id, beds: p.beds, rent: p.rent, city: p.city, neighborhood: p.neighborhood })),
+      options: facts.shown.map((p) => ({
+        type: "property",
+        label: p.name,
+        value: p.name,
+        propertyId: p.id,
+        beds: p.beds,
+        rent: p.rent,
+        city: p.city,
+        neighborhood: p.neighborhood,
+      })),
     };
   }
   return {

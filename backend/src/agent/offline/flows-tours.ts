@@ -1,9 +1,9 @@
 import type { ChoiceOption } from "../../domain/conversations/conversation";
-import type { CatalogEntry } from "./nlu/catalog";
-import { availabilityArgs } from "./flows-booking";
 import { chosenSlot, pickTour } from "./choices";
-import { call, did, type Decision, type PolicyContext, type Tour } from "./policy-types";
+import { availabilityArgs } from "./flows-booking";
+import type { CatalogEntry } from "./nlu/catalog";
 import { shiftedLocal } from "./nlu/when";
+import { call, type Decision, did, type PolicyContext, type Tour } from "./policy-types";
 
 function tourOptions(tours: Tour[]): ChoiceOption[] {
   return tours.map((t) => ({ type: "reply", label: `${t.property}, ${t.label}`, value: `The ${t.property} tour on ${t.label}` }));
@@ -15,12 +15,18 @@ const NO_TOURS =
 export function cancelFlow(ctx: PolicyContext): Decision {
   const { facts, w } = ctx;
   // "Cancel both", "cancel all my tours": each one in turn, then one answer.
-  if (/\b(?:both|all (?:of )?(?:them|my (?:tours|appointments|bookings|visits))|every (?:tour|one))\b/.test(ctx.interp.folded) && (facts.tours.length > 1 || ctx.done.some((d) => d.name === "cancel_tour"))) {
+  if (
+    /\b(?:both|all (?:of )?(?:them|my (?:tours|appointments|bookings|visits))|every (?:tour|one))\b/.test(ctx.interp.folded) &&
+    (facts.tours.length > 1 || ctx.done.some((d) => d.name === "cancel_tour"))
+  ) {
     const cancelled = ctx.done.filter((d) => d.name === "cancel_tour").map((d) => Number(d.args.bookingId));
     const next = facts.tours.find((t) => !cancelled.includes(t.id));
     if (next) return call("cancel_tour", { bookingId: next.id });
     const ok = ctx.done.filter((d) => d.name === "cancel_tour" && d.artifact?.ok).length;
-    return { reply: `Done — I've cancelled ${ok === 1 ? "your tour" : ok === 2 ? "both of your tours" : `all ${ok} of your tours`}, and a cancellation e-mail is on its way for each. Would you like to look at other times or places?`, state: { awaiting: "anything_else" } };
+    return {
+      reply: `Done — I've cancelled ${ok === 1 ? "your tour" : ok === 2 ? "both of your tours" : `all ${ok} of your tours`}, and a cancellation e-mail is on its way for each. Would you like to look at other times or places?`,
+      state: { awaiting: "anything_else" },
+    };
   }
   const done = did(ctx, "cancel_tour");
   if (done) {
@@ -37,7 +43,9 @@ export function cancelFlow(ctx: PolicyContext): Decision {
   const tours = facts.tours;
   if (tours.length === 0) {
     // "Never mind, I signed a lease elsewhere" with nothing booked: a goodbye, not a lookup.
-    if (/\b(found|signed|went with|go(?:ing)? with|decided|no longer (?:looking|need|interested)|not (?:looking|interested) anymore)\b/.test(ctx.interp.folded)) {
+    if (
+      /\b(found|signed|went with|go(?:ing)? with|decided|no longer (?:looking|need|interested)|not (?:looking|interested) anymore)\b/.test(ctx.interp.folded)
+    ) {
       return { reply: "Thanks for letting me know, and congratulations on finding a place! If anything changes, I'm here to help.", state: {} };
     }
     return { reply: NO_TOURS, state: {} };
@@ -77,7 +85,12 @@ export function switchListingFlow(ctx: PolicyContext, from: Tour, to: CatalogEnt
   const date = interp.when.date ?? from.startLocal;
   const time = interp.when.time ?? from.localTime;
   const failed = did(ctx, "reschedule_tour");
-  if (failed) return { reply: `${w.sorry()} I couldn't move it to ${to.name}: ${failed.content.replace(/^Not rescheduled: /, "").split("\n")[0]} Your ${from.property} tour stays as it is.`, state: {}, options: failed.artifact?.options ?? [] };
+  if (failed)
+    return {
+      reply: `${w.sorry()} I couldn't move it to ${to.name}: ${failed.content.replace(/^Not rescheduled: /, "").split("\n")[0]} Your ${from.property} tour stays as it is.`,
+      state: {},
+      options: failed.artifact?.options ?? [],
+    };
   const checked = did(ctx, "check_availability");
   if (!checked) return call("check_availability", { propertyId: to.id, date, time });
   if (checked.artifact?.requestedOpen) return call("reschedule_tour", { bookingId: from.id, newStart: checked.artifact.requestedOpen, propertyId: to.id });
@@ -114,7 +127,10 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
           state: { lastBookedId: Number(art.bookingId), awaiting: "anything_else" },
         };
       }
-      return { reply: `Done — your tour${t ? ` of ${t.property}` : ""} is now ${t ? t.label : "moved"}. An updated calendar invite is on its way. Anything else I can help with?`, state: { awaiting: "anything_else" } };
+      return {
+        reply: `Done — your tour${t ? ` of ${t.property}` : ""} is now ${t ? t.label : "moved"}. An updated calendar invite is on its way. Anything else I can help with?`,
+        state: { awaiting: "anything_else" },
+      };
     }
     if (art.options?.length) {
       return {
@@ -127,7 +143,9 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
   }
   const tours = facts.tours;
   if (tours.length === 0) return { reply: NO_TOURS, state: {} };
-  const target = (prev.rescheduleBookingId !== undefined ? tours.find((t) => t.id === prev.rescheduleBookingId) : undefined) ?? pickTour(ctx, tours, prev.awaiting === "which_reschedule");
+  const target =
+    (prev.rescheduleBookingId !== undefined ? tours.find((t) => t.id === prev.rescheduleBookingId) : undefined) ??
+    pickTour(ctx, tours, prev.awaiting === "which_reschedule");
   if (!target) {
     return {
       reply: `Which tour would you like to move? ${tours.map((t, i) => `${i + 1}. ${t.property}, ${t.label}`).join("; ")}.`,
@@ -150,7 +168,8 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
   const slot = chosenSlot(ctx);
   if (slot && slot.propertyId === target.propertyId) return call("reschedule_tour", { bookingId: target.id, newStart: slot.start });
   // A time picked at another listing, offered for moving this tour there.
-  if (slot && prev.rescheduleBookingId === target.id) return call("reschedule_tour", { bookingId: target.id, newStart: slot.start, propertyId: slot.propertyId });
+  if (slot && prev.rescheduleBookingId === target.id)
+    return call("reschedule_tour", { bookingId: target.id, newStart: slot.start, propertyId: slot.propertyId });
   const property = ctx.catalog.entries.find((e) => e.id === target.propertyId);
   if (!property) return { reply: NO_TOURS, state: {} };
   // "Postpone it by a week": the tour's own time, days later.

@@ -3,11 +3,11 @@ import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager
 import { BaseChatModel, type BaseChatModelParams } from "@langchain/core/language_models/chat_models";
 import { AIMessage, AIMessageChunk, type BaseMessage, type ToolMessage } from "@langchain/core/messages";
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
-import { parseFactsBlock, type FactsSnapshot } from "../conversation-facts";
 import type { Clock } from "../../shared/clock";
+import { type FactsSnapshot, parseFactsBlock } from "../conversation-facts";
 import type { Persona } from "../persona";
 import type { Catalog } from "./nlu/catalog";
-import { STATE_KEY, type OfflineState } from "./offline-state";
+import { type OfflineState, STATE_KEY } from "./offline-state";
 import { decide } from "./policy";
 import type { Decision, DoneCall } from "./policy-types";
 import { understand } from "./understand";
@@ -149,7 +149,13 @@ export class OfflineChatModel extends BaseChatModel {
         text: "",
         message: new AIMessageChunk({
           content: "",
-          tool_call_chunks: message.tool_calls.map((tc, index) => ({ id: tc.id, name: tc.name, args: JSON.stringify(tc.args), index, type: "tool_call_chunk" as const })),
+          tool_call_chunks: message.tool_calls.map((tc, index) => ({
+            id: tc.id,
+            name: tc.name,
+            args: JSON.stringify(tc.args),
+            index,
+            type: "tool_call_chunk" as const,
+          })),
         }),
       });
       return;

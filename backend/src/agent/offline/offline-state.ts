@@ -1,7 +1,9 @@
 /** Where the offline model left the dialogue; carried on its own AI messages. */
 export interface OfflineState {
   /** A tour time put to the person and waiting for a yes or their details. */
-  proposal?: { kind: "book"; propertyId: number; start: string; label: string; local?: string } | { kind: "reschedule"; bookingId: number; propertyId: number; start: string; label: string; local?: string };
+  proposal?:
+    | { kind: "book"; propertyId: number; start: string; label: string; local?: string }
+    | { kind: "reschedule"; bookingId: number; propertyId: number; start: string; label: string; local?: string };
   awaiting?: "contact" | "confirm" | "slot" | "property" | "which_cancel" | "which_reschedule" | "reschedule_time" | "location" | "anything_else" | "queued";
   lastOffer?: "slots" | "properties" | "tours";
   rescheduleBookingId?: number;

@@ -4,9 +4,9 @@ import { chosenSlot, mergedCriteria, newContactArgs, sameTimeOnSeveralDays, targ
 import { availabilityArgs, availabilityReply, bookedReply, proposeOrBook } from "./flows-booking";
 import { askWhichProperty, compareReply, describeCriteria, detailsReply, searchArgs, searchReply } from "./flows-search";
 import { cancelFlow, listFlow, rescheduleFlow, switchListingFlow } from "./flows-tours";
-import { shiftedLocal, type WhenFinding } from "./nlu/when";
-import { call, did, type Decision, type PolicyContext, type Tour } from "./policy-types";
 import type { CatalogEntry } from "./nlu/catalog";
+import { shiftedLocal, type WhenFinding } from "./nlu/when";
+import { call, type Decision, did, type PolicyContext, type Tour } from "./policy-types";
 import { understand } from "./understand";
 import { beds, list, money } from "./wording";
 
@@ -36,22 +36,34 @@ export function decide(input: PolicyContext): Decision {
   // Applications are with the leasing team; this chat cannot see them.
   if (i.applicationStatus && ctx.done.length === 0) {
     return {
-      reply: "I can't see applications from this chat, so I don't want to guess where yours stands. The leasing team can tell you — say \"talk to a person\" and I'll bring them in, or reply to the e-mail you got when you applied.",
+      reply:
+        "I can't see applications from this chat, so I don't want to guess where yours stands. The leasing team can tell you — say \"talk to a person\" and I'll bring them in, or reply to the e-mail you got when you applied.",
       state: prev,
     };
   }
 
   // "What name do you have for me?": what they gave in this conversation, and nothing else.
-  if (ctx.done.length === 0 && /\bwhat (?:name|e-?mail(?: address)?|email(?: address)?|phone(?: number)?|number|details|info(?:rmation)?|contact (?:details|info)) (?:do you have|did you (?:save|get|put down)|have you got|is on file)\b/.test(interp.folded)) {
+  if (
+    ctx.done.length === 0 &&
+    /\bwhat (?:name|e-?mail(?: address)?|email(?: address)?|phone(?: number)?|number|details|info(?:rmation)?|contact (?:details|info)) (?:do you have|did you (?:save|get|put down)|have you got|is on file)\b/.test(
+      interp.folded,
+    )
+  ) {
     const p = facts.prospect;
     const have = [p.name && `name ${p.name}`, p.email && `e-mail ${p.email}`, p.phone && `phone ${p.phone}`].filter(Boolean) as string[];
-    return { reply: have.length ? `I have ${list(have)} for you in this chat. Tell me if anything should change.` : "I don't have your details yet — just tell me your name and e-mail when you'd like to book.", state: prev };
+    return {
+      reply: have.length
+        ? `I have ${list(have)} for you in this chat. Tell me if anything should change.`
+        : "I don't have your details yet — just tell me your name and e-mail when you'd like to book.",
+      state: prev,
+    };
   }
   // Current residents: repairs, lock-outs, rent and lease questions are not for this chat.
   if (i.resident && ctx.done.length === 0) return residentReply(ctx, i.resident);
   if (i.negotiate && ctx.done.length === 0) {
     return {
-      reply: "I can't negotiate rent, fees or lease terms — those are set by the property team, and I don't want to promise anything I can't. The leasing team can discuss it with you. In the meantime I can show listings in your budget or book a tour.",
+      reply:
+        "I can't negotiate rent, fees or lease terms — those are set by the property team, and I don't want to promise anything I can't. The leasing team can discuss it with you. In the meantime I can show listings in your budget or book a tour.",
       state: prev,
       keepProposal: true,
     };
@@ -64,7 +76,8 @@ export function decide(input: PolicyContext): Decision {
     if ((i.yes || i.bookNow || namesQueued) && !hasWhen(interp.when) && (!interp.property || namesQueued)) {
       return decide({ ...ctx, interp: queued, prev: {} });
     }
-    if (i.no && !hasWhen(interp.when)) return { reply: "No problem — just the one tour, then. Anything else I can help with?", state: { awaiting: "anything_else" } };
+    if (i.no && !hasWhen(interp.when))
+      return { reply: "No problem — just the one tour, then. Anything else I can help with?", state: { awaiting: "anything_else" } };
   }
 
   // A manage link pasted in the chat opens that tour here.
@@ -108,15 +121,30 @@ export function decide(input: PolicyContext): Decision {
   }
 
   // "Yes, book it" once more right after the booking: it is booked already.
-  if (justBooked && (i.bookNow || i.yes) && !hasWhen(interp.when) && !interp.property && !i.search && interp.ordinal === undefined && i.topics.length === 0 && !interp.text.includes("?")) {
-    return { reply: `You're all set — ${justBooked.property} on ${justBooked.label} is booked, and the confirmation is on its way. Anything else I can help with?`, state: { lastBookedId: justBooked.id, awaiting: "anything_else" } };
+  if (
+    justBooked &&
+    (i.bookNow || i.yes) &&
+    !hasWhen(interp.when) &&
+    !interp.property &&
+    !i.search &&
+    interp.ordinal === undefined &&
+    i.topics.length === 0 &&
+    !interp.text.includes("?")
+  ) {
+    return {
+      reply: `You're all set — ${justBooked.property} on ${justBooked.label} is booked, and the confirmation is on its way. Anything else I can help with?`,
+      state: { lastBookedId: justBooked.id, awaiting: "anything_else" },
+    };
   }
 
   const proposal = prev.proposal;
   // "Let me think about it": keep the proposed time waiting, without pressing.
   if (proposal && i.later && !hasWhen(interp.when) && !i.cancel) {
     const where = ctx.catalog.entries.find((e) => e.id === proposal.propertyId)?.name;
-    return { reply: `No problem — take your time. ${where ? `${where} on ` : ""}${proposal.label} is open right now; just tell me here when you're ready and I'll book it (times do fill up).`, state: prev };
+    return {
+      reply: `No problem — take your time. ${where ? `${where} on ` : ""}${proposal.label} is open right now; just tell me here when you're ready and I'll book it (times do fill up).`,
+      state: prev,
+    };
   }
   if (!proposal && i.later && !hasWhen(interp.when) && !interp.property && !i.cancel && !i.search) {
     return { reply: "No problem — take your time. I'm here whenever you'd like to look at more listings or book a tour.", state: {} };
@@ -132,9 +160,18 @@ export function decide(input: PolicyContext): Decision {
   }
   // Dropping a time that was only proposed.
   const asksSomething = i.topics.length > 0 || i.details;
-  if (proposal && !hasWhen(interp.when) && interp.ordinal === undefined && !(asksSomething && i.no && !i.dropIt) && (i.dropIt || i.undo || (i.cancel && facts.tours.length === 0) || (i.no && !i.other))) {
+  if (
+    proposal &&
+    !hasWhen(interp.when) &&
+    interp.ordinal === undefined &&
+    !(asksSomething && i.no && !i.dropIt) &&
+    (i.dropIt || i.undo || (i.cancel && facts.tours.length === 0) || (i.no && !i.other))
+  ) {
     return {
-      reply: i.dropIt || i.cancel || i.undo ? "No problem — I won't book it. Is there anything else I can help with?" : "No problem. Would another time work? I can show more times or a different day.",
+      reply:
+        i.dropIt || i.cancel || i.undo
+          ? "No problem — I won't book it. Is there anything else I can help with?"
+          : "No problem. Would another time work? I can show more times or a different day.",
       state: i.dropIt || i.cancel || i.undo ? {} : { lastOffer: "slots", awaiting: "slot" },
       options: i.dropIt || i.cancel || i.undo ? [] : offeredOptions(ctx, proposal.start),
     };
@@ -160,13 +197,20 @@ export function decide(input: PolicyContext): Decision {
     hasWhen(interp.when) &&
     !i.search &&
     !namesOtherListing &&
-    (/\b(?:instead|rather)\b/.test(interp.folded) || (justBooked !== undefined && !/\b(?:also|another|too|as well|second|additional|other)\b/.test(interp.folded)));
+    (/\b(?:instead|rather)\b/.test(interp.folded) ||
+      (justBooked !== undefined && !/\b(?:also|another|too|as well|second|additional|other)\b/.test(interp.folded)));
   if (movesTour && justBooked && prev.rescheduleBookingId === undefined) {
     return rescheduleFlow({ ...ctx, prev: { ...prev, rescheduleBookingId: justBooked.id } });
   }
   // "Can I also see Mount Tabor the same day at 1?": another tour, not a change.
   const addsAnother = !i.reschedule && (namesOtherListing || /\b(?:also|another|too|as well|second|additional)\b/.test(interp.folded));
-  const changeBooked = facts.tours.length > 0 && !addsAnother && (i.reschedule || movesTour || ((interp.when.shiftMinutes !== undefined || interp.when.shiftDays !== undefined) && !proposal) || ((interp.when.sameDay || interp.when.sameTime) && !proposal));
+  const changeBooked =
+    facts.tours.length > 0 &&
+    !addsAnother &&
+    (i.reschedule ||
+      movesTour ||
+      ((interp.when.shiftMinutes !== undefined || interp.when.shiftDays !== undefined) && !proposal) ||
+      ((interp.when.sameDay || interp.when.sameTime) && !proposal));
   const rescheduling =
     (changeBooked && !(proposal?.kind === "book" && !interp.when.sameDay && !interp.when.sameTime)) ||
     prev.awaiting === "which_reschedule" ||
@@ -180,7 +224,10 @@ export function decide(input: PolicyContext): Decision {
     if (!changed && (i.yes || saved || i.bookNow)) {
       if (facts.prospect.saved && facts.prospect.name) return call("book_tour", { propertyId: proposal.propertyId, start: proposal.start });
       const missing = [!facts.prospect.name && "your name", !facts.prospect.email && "your e-mail"].filter(Boolean) as string[];
-      return { reply: `${saved ? w.thanks(facts.prospect.name) + " " : ""}To book ${proposal.label}, I just need ${list(missing)}.`, state: { ...prev, awaiting: "contact" } };
+      return {
+        reply: `${saved ? `${w.thanks(facts.prospect.name)} ` : ""}To book ${proposal.label}, I just need ${list(missing)}.`,
+        state: { ...prev, awaiting: "contact" },
+      };
     }
     // "Oops, I meant 12", "make that Friday", "Larimer instead, same time": change one part of the proposal.
     const day = proposal.local?.slice(0, 10) ?? facts.offered.find((o) => o.start === proposal.start)?.local.slice(0, 10);
@@ -214,8 +261,19 @@ export function decide(input: PolicyContext): Decision {
   // "The 1:30 one" offered on several days: which day?
   const severalDays = !did(ctx, "check_availability") ? sameTimeOnSeveralDays(ctx) : undefined;
   if (severalDays) {
-    const options = severalDays.map((o) => ({ type: "slot" as const, label: o.label, value: o.label, propertyId: o.propertyId, start: o.start, local: o.local }));
-    return { reply: `I have that time on several days: ${severalDays.map((o) => o.label).join("; ")}. Which day would you like?`, state: { ...prev, lastOffer: "slots", awaiting: "slot" }, options };
+    const options = severalDays.map((o) => ({
+      type: "slot" as const,
+      label: o.label,
+      value: o.label,
+      propertyId: o.propertyId,
+      start: o.start,
+      local: o.local,
+    }));
+    return {
+      reply: `I have that time on several days: ${severalDays.map((o) => o.label).join("; ")}. Which day would you like?`,
+      state: { ...prev, lastOffer: "slots", awaiting: "slot" },
+      options,
+    };
   }
 
   // A time picked from those offered.
@@ -247,11 +305,23 @@ export function decide(input: PolicyContext): Decision {
     return {
       reply: `${named.name} isn't available for tours right now — it's off the market. Would you like me to find similar places in ${named.city}?`,
       state: { awaiting: "location" },
-      options: [{ type: "reply", label: `Similar in ${named.city}`, value: `Show me ${named.beds === 0 ? "studios" : `${named.beds} bedroom places`} in ${named.city}` }],
+      options: [
+        {
+          type: "reply",
+          label: `Similar in ${named.city}`,
+          value: `Show me ${named.beds === 0 ? "studios" : `${named.beds} bedroom places`} in ${named.city}`,
+        },
+      ],
     };
   }
 
-  if (interp.criteria.unknownPlace && !interp.criteria.location && !interp.property && !hasWhen(interp.when) && (i.search || changed || !facts.criteria?.location || /\b(in|near)\b/.test(interp.folded))) {
+  if (
+    interp.criteria.unknownPlace &&
+    !interp.criteria.location &&
+    !interp.property &&
+    !hasWhen(interp.when) &&
+    (i.search || changed || !facts.criteria?.location || /\b(in|near)\b/.test(interp.folded))
+  ) {
     return {
       reply: `We don't have listings in ${interp.criteria.unknownPlace} right now. We have homes in ${list(ctx.catalog.cities)} — would any of those work?`,
       state: { awaiting: "location" },
@@ -265,13 +335,35 @@ export function decide(input: PolicyContext): Decision {
   // question about that listing, not a new search.
   const f = interp.criteria;
   const onlyPetsOrFeatures =
-    Boolean(f.pets || f.features?.length) && !f.location && f.beds === undefined && f.minBeds === undefined && f.maxBeds === undefined && f.maxRent === undefined && !interp.moveIn && !i.search && !i.lowerRent;
+    Boolean(f.pets || f.features?.length) &&
+    !f.location &&
+    f.beds === undefined &&
+    f.minBeds === undefined &&
+    f.maxBeds === undefined &&
+    f.maxRent === undefined &&
+    !interp.moveIn &&
+    !i.search &&
+    !i.lowerRent;
   const aboutFocus = facts.focus !== undefined && onlyPetsOrFeatures && !namedProperty;
   // "The cheapest one there" is a search, even with a listing in view.
-  const aboutProperty = property && (namedProperty || (!interp.criteria.cheapest && (interp.refersBack || aboutFocus || (facts.focus !== undefined && !changed))));
+  const aboutProperty =
+    property && (namedProperty || (!interp.criteria.cheapest && (interp.refersBack || aboutFocus || (facts.focus !== undefined && !changed))));
   // "Which one is the cheapest?" among the listings just shown: name it.
-  if (picked && /^(?:so |and |ok,? )?(?:which|what)(?: one)?(?:'s| is| would be| has)\b|\bwhich (?:one|of (?:them|those|these))\b/.test(interp.folded) && !i.tour && !hasWhen(interp.when) && !i.bookNow) {
-    const by = i.pickBy === "cheapest" ? "the least expensive" : i.pickBy === "priciest" ? "the most expensive" : i.pickBy === "biggest" ? "the biggest" : "the smallest";
+  if (
+    picked &&
+    /^(?:so |and |ok,? )?(?:which|what)(?: one)?(?:'s| is| would be| has)\b|\bwhich (?:one|of (?:them|those|these))\b/.test(interp.folded) &&
+    !i.tour &&
+    !hasWhen(interp.when) &&
+    !i.bookNow
+  ) {
+    const by =
+      i.pickBy === "cheapest"
+        ? "the least expensive"
+        : i.pickBy === "priciest"
+          ? "the most expensive"
+          : i.pickBy === "biggest"
+            ? "the biggest"
+            : "the smallest";
     return {
       reply: `${picked.name} is ${by} — ${beds(picked.beds)}, ${money(picked.rent)}/mo, ${picked.neighborhood}, ${picked.city}. Would you like details or tour times for it?`,
       state: { lastOffer: "properties" },
@@ -279,10 +371,18 @@ export function decide(input: PolicyContext): Decision {
     };
   }
   const asked = i.topics.filter((t) => t !== "other").length ? i.topics.filter((t) => t !== "other") : i.topics;
-  const question: typeof asked = aboutFocus && !asked.some((t) => t !== "other") ? [f.pets ? "pets" : f.features?.some((x) => x === "parking" || x === "garage") ? "parking" : "amenities"] : asked;
+  const question: typeof asked =
+    aboutFocus && !asked.some((t) => t !== "other")
+      ? [f.pets ? "pets" : f.features?.some((x) => x === "parking" || x === "garage") ? "parking" : "amenities"]
+      : asked;
 
   // "Book me for the open house at 11:30": the open house's day, read from the listing's hours.
-  if (property && /\bopen house\b/.test(interp.folded) && (i.bookNow || interp.when.time || /\b(?:book|reserve|sign (?:me|us) up|put (?:me|us) down|attend|come to|rsvp)\b/.test(interp.folded)) && !interp.when.date) {
+  if (
+    property &&
+    /\bopen house\b/.test(interp.folded) &&
+    (i.bookNow || interp.when.time || /\b(?:book|reserve|sign (?:me|us) up|put (?:me|us) down|attend|come to|rsvp)\b/.test(interp.folded)) &&
+    !interp.when.date
+  ) {
     const details = ctx.done.find((d) => d.name === "get_property_details" && Number(d.args.propertyId) === property.id);
     if (!details) return call("get_property_details", { propertyId: property.id });
     const day = openHouseDay(details.content, facts.today);
@@ -302,7 +402,8 @@ export function decide(input: PolicyContext): Decision {
   // A question about a specific listing comes before any search.
   const when = interp.when;
   const mentionsTime = hasWhen(when);
-  const wantsTimes = mentionsTime || i.tour || i.availability || i.bookNow || (i.other && prev.lastOffer === "slots") || (i.reschedule && facts.tours.length === 0);
+  const wantsTimes =
+    mentionsTime || i.tour || i.availability || i.bookNow || (i.other && prev.lastOffer === "slots") || (i.reschedule && facts.tours.length === 0);
   const realQuestion = question.length > 0 && !(question[0] === "other" && wantsTimes);
   if (did(ctx, "get_property_details") && property) {
     const answer = detailsReply(ctx, property, realQuestion ? question : [], i.details);
@@ -325,16 +426,37 @@ export function decide(input: PolicyContext): Decision {
 
   // Search: new criteria or a request to look.
   const onlyPlace =
-    interp.criteria.location !== undefined && interp.criteria.beds === undefined && interp.criteria.minBeds === undefined && interp.criteria.maxBeds === undefined && interp.criteria.maxRent === undefined && !interp.criteria.pets && !interp.moveIn && !interp.criteria.features;
+    interp.criteria.location !== undefined &&
+    interp.criteria.beds === undefined &&
+    interp.criteria.minBeds === undefined &&
+    interp.criteria.maxBeds === undefined &&
+    interp.criteria.maxRent === undefined &&
+    !interp.criteria.pets &&
+    !interp.moveIn &&
+    !interp.criteria.features;
   // "Is Denver nice?" is not a search; "what about Denver?", "and in Austin?" are.
-  const asksToLook = /^(?:(?:and |ok |okay |hmm,? )?(?:what|how) about|and (?:in|for|near)?|anything (?:in|near)|any (?:in|near)|(?:and )?in)\b/.test(interp.folded);
+  const asksToLook = /^(?:(?:and |ok |okay |hmm,? )?(?:what|how) about|and (?:in|for|near)?|anything (?:in|near)|any (?:in|near)|(?:and )?in)\b/.test(
+    interp.folded,
+  );
   const offTopicQuestion = i.question === "other" && onlyPlace && !i.search && !i.availability && !i.tour && !asksToLook;
-  const searching = (changed && !offTopicQuestion && !aboutFocus) || (i.search && !namedProperty) || (i.other && prev.lastOffer === "properties") || (interp.criteria.cheapest && !namedProperty);
+  const searching =
+    (changed && !offTopicQuestion && !aboutFocus) ||
+    (i.search && !namedProperty) ||
+    (i.other && prev.lastOffer === "properties") ||
+    (interp.criteria.cheapest && !namedProperty);
   if (searching && !namedProperty) {
     // A wish that narrows the catalogue on its own ("anything with EV charging", "the cheapest
     // place") is searched everywhere; otherwise ask where first.
     const narrowEnough = Boolean(criteria.features?.length || interp.criteria.cheapest);
-    if (!narrowEnough && !criteria.location && !facts.criteria?.location && criteria.beds === undefined && criteria.minBeds === undefined && criteria.maxBeds === undefined && !criteria.maxRent) {
+    if (
+      !narrowEnough &&
+      !criteria.location &&
+      !facts.criteria?.location &&
+      criteria.beds === undefined &&
+      criteria.minBeds === undefined &&
+      criteria.maxBeds === undefined &&
+      !criteria.maxRent
+    ) {
       return {
         reply: `${w.ack()} Which area are you interested in? We have listings in ${list(ctx.catalog.cities)}. Tell me the bedrooms and budget too and I'll find the best matches.`,
         state: { awaiting: "location", ...(mentionsTime ? { pendingWhen: when } : {}) },
@@ -362,7 +484,12 @@ export function decide(input: PolicyContext): Decision {
     const offeredDays = new Set(facts.offered.filter((o) => o.propertyId === property.id).map((o) => o.local.slice(0, 10)));
     const window = pending ?? when;
     const sameDay =
-      prev.lastOffer === "slots" && offeredDays.size === 1 && !window.date && !window.range && !window.time && (window.after || window.before || window.partOfDay || (!hasWhen(window) && i.availability && !i.other));
+      prev.lastOffer === "slots" &&
+      offeredDays.size === 1 &&
+      !window.date &&
+      !window.range &&
+      !window.time &&
+      (window.after || window.before || window.partOfDay || (!hasWhen(window) && i.availability && !i.other));
     return call("check_availability", availabilityArgs(property, sameDay ? { ...window, date: fallbackDate } : window, fallbackDate));
   }
 
@@ -377,23 +504,40 @@ export function decide(input: PolicyContext): Decision {
 
   // Their name again, already known.
   if (interp.contact.name && interp.contact.name === facts.prospect.name && !saved) {
-    return { reply: `${w.thanks(interp.contact.name)} I have that. ${facts.tours.length ? "Anything else I can help with?" : "What would you like to do next?"}`, state: prev, keepProposal: true };
+    return {
+      reply: `${w.thanks(interp.contact.name)} I have that. ${facts.tours.length ? "Anything else I can help with?" : "What would you like to do next?"}`,
+      state: prev,
+      keepProposal: true,
+    };
   }
 
   // Details saved without anything else asked.
   if (saved && /^Updated the e-mail/.test(saved.content)) {
-    return { reply: `${w.thanks(facts.prospect.name)} I've updated your e-mail to ${facts.prospect.email} and re-sent your tour confirmation there. Anything else?`, state: { awaiting: "anything_else" } };
+    return {
+      reply: `${w.thanks(facts.prospect.name)} I've updated your e-mail to ${facts.prospect.email} and re-sent your tour confirmation there. Anything else?`,
+      state: { awaiting: "anything_else" },
+    };
   }
   if (saved) {
     const p = facts.prospect;
-    const next = proposal ? "" : prev.lastBookedId !== undefined || (facts.tours.length && prev.awaiting === "anything_else") ? " Anything else I can help with?" : facts.offered.length ? " Which time works for you?" : " What would you like to do next — search listings or book a tour?";
-    return { reply: `${w.thanks(p.name)} I've saved ${list([p.name, p.email, p.phone].filter(Boolean) as string[])}.${next}`, state: { ...prev, awaiting: proposal ? prev.awaiting : undefined } };
+    const next = proposal
+      ? ""
+      : prev.lastBookedId !== undefined || (facts.tours.length && prev.awaiting === "anything_else")
+        ? " Anything else I can help with?"
+        : facts.offered.length
+          ? " Which time works for you?"
+          : " What would you like to do next — search listings or book a tour?";
+    return {
+      reply: `${w.thanks(p.name)} I've saved ${list([p.name, p.email, p.phone].filter(Boolean) as string[])}.${next}`,
+      state: { ...prev, awaiting: proposal ? prev.awaiting : undefined },
+    };
   }
 
   if (i.automated) return { reply: `I'm an automated assistant (an AI), not a person. ${w.capabilities()}`, state: prev };
   if (i.human) {
     return {
-      reply: "I'm an automated assistant. I've noted that you'd like to talk with a person, and the leasing team will follow up. Meanwhile I can help with listings and tour times.",
+      reply:
+        "I'm an automated assistant. I've noted that you'd like to talk with a person, and the leasing team will follow up. Meanwhile I can help with listings and tour times.",
       state: prev,
     };
   }
@@ -402,7 +546,9 @@ export function decide(input: PolicyContext): Decision {
     return call("check_availability", { propertyId: prev.rebookPropertyId });
   }
   if (prev.awaiting === "anything_else" && (i.yes || i.no)) {
-    return i.yes ? { reply: "Sure — what else can I help you with?", state: {} } : { reply: "Great — enjoy your tour! I'm here if anything comes up.", state: {} };
+    return i.yes
+      ? { reply: "Sure — what else can I help you with?", state: {} }
+      : { reply: "Great — enjoy your tour! I'm here if anything comes up.", state: {} };
   }
   if (i.greeting) return { reply: w.greeting(), state: {} };
   if (i.no) return { reply: "No problem. Is there anything else I can help you with?", state: {} };
@@ -419,9 +565,15 @@ function switchTarget(ctx: PolicyContext): { from: Tour; to: CatalogEntry } | un
   const to = interp.property;
   if (!to || facts.tours.length === 0 || facts.tours.some((t) => t.propertyId === to.id)) return undefined;
   if (!/\b(?:switch|move|change|swap)\b[^.?!]{0,30}\b(?:to|for|with)\b|\binstead\b/.test(interp.folded)) return undefined;
-  if (/\b(?:also|another|too|as well|second|additional|and)\b/.test(interp.folded.replace(/\binstead\b.*$/, "")) && !/\b(?:switch|move|change|swap)\b/.test(interp.folded)) return undefined;
+  if (
+    /\b(?:also|another|too|as well|second|additional|and)\b/.test(interp.folded.replace(/\binstead\b.*$/, "")) &&
+    !/\b(?:switch|move|change|swap)\b/.test(interp.folded)
+  )
+    return undefined;
   if (prev.proposal) return undefined;
-  const from = (prev.lastBookedId !== undefined ? facts.tours.find((t) => t.id === prev.lastBookedId) : undefined) ?? (facts.tours.length === 1 ? facts.tours[0] : undefined);
+  const from =
+    (prev.lastBookedId !== undefined ? facts.tours.find((t) => t.id === prev.lastBookedId) : undefined) ??
+    (facts.tours.length === 1 ? facts.tours[0] : undefined);
   return from ? { from, to } : undefined;
 }
 
@@ -430,7 +582,11 @@ function withTourDay(ctx: PolicyContext): PolicyContext {
   const { interp, facts } = ctx;
   const w = interp.when;
   if (!w.sameDay || w.date || facts.tours.length === 0 || ctx.prev.proposal) return ctx;
-  if (!/\b(?:also|another|too|as well|second|additional)\b/.test(interp.folded) && !(interp.property && !facts.tours.some((t) => t.propertyId === interp.property!.id))) return ctx;
+  if (
+    !/\b(?:also|another|too|as well|second|additional)\b/.test(interp.folded) &&
+    !(interp.property && !facts.tours.some((t) => t.propertyId === interp.property!.id))
+  )
+    return ctx;
   const last = facts.tours.find((t) => t.id === ctx.prev.lastBookedId) ?? facts.tours[facts.tours.length - 1];
   return { ...ctx, interp: { ...interp, when: { ...w, date: last.startLocal, sameDay: undefined } } };
 }
@@ -452,13 +608,22 @@ function openHouseDay(details: string, today: string): string | undefined {
 function pickedByComparison(ctx: PolicyContext) {
   const by = ctx.interp.intents.pickBy;
   // The pair just compared, else the listings shown.
-  const compared = (ctx.prev.compared ?? []).map((id) => ctx.catalog.entries.find((e) => e.id === id)).filter((e): e is NonNullable<typeof e> => e !== undefined);
+  const compared = (ctx.prev.compared ?? [])
+    .map((id) => ctx.catalog.entries.find((e) => e.id === id))
+    .filter((e): e is NonNullable<typeof e> => e !== undefined);
   // The pair just compared, else the listings just shown (not an older list after a new search).
-  const pool = compared.length >= 2 ? compared.map((e) => ({ id: e.id, rent: e.rent, beds: e.beds })) : ctx.prev.lastOffer === "properties" ? ctx.facts.shown : [];
+  const pool =
+    compared.length >= 2 ? compared.map((e) => ({ id: e.id, rent: e.rent, beds: e.beds })) : ctx.prev.lastOffer === "properties" ? ctx.facts.shown : [];
   if (!by || pool.length < 2 || ctx.interp.property || ctx.interp.intents.lowerRent) return undefined;
   const shown = [...pool];
   const sorted =
-    by === "cheapest" ? shown.sort((a, b) => a.rent - b.rent) : by === "priciest" ? shown.sort((a, b) => b.rent - a.rent) : by === "biggest" ? shown.sort((a, b) => b.beds - a.beds || b.rent - a.rent) : shown.sort((a, b) => a.beds - b.beds || a.rent - b.rent);
+    by === "cheapest"
+      ? shown.sort((a, b) => a.rent - b.rent)
+      : by === "priciest"
+        ? shown.sort((a, b) => b.rent - a.rent)
+        : by === "biggest"
+          ? shown.sort((a, b) => b.beds - a.beds || b.rent - a.rent)
+          : shown.sort((a, b) => a.beds - b.beds || a.rent - b.rent);
   return ctx.catalog.entries.find((e) => e.id === sorted[0].id);
 }
 
@@ -511,7 +676,8 @@ function fallback(ctx: PolicyContext): Decision {
   let hint: string;
   if (prev.awaiting === "contact") hint = "To book the tour I just need your name and e-mail address.";
   else if (prev.awaiting === "slot" || prev.lastOffer === "slots") hint = "Which of the times works for you? You can also name another day.";
-  else if (facts.criteria && Object.keys(facts.criteria).length) hint = `I can keep looking for ${describeCriteria(facts.criteria)}, show details, or check tour times.`;
+  else if (facts.criteria && Object.keys(facts.criteria).length)
+    hint = `I can keep looking for ${describeCriteria(facts.criteria)}, show details, or check tour times.`;
   else hint = "What are you looking for — area, number of bedrooms and budget?";
   return {
     reply: `${w.sorry()} I'm not sure I understood that, and I don't want to guess. ${w.capabilities()} ${hint}`,

@@ -1,7 +1,7 @@
 import type { FactsSnapshot } from "../conversation-facts";
 import type { Catalog, CatalogEntry } from "./nlu/catalog";
-import { findContact, type ContactFinding } from "./nlu/contact";
-import { findCriteria, type CriteriaFinding } from "./nlu/criteria";
+import { type ContactFinding, findContact } from "./nlu/contact";
+import { type CriteriaFinding, findCriteria } from "./nlu/criteria";
 import { findIntents, type Intents } from "./nlu/intents";
 import { findOrdinal, findProperties, refersBack } from "./nlu/references";
 import { fold } from "./nlu/text";
@@ -62,12 +62,24 @@ export function understand(text: string, facts: FactsSnapshot, catalog: Catalog)
     const at = withoutContact.toLowerCase().indexOf(contact.name.toLowerCase());
     if (at >= 0) withoutContact = `${withoutContact.slice(0, at)} ${withoutContact.slice(at + contact.name.length)}`.replace(/\s+/g, " ").trim();
   }
-  let properties = findProperties(withoutContact, catalog, facts.shown.map((s) => s.id));
+  let properties = findProperties(
+    withoutContact,
+    catalog,
+    facts.shown.map((s) => s.id),
+  );
   // Several listings named with a tour request: the one named last is the one to see
   // ("I live at the Alder but want to see Maple Court").
   let property: CatalogEntry | undefined = properties[0];
   if (properties.length > 1) {
-    const lastPos = (e: CatalogEntry) => Math.max(fold(withoutContact).lastIndexOf(fold(e.name).replace(/^the /, "")), fold(withoutContact).lastIndexOf(fold(e.name).split(" ").find((x) => x.length > 3 && x !== "the") ?? "~"));
+    const lastPos = (e: CatalogEntry) =>
+      Math.max(
+        fold(withoutContact).lastIndexOf(fold(e.name).replace(/^the /, "")),
+        fold(withoutContact).lastIndexOf(
+          fold(e.name)
+            .split(" ")
+            .find((x) => x.length > 3 && x !== "the") ?? "~",
+        ),
+      );
     const byPosition = [...properties].sort((a, b) => lastPos(b) - lastPos(a));
     if (/\b(see|tour|visit|view|look at|check out|book)\b/.test(folded)) property = byPosition[0];
   }
@@ -124,8 +136,15 @@ function splitBoth(t: string, first: CatalogEntry, second: CatalogEntry, nowMs: 
  * "1pm for Mount Tabor and 3pm for Sellwood": each listing with the clock time written nearest
  * to its name, on the day named anywhere in the message.
  */
-function splitByNearestTime(t: string, named: Array<{ e: CatalogEntry; at: number }>, nowMs: number): { first: CatalogEntry; text: string; queued: string } | undefined {
-  const times = [...t.matchAll(/\b(\d{1,2}(?::\d{2})?\s*(?:am|pm))\b|\bat (\d{1,2}(?::\d{2})?)\b/g)].map((m) => ({ at: m.index!, time: (m[1] ?? m[2]).trim() }));
+function splitByNearestTime(
+  t: string,
+  named: Array<{ e: CatalogEntry; at: number }>,
+  nowMs: number,
+): { first: CatalogEntry; text: string; queued: string } | undefined {
+  const times = [...t.matchAll(/\b(\d{1,2}(?::\d{2})?\s*(?:am|pm))\b|\bat (\d{1,2}(?::\d{2})?)\b/g)].map((m) => ({
+    at: m.index!,
+    time: (m[1] ?? m[2]).trim(),
+  }));
   if (times.length !== 2 || named.length !== 2) return undefined;
   const nearest = (at: number) => [...times].sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0];
   const [a, b] = [nearest(named[0].at), nearest(named[1].at)];
@@ -161,11 +180,23 @@ function splitRequests(t: string, properties: CatalogEntry[], nowMs: number): { 
   // A tour request, or each listing with its own time ("X at 1 and Y at 3 on Sunday").
   const asksToSee = /\b(see|tour|visit|view|book|schedule|reserve|look at|check out)\b/.test(t) || whens.every((w) => w.time);
   if (!asksToSee) return undefined;
-  if (timed.filter(Boolean).length < 2 || !timed[named.length - 1]) return named.length === 2 ? splitBoth(t, named[0].e, named[1].e, nowMs) ?? splitByNearestTime(t, named, nowMs) : undefined;
+  if (timed.filter(Boolean).length < 2 || !timed[named.length - 1])
+    return named.length === 2 ? (splitBoth(t, named[0].e, named[1].e, nowMs) ?? splitByNearestTime(t, named, nowMs)) : undefined;
   // A day said once ("… on Sunday") holds for each listing that has none of its own.
   const sharedDay = whens.find((w) => w.date)?.date;
-  const dayWords = sharedDay ? ` on ${new Date(`${sharedDay}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}` : "";
+  const dayWords = sharedDay
+    ? ` on ${new Date(`${sharedDay}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" })}`
+    : "";
   const withDay = (text: string, w: WhenFinding) => (w.date || w.range || !dayWords ? text : `${text.replace(/\s*(?:and|&|,)\s*$/, "")}${dayWords}`);
   const verb = /\b(book|reserve|schedule)\b/.test(t) ? "book" : "I'd like to see";
-  return { first: named[0].e, text: withDay(parts[0], whens[0]), queued: `${verb} ${parts.slice(1).map((p, k) => withDay(p, whens[k + 1])).join(" ").replace(/^(?:and |also |then )+/, "").trim()}` };
+  return {
+    first: named[0].e,
+    text: withDay(parts[0], whens[0]),
+    queued: `${verb} ${parts
+      .slice(1)
+      .map((p, k) => withDay(p, whens[k + 1]))
+      .join(" ")
+      .replace(/^(?:and |also |then )+/, "")
+      .trim()}`,
+  };
 }

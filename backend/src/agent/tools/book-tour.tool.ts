@@ -1,7 +1,7 @@
 import { tool } from "langchain";
 import { z } from "zod";
-import { parseStartInput } from "../../domain/availability/start-input";
 import type { Slot } from "../../domain/availability/availability";
+import { parseStartInput } from "../../domain/availability/start-input";
 import { isAppError } from "../../shared/app-error";
 import { conversationIdOf, sourceRefOf } from "../agent-context";
 import { errorText, slotOption, slotWhen } from "./format";
@@ -18,14 +18,23 @@ export function createBookTourTool(d: ToolDeps) {
       const conversationId = conversationIdOf(runtime);
       const conversation = d.conversations.get(conversationId);
       if (!conversation.userId) {
-        return ["Cannot book yet: the prospect's name and e-mail have not been saved. Ask for them and call save_prospect_info first.", { ok: false, needsContact: true }];
+        return [
+          "Cannot book yet: the prospect's name and e-mail have not been saved. Ask for them and call save_prospect_info first.",
+          { ok: false, needsContact: true },
+        ];
       }
       try {
         const p = d.properties.get(args.propertyId);
         const start = parseStartInput(args.start, p.timezone);
         if (!start) return [`"${args.start}" is not a valid start time.`, { ok: false }];
         const sourceRef = sourceRefOf(runtime);
-        const booking = d.bookings.book({ propertyId: p.id, userId: conversation.userId, start, source: conversation.channel === "email" ? "email" : "chat", sourceRef });
+        const booking = d.bookings.book({
+          propertyId: p.id,
+          userId: conversation.userId,
+          start,
+          source: conversation.channel === "email" ? "email" : "chat",
+          sourceRef,
+        });
         d.conversations.grantBooking(conversationId, booking.id, "booked");
         d.conversations.updateFacts(conversationId, { offered: undefined, focusPropertyId: p.id });
         const user = d.users.get(conversation.userId);

@@ -14,7 +14,10 @@ export function createCancelTourTool(d: ToolDeps) {
       try {
         const cancelled = d.bookings.cancel(target.id);
         const p = d.properties.get(cancelled.propertyId);
-        return [`Cancelled tour ${cancelled.id}: ${p.name}, ${slotWhen(cancelled.start, p.timezone)}. A cancellation e-mail is on its way.`, { ok: true, bookingId: cancelled.id }];
+        return [
+          `Cancelled tour ${cancelled.id}: ${p.name}, ${slotWhen(cancelled.start, p.timezone)}. A cancellation e-mail is on its way.`,
+          { ok: true, bookingId: cancelled.id },
+        ];
       } catch (err) {
         return [`Not cancelled: ${errorText(err)}`, { ok: false }];
       }

@@ -8,13 +8,33 @@ import type { ToolDeps, ToolOutput } from "./tool-deps";
 
 const schema = z.object({
   propertyId: z.number().int().positive().describe("Listing id"),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().describe("First local date to look at, YYYY-MM-DD (default today)"),
-  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().describe("Last local date, YYYY-MM-DD (default: date, or a week when no date)"),
-  time: z.string().regex(/^\d{1,2}:\d{2}$/).nullish().describe("Preferred local start time HH:MM, 24-hour"),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish()
+    .describe("First local date to look at, YYYY-MM-DD (default today)"),
+  endDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish()
+    .describe("Last local date, YYYY-MM-DD (default: date, or a week when no date)"),
+  time: z
+    .string()
+    .regex(/^\d{1,2}:\d{2}$/)
+    .nullish()
+    .describe("Preferred local start time HH:MM, 24-hour"),
   partOfDay: z.enum(["morning", "afternoon", "evening"]).nullish().describe("Preferred part of the day"),
   latest: z.boolean().nullish().describe("Prefer the latest times of the range instead of the earliest"),
-  after: z.string().regex(/^\d{1,2}:\d{2}$/).nullish().describe("Only times starting after this local time, HH:MM"),
-  before: z.string().regex(/^\d{1,2}:\d{2}$/).nullish().describe("Only times starting before this local time, HH:MM"),
+  after: z
+    .string()
+    .regex(/^\d{1,2}:\d{2}$/)
+    .nullish()
+    .describe("Only times starting after this local time, HH:MM"),
+  before: z
+    .string()
+    .regex(/^\d{1,2}:\d{2}$/)
+    .nullish()
+    .describe("Only times starting before this local time, HH:MM"),
 });
 
 const PART_HOURS = { morning: [0, 12], afternoon: [12, 17], evening: [17, 24] } as const;
@@ -88,7 +108,11 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
         const lastBookable = localDateOf(new Date(d.clock.now().getTime() + d.availability.policy.horizonDays * 86_400_000), p.timezone);
         if (slots.length === 0 && !requested && from > lastBookable) {
           const latest = d.availability.openSlots(p, { from: addDays(lastBookable, -6) < today ? today : addDays(lastBookable, -6), to: lastBookable });
-          if (latest.length === 0) return [`${p.name} takes tour bookings up to ${d.availability.policy.horizonDays} days ahead (through ${dayLabel(lastBookable)}), and none are open before then.`, { ok: true, count: 0 }];
+          if (latest.length === 0)
+            return [
+              `${p.name} takes tour bookings up to ${d.availability.policy.horizonDays} days ahead (through ${dayLabel(lastBookable)}), and none are open before then.`,
+              { ok: true, count: 0 },
+            ];
           header = `${p.name} takes tour bookings up to ${d.availability.policy.horizonDays} days ahead (through ${dayLabel(lastBookable)}), so ${dayLabel(from)} can't be booked yet. The latest open times are:`;
           slots = latest.slice(-MAX_SHOWN);
         }
@@ -100,7 +124,15 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
         }
 
         const ordered = args.latest ? [...slots].reverse() : slots;
-        let shown = requested ? [requested, ...pick(ordered.filter((s) => s !== requested), MAX_SHOWN - 1)] : pick(ordered, MAX_SHOWN);
+        let shown = requested
+          ? [
+              requested,
+              ...pick(
+                ordered.filter((s) => s !== requested),
+                MAX_SHOWN - 1,
+              ),
+            ]
+          : pick(ordered, MAX_SHOWN);
         if (args.latest) shown = shown.sort((a, b) => a.start.getTime() - b.start.getTime());
         d.conversations.updateFacts(conversationId, {
           focusPropertyId: p.id,
@@ -108,7 +140,10 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
         });
         const lines = shown.map((s, i) => `${i + 1}. ${slotWhen(s.start, tz)} (start ${s.start.toISOString()})`);
         const text = `${header ? `${header}\n` : ""}Open tour times at ${p.name} (${tz}):\n${lines.join("\n")}`;
-        return [text, { ok: true, propertyId: p.id, requestedOpen: requested ? requested.start.toISOString() : null, options: shown.map((s) => slotOption(p, s)) }];
+        return [
+          text,
+          { ok: true, propertyId: p.id, requestedOpen: requested ? requested.start.toISOString() : null, options: shown.map((s) => slotOption(p, s)) },
+        ];
       } catch (err) {
         return [`Cannot check availability: ${errorText(err)}`, { ok: false }];
       }

@@ -2,7 +2,7 @@ import type { Slot } from "../../domain/availability/availability";
 import type { Booking } from "../../domain/bookings/booking";
 import type { ChoiceOption } from "../../domain/conversations/conversation";
 import type { Property } from "../../domain/properties/property";
-import { formatShortDay, formatTime, zoneAbbreviation, formatLocalDateTime } from "../../domain/shared/time-format";
+import { formatLocalDateTime, formatShortDay, formatTime, zoneAbbreviation } from "../../domain/shared/time-format";
 import { isAppError } from "../../shared/app-error";
 
 export function money(n: number): string {

@@ -2,8 +2,8 @@ import { tool } from "langchain";
 import { z } from "zod";
 import { addDays, localDateOf } from "../../domain/availability/slot-math";
 import type { Property } from "../../domain/properties/property";
-import { conversationIdOf } from "../agent-context";
 import { normalizeText as fold } from "../../domain/shared/text";
+import { conversationIdOf } from "../agent-context";
 import { errorText, money, petsText } from "./format";
 import type { ToolDeps, ToolOutput } from "./tool-deps";
 

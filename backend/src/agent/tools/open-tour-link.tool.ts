@@ -21,7 +21,8 @@ export function createOpenTourLinkTool(d: ToolDeps) {
     },
     {
       name: "open_tour_link",
-      description: "Open a tour from the manage link in its confirmation e-mail (…/tours/<token>) so it can be viewed, rescheduled or cancelled in this conversation.",
+      description:
+        "Open a tour from the manage link in its confirmation e-mail (…/tours/<token>) so it can be viewed, rescheduled or cancelled in this conversation.",
       schema: z.object({ link: z.string().max(300).describe("The manage link or its token") }),
       responseFormat: "content_and_artifact",
     },

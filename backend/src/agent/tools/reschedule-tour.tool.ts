@@ -1,7 +1,7 @@
 import { tool } from "langchain";
 import { z } from "zod";
-import { parseStartInput } from "../../domain/availability/start-input";
 import type { Slot } from "../../domain/availability/availability";
+import { parseStartInput } from "../../domain/availability/start-input";
 import { isAppError } from "../../shared/app-error";
 import { conversationIdOf } from "../agent-context";
 import { errorText, slotOption, slotWhen } from "./format";
@@ -11,7 +11,12 @@ import type { ToolDeps, ToolOutput } from "./tool-deps";
 const schema = z.object({
   bookingId: z.number().int().positive().nullish().describe("Tour id from list_my_tours; may be omitted when there is only one"),
   newStart: z.string().max(40).describe("New start: exact start from check_availability (UTC ISO), or local 'YYYY-MM-DDTHH:MM'"),
-  propertyId: z.number().int().positive().nullish().describe("Only to move the tour to another listing: that listing's id (the old tour is cancelled when the new one is booked)"),
+  propertyId: z
+    .number()
+    .int()
+    .positive()
+    .nullish()
+    .describe("Only to move the tour to another listing: that listing's id (the old tour is cancelled when the new one is booked)"),
 });
 
 export function createRescheduleTourTool(d: ToolDeps) {
@@ -44,9 +49,15 @@ export function createRescheduleTourTool(d: ToolDeps) {
         const alternatives = isAppError(err) ? (err.details?.alternatives as Array<{ start: string; end: string; local: string }> | undefined) : undefined;
         if (alternatives?.length) {
           const slots: Slot[] = alternatives.map((a) => ({ start: new Date(a.start), end: new Date(a.end), local: a.local }));
-          d.conversations.updateFacts(conversationId, { offered: slots.map((s) => ({ propertyId: p.id, start: s.start.toISOString(), local: s.local })), focusPropertyId: p.id });
+          d.conversations.updateFacts(conversationId, {
+            offered: slots.map((s) => ({ propertyId: p.id, start: s.start.toISOString(), local: s.local })),
+            focusPropertyId: p.id,
+          });
           const lines = slots.map((s, i) => `${i + 1}. ${slotWhen(s.start, p.timezone)} (start ${s.start.toISOString()})`);
-          return [`Not rescheduled: ${errorText(err)} Nearest open times at ${p.name}:\n${lines.join("\n")}`, { ok: false, options: slots.map((s) => slotOption(p, s)) }];
+          return [
+            `Not rescheduled: ${errorText(err)} Nearest open times at ${p.name}:\n${lines.join("\n")}`,
+            { ok: false, options: slots.map((s) => slotOption(p, s)) },
+          ];
         }
         return [`Not rescheduled: ${errorText(err)}`, { ok: false }];
       }

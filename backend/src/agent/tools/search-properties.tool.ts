@@ -10,13 +10,23 @@ const schema = z.object({
   location: z.string().max(100).nullish().describe("City or neighbourhood, e.g. 'Austin' or 'East Austin'"),
   beds: z.number().int().min(0).max(10).nullish().describe("Exact number of bedrooms; 0 means studio"),
   minBeds: z.number().int().min(0).max(10).nullish().describe("Minimum number of bedrooms"),
-  maxBeds: z.number().int().min(0).max(10).nullish().describe("Maximum number of bedrooms; with minBeds for a range, e.g. 'a studio or a 1-bedroom' is minBeds 0, maxBeds 1"),
+  maxBeds: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .nullish()
+    .describe("Maximum number of bedrooms; with minBeds for a range, e.g. 'a studio or a 1-bedroom' is minBeds 0, maxBeds 1"),
   maxRent: z.number().int().positive().nullish().describe("Highest monthly rent in dollars"),
   minBaths: z.number().min(0).max(10).nullish().describe("Minimum number of bathrooms"),
   features: z.array(z.string().max(40)).max(6).nullish().describe("Amenities that must be listed, e.g. ['in-unit laundry', 'parking', 'pool']"),
   pets: z.enum(["dog", "cat", "both", "any"]).nullish().describe("Pet the prospect has: 'both' for a dog and a cat"),
   petWeightLbs: z.number().int().min(1).max(300).nullish().describe("The dog's weight in pounds, when given: listings with a lower weight limit are left out"),
-  moveIn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().describe("Move-in date YYYY-MM-DD; the unit must be available by then"),
+  moveIn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish()
+    .describe("Move-in date YYYY-MM-DD; the unit must be available by then"),
   sort: z.enum(["rent"]).nullish().describe("'rent' lists the lowest rent first (for 'the cheapest place'); leave empty for best match first"),
 });
 
@@ -38,7 +48,10 @@ export function createSearchPropertiesTool(d: ToolDeps) {
       const found = d.properties.search({ ...criteria, sort: args.sort ?? undefined, limit: 5 }).map((r) => r.property);
       const total = d.properties.search(criteria).length;
       // With no match, the listings shown before are still the ones the person has in front of them.
-      d.conversations.updateFacts(conversationId, found.length ? { criteria, shown: found.map((p) => p.id), focusPropertyId: found.length === 1 ? found[0].id : undefined } : { criteria });
+      d.conversations.updateFacts(
+        conversationId,
+        found.length ? { criteria, shown: found.map((p) => p.id), focusPropertyId: found.length === 1 ? found[0].id : undefined } : { criteria },
+      );
       if (found.length === 0) {
         const nearby = criteria.maxRent ? d.properties.search({ ...criteria, maxRent: undefined }).length : 0;
         const hint = nearby > 0 ? ` ${nearby} would match without the budget limit.` : "";

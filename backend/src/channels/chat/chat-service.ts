@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AIMessage, AIMessageChunk, HumanMessage, type BaseMessage, type ToolMessage } from "@langchain/core/messages";
+import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, type ToolMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
 import type { LeasingAgent } from "../../agent/leasing-agent";
 import { STATE_KEY } from "../../agent/offline/offline-state";
@@ -7,18 +7,19 @@ import { toolLabel } from "../../agent/tools/tool-labels";
 import type { ChoiceOption, ConversationMessage } from "../../domain/conversations/conversation";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
 import { KeyedMutex } from "../../shared/keyed-mutex";
+import { type EscalationTrigger, escalationTrigger, safetyGuidance } from "../staff/escalation-rules";
 import type { EscalationService } from "../staff/escalation-service";
-import { escalationTrigger, safetyGuidance, type EscalationTrigger } from "../staff/escalation-rules";
 import type { ChatEvent, ChatTurnResult } from "./chat-events";
 
-export const RETRY_MESSAGE =
-  "Sorry — I'm having trouble answering right now. Please try again in a moment; nothing you told me has been lost.";
+export const RETRY_MESSAGE = "Sorry — I'm having trouble answering right now. Please try again in a moment; nothing you told me has been lost.";
 
 const HANDOFF: Record<Exclude<EscalationTrigger["kind"], "emergency">, string> = {
   human: "Of course. I've asked a member of our leasing team to join this chat — they'll reply here as soon as they can. You can keep writing in the meantime.",
   negotiation: "I can't negotiate rent or lease terms myself, so I've asked a member of our leasing team to join this chat. They'll reply here shortly.",
-  legal: "That's a question for a person on our team rather than an automated assistant, so I've asked a member of our leasing team to join this chat. They'll reply here shortly.",
-  fair_housing: "That's an important question, and a person on our team should answer it. I've asked a member of our leasing team to join this chat; they'll reply here shortly.",
+  legal:
+    "That's a question for a person on our team rather than an automated assistant, so I've asked a member of our leasing team to join this chat. They'll reply here shortly.",
+  fair_housing:
+    "That's an important question, and a person on our team should answer it. I've asked a member of our leasing team to join this chat; they'll reply here shortly.",
 };
 
 /** Turns without progress, or failed tool calls in a row, before a person is asked to step in. */
@@ -103,7 +104,13 @@ export class ChatService {
   }
 
   /** What the assistant must not handle alone: say so (with safety guidance first in an emergency) and call a person in. */
-  private handOff(sessionId: string, message: string, userData: ConversationMessage["data"], trigger: EscalationTrigger, emit?: (e: ChatEvent) => void): ChatTurnResult {
+  private handOff(
+    sessionId: string,
+    message: string,
+    userData: ConversationMessage["data"],
+    trigger: EscalationTrigger,
+    emit?: (e: ChatEvent) => void,
+  ): ChatTurnResult {
     const { conversations } = this.o;
     conversations.append(sessionId, "user", message, userData);
     const reply = trigger.kind === "emergency" ? safetyGuidance(message, this.o.emergencyPhone?.() ?? null) : HANDOFF[trigger.kind];
@@ -114,7 +121,12 @@ export class ChatService {
     return { sessionId, reply, options: [], mode: "human" };
   }
 
-  private async turn(sessionId: string, message: string, userData: ConversationMessage["data"], emit: ((e: ChatEvent) => void) | undefined): Promise<ChatTurnResult> {
+  private async turn(
+    sessionId: string,
+    message: string,
+    userData: ConversationMessage["data"],
+    emit: ((e: ChatEvent) => void) | undefined,
+  ): Promise<ChatTurnResult> {
     const { conversations, log } = this.o;
     const handback = this.sinceStaff(sessionId);
     conversations.append(sessionId, "user", message, userData);
@@ -176,7 +188,11 @@ export class ChatService {
     while (i >= 0 && recent[i].role !== "assistant") i--;
     const after = recent.slice(i + 1);
     if (!after.some((m) => m.role === "staff")) return [];
-    return after.map((m) => (m.role === "staff" ? new AIMessage({ content: `(Reply from ${String(m.data?.staff ?? "the leasing team")}, a person on our team) ${m.text}` }) : new HumanMessage(m.text)));
+    return after.map((m) =>
+      m.role === "staff"
+        ? new AIMessage({ content: `(Reply from ${String(m.data?.staff ?? "the leasing team")}, a person on our team) ${m.text}` })
+        : new HumanMessage(m.text),
+    );
   }
 
   /** Counts turns without progress and failed tool calls; asks a person in when they pile up. */
@@ -185,10 +201,14 @@ export class ChatService {
     const facts = conversations.get(sessionId).facts;
     const flag = final?.additional_kwargs?.progress;
     const reply = final ? messageText(final) : "";
-    const stuck = flag === false || (flag === undefined && outcome.toolsOk === 0 && /\b(not sure I understood|don'?t understand|didn'?t understand|could you rephrase)\b/i.test(reply));
+    const stuck =
+      flag === false ||
+      (flag === undefined && outcome.toolsOk === 0 && /\b(not sure I understood|don'?t understand|didn'?t understand|could you rephrase)\b/i.test(reply));
     const noProgress = stuck ? (facts.noProgress ?? 0) + 1 : 0;
-    const toolFailures = outcome.toolsFailed > 0 && outcome.toolsOk === 0 ? (facts.toolFailures ?? 0) + outcome.toolsFailed : outcome.toolsOk > 0 ? 0 : (facts.toolFailures ?? 0);
-    if (noProgress !== (facts.noProgress ?? 0) || toolFailures !== (facts.toolFailures ?? 0)) conversations.updateFacts(sessionId, { noProgress, toolFailures });
+    const toolFailures =
+      outcome.toolsFailed > 0 && outcome.toolsOk === 0 ? (facts.toolFailures ?? 0) + outcome.toolsFailed : outcome.toolsOk > 0 ? 0 : (facts.toolFailures ?? 0);
+    if (noProgress !== (facts.noProgress ?? 0) || toolFailures !== (facts.toolFailures ?? 0))
+      conversations.updateFacts(sessionId, { noProgress, toolFailures });
     if (!this.o.escalations) return false;
     if (noProgress >= NO_PROGRESS_LIMIT) {
       this.o.escalations.escalate(sessionId, "no_progress", `No progress in ${NO_PROGRESS_LIMIT} turns in a row`, message);
@@ -212,7 +232,11 @@ export class ChatService {
     const artifact = tm.artifact as { ok?: boolean; options?: ChoiceOption[] } | undefined;
     if (artifact?.ok === false || tm.status === "error") outcome.toolsFailed++;
     else outcome.toolsOk++;
-    this.o.conversations.append(sessionId, "tool", messageText(tm).slice(0, 2000), { tool: name, label: toolLabel(name), ok: artifact?.ok !== false && tm.status !== "error" });
+    this.o.conversations.append(sessionId, "tool", messageText(tm).slice(0, 2000), {
+      tool: name,
+      label: toolLabel(name),
+      ok: artifact?.ok !== false && tm.status !== "error",
+    });
     if (artifact?.options?.length) outcome.toolOptions = artifact.options;
   }
 

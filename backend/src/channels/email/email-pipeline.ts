@@ -1,27 +1,27 @@
-import { withDeadline } from "../../shared/deadline";
 import { createHash } from "node:crypto";
-import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import { type AIMessage, type BaseMessage, HumanMessage } from "@langchain/core/messages";
 import type { Logger } from "pino";
 import type { LeasingAgent } from "../../agent/leasing-agent";
 import type { Persona } from "../../agent/persona";
 import type { SqliteInboundRepository, SqliteMailThreadRepository } from "../../db/inbound-repository";
+import { toLocalString } from "../../domain/availability/slot-math";
 import type { BookingService, TransactionRunner } from "../../domain/bookings/booking-service";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
 import type { PropertyService } from "../../domain/properties/property-service";
-import { toLocalString } from "../../domain/availability/slot-math";
 import type { Stakeholder, Ticket } from "../../domain/tickets/ticket";
 import type { TicketService } from "../../domain/tickets/ticket-service";
+import { greetingName, normalizeName, tidyPersonName } from "../../domain/users/contact-validation";
 import type { User } from "../../domain/users/user";
 import type { UserService } from "../../domain/users/user-service";
-import { greetingName, normalizeName, tidyPersonName } from "../../domain/users/contact-validation";
 import { newMessageId } from "../../mail/booking-mailer";
 import type { MailOutbox } from "../../mail/outgoing-mail";
 import type { Clock } from "../../shared/clock";
+import { withDeadline } from "../../shared/deadline";
 import type { Classification, Classifier } from "./classifier";
 import { agentReplyText, followUpReplyText, replyReferences, replySubject, stakeholderNotice, textToHtml, ticketReplyText } from "./email-replies";
 import { noReplyReason } from "./loop-guard";
 import { classifyOffline, isChaser, looksLikeTourReply, otherThanTour, reportsResolved, tourRequestPart } from "./offline-classifier";
-import { parseEmail, type InboundEmail } from "./parse-email";
+import { type InboundEmail, parseEmail } from "./parse-email";
 
 export interface EmailPipelineDeps {
   tx: TransactionRunner;
@@ -69,11 +69,16 @@ function firstNameOf(user: User | undefined, mail: InboundEmail): string {
 export function nameFromAddress(from: { name: string; address: string }): string {
   const display = tidyPersonName(from.name);
   if (display && !display.includes("@")) return display;
-  const local = from.address.split("@")[0].replace(/[._-]+/g, " ").replace(/\d+/g, " ").trim();
+  const local = from.address
+    .split("@")[0]
+    .replace(/[._-]+/g, " ")
+    .replace(/\d+/g, " ")
+    .trim();
   return normalizeName(local.replace(/\b\w/g, (c) => c.toUpperCase())) ?? "Guest";
 }
 
-const PUBLIC_MAIL = /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|mail|yandex|zoho|comcast|verizon|att|sbcglobal)\./i;
+const PUBLIC_MAIL =
+  /^(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|pm|gmx|mail|yandex|zoho|comcast|verizon|att|sbcglobal)\./i;
 
 /** One of our contacts (a locksmith, a contractor): by address, or by their company's own domain. */
 function contactOf(stakeholders: Stakeholder[], address: string): Stakeholder | undefined {
@@ -175,7 +180,18 @@ export class EmailPipeline {
       return t;
     });
     this.d.onTicket?.(ticket);
-    return { messageId: mail.messageId, key: mail.key, status: "failed", intent: "general", priority: "high", summary: ticket.summary, ticketId: ticket.id, bookingId: null, reply: null, reason };
+    return {
+      messageId: mail.messageId,
+      key: mail.key,
+      status: "failed",
+      intent: "general",
+      priority: "high",
+      summary: ticket.summary,
+      ticketId: ticket.id,
+      bookingId: null,
+      reply: null,
+      reason,
+    };
   }
 
   private async handle(mail: InboundEmail, earlierConversation: string | null): Promise<EmailOutcome> {
@@ -185,18 +201,29 @@ export class EmailPipeline {
     if (ignore) {
       d.inbound.finish(mail.key, { status: "ignored", summary: `No reply: ${ignore}` }, d.clock.now().toISOString());
       d.log.info({ key: mail.key, reason: ignore }, "mail: not answered");
-      return { messageId: mail.messageId, key: mail.key, status: "ignored", intent: null, priority: null, summary: `No reply: ${ignore}`, ticketId: null, bookingId: null, reply: null, reason: ignore };
+      return {
+        messageId: mail.messageId,
+        key: mail.key,
+        status: "ignored",
+        intent: null,
+        priority: null,
+        summary: `No reply: ${ignore}`,
+        ticketId: null,
+        bookingId: null,
+        reply: null,
+        reason: ignore,
+      };
     }
 
     // Who wrote, and in which conversation. Identity is the From address, whatever the text claims.
     const known = d.users.findByEmail(from.address);
     const property = known?.propertyId ? d.properties.find(known.propertyId) : undefined;
     const threadIds = [mail.inReplyTo, ...[...mail.references].reverse()].filter((x): x is string => Boolean(x));
-    const conversationId =
-      earlierConversation ?? d.threads.conversationFor(threadIds) ?? d.conversations.start("email", mail.subject || null).id;
+    const conversationId = earlierConversation ?? d.threads.conversationFor(threadIds) ?? d.conversations.start("email", mail.subject || null).id;
     if (mail.messageId) d.threads.remember(mail.messageId, conversationId);
     const thread = d.conversations.get(conversationId);
-    if (!thread.facts.contact?.email) d.conversations.updateFacts(conversationId, { contact: { name: known?.name ?? nameFromAddress(from), email: from.address } });
+    if (!thread.facts.contact?.email)
+      d.conversations.updateFacts(conversationId, { contact: { name: known?.name ?? nameFromAddress(from), email: from.address } });
     if (thread.mode === "human") return this.waitForStaff(mail, conversationId);
     const continuingTour = d.inbound.list().some((r) => r.conversationId === conversationId && r.intent === "tour_request" && r.messageKey !== mail.key);
 
@@ -220,7 +247,12 @@ export class EmailPipeline {
     // office on the matter, never a new call-out to themselves.
     const contact = contactOf(d.tickets.stakeholderList(), from.address);
     if (contact) {
-      classification = { intent: "general", priority: "normal", summary: `Update from ${contact.name}: ${classification.summary.replace(/^[^:]*:\s*/, "")}`.slice(0, 240), actionRequired: "Read the contact's update and close or follow up on the ticket." };
+      classification = {
+        intent: "general",
+        priority: "normal",
+        summary: `Update from ${contact.name}: ${classification.summary.replace(/^[^:]*:\s*/, "")}`.slice(0, 240),
+        actionRequired: "Read the contact's update and close or follow up on the ticket.",
+      };
     }
     // In a thread about a tour, a reply about times, the booking or a change of plans goes to the
     // assistant; anything else ("do you allow subletting?") goes to the office like any question.
@@ -249,7 +281,8 @@ export class EmailPipeline {
       if (!user) user = d.users.upsertProspect({ name: nameFromAddress(from), email: from.address });
       const conversation = d.conversations.get(conversationId);
       if (conversation.userId !== user.id) d.conversations.linkUser(conversationId, user.id);
-      if (!conversation.facts.contact?.email) d.conversations.updateFacts(conversationId, { contact: { name: user.name, email: user.email, ...(user.phone ? { phone: user.phone } : {}) } });
+      if (!conversation.facts.contact?.email)
+        d.conversations.updateFacts(conversationId, { contact: { name: user.name, email: user.email, ...(user.phone ? { phone: user.phone } : {}) } });
       try {
         answer = await this.runAgent(conversationId, mail, tourAside);
       } catch (err) {
@@ -263,18 +296,43 @@ export class EmailPipeline {
     // Our own contacts are greeted plainly, not by the first word of a company name.
     const firstName = contact ? "there" : firstNameOf(user, mail);
     // "Thanks so much!" with nothing asked: a kind word back, no ticket for anyone to close.
-    const courtesyOnly = classification.intent === "general" && classification.priority === "low" && !modelError && /^(?:thanks?|thank you|ty|thx|great|perfect|awesome|got it|ok(?:ay)?|sounds good|much appreciated|appreciate)/i.test(input.text.trim()) && !input.text.includes("?") && input.text.trim().split(/\s+/).length <= 40;
-    const needsTicket = (classification.intent !== "tour_request" || (agentError !== undefined && !tourAside) || modelError !== undefined) && !(courtesyOnly && !d.tickets.list({ conversationId }).some((t) => t.status !== "closed"));
+    const courtesyOnly =
+      classification.intent === "general" &&
+      classification.priority === "low" &&
+      !modelError &&
+      /^(?:thanks?|thank you|ty|thx|great|perfect|awesome|got it|ok(?:ay)?|sounds good|much appreciated|appreciate)/i.test(input.text.trim()) &&
+      !input.text.includes("?") &&
+      input.text.trim().split(/\s+/).length <= 40;
+    const needsTicket =
+      (classification.intent !== "tour_request" || (agentError !== undefined && !tourAside) || modelError !== undefined) &&
+      !(courtesyOnly && !d.tickets.list({ conversationId }).some((t) => t.status !== "closed"));
     // A later message in a thread with an open ticket ("any update?", "now it's pooling under the
     // sink", "the locksmith came") joins that ticket rather than opening another.
     const resolved = reportsResolved(mail.subject, input.text);
-    const joins = needsTicket && classification.intent !== "tour_request" ? this.openTicketToJoin(conversationId, classification, resolved, contact, isChaser(input.text)) : undefined;
+    const joins =
+      needsTicket && classification.intent !== "tour_request"
+        ? this.openTicketToJoin(conversationId, classification, resolved, contact, isChaser(input.text))
+        : undefined;
     const replyMessageId = newMessageId(d.from.address);
     const subject = replySubject(mail.subject);
     const references = replyReferences(mail.references, mail.messageId);
 
     const committed = d.tx.run(() => {
-      if (joins) return this.recordFollowUp({ mail, joins, classification, resolved, conversationId, firstName, persona, property: property?.name ?? null, subject, references, replyMessageId, fromContact: contact !== undefined });
+      if (joins)
+        return this.recordFollowUp({
+          mail,
+          joins,
+          classification,
+          resolved,
+          conversationId,
+          firstName,
+          persona,
+          property: property?.name ?? null,
+          subject,
+          references,
+          replyMessageId,
+          fromContact: contact !== undefined,
+        });
       const stakeholders: Stakeholder[] = needsTicket ? d.tickets.stakeholdersFor(classification.intent, property?.id ?? null) : [];
       const ticket = needsTicket
         ? d.tickets.create({
@@ -303,32 +361,42 @@ export class EmailPipeline {
         classification.intent === "tour_request" && answer
           ? agentReplyText(firstName, answer, persona)
           : classification.intent === "tour_request"
-            ? agentReplyText(firstName, `Thanks for your interest! I've passed your tour request to our leasing team${ticket ? ` (ticket #${ticket.id})` : ""}, and they'll get back to you with times shortly.`, persona)
+            ? agentReplyText(
+                firstName,
+                `Thanks for your interest! I've passed your tour request to our leasing team${ticket ? ` (ticket #${ticket.id})` : ""}, and they'll get back to you with times shortly.`,
+                persona,
+              )
             : !ticket && courtesyOnly
               ? agentReplyText(firstName, "You're welcome — glad we could help. If anything else comes up, just reply to this e-mail.", persona)
-              : withTourAnswer(ticketReplyText({ firstName, classification, ticket, stakeholders, property: property?.name, unit: known?.unit, persona }), tourAside ? answer : undefined);
+              : withTourAnswer(
+                  ticketReplyText({ firstName, classification, ticket, stakeholders, property: property?.name, unit: known?.unit, persona }),
+                  tourAside ? answer : undefined,
+                );
       const cc = d.notifyMode === "cc" && stakeholders.length ? stakeholders.map((s) => s.email).join(", ") : null;
-      d.outbox.enqueue(
-        {
-          kind: "email_reply",
-          messageId: replyMessageId,
-          to: from.address,
-          cc,
-          subject,
-          text,
-          html: textToHtml(text),
-          inReplyTo: mail.messageId,
-          references,
-          headers: { "Auto-Submitted": "auto-replied", ...(ticket ? { "X-Ticket-Id": String(ticket.id) } : {}) },
-        }
-      );
+      d.outbox.enqueue({
+        kind: "email_reply",
+        messageId: replyMessageId,
+        to: from.address,
+        cc,
+        subject,
+        text,
+        html: textToHtml(text),
+        inReplyTo: mail.messageId,
+        references,
+        headers: { "Auto-Submitted": "auto-replied", ...(ticket ? { "X-Ticket-Id": String(ticket.id) } : {}) },
+      });
       d.threads.remember(replyMessageId, conversationId);
 
       if (ticket && stakeholders.length && (d.notifyMode === "notice" || ticket.priority === "urgent")) {
         this.queueNotices(ticket, stakeholders, from, property?.name ?? null, mail.text, { conversationId });
       }
 
-      d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), { subject: mail.subject, messageId: mail.messageId, from: from.address, attachments: mail.attachments });
+      d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), {
+        subject: mail.subject,
+        messageId: mail.messageId,
+        from: from.address,
+        attachments: mail.attachments,
+      });
       d.conversations.append(conversationId, "assistant", text, { subject, messageId: replyMessageId, ticketId: ticket?.id ?? null });
       d.inbound.finish(
         mail.key,
@@ -347,7 +415,10 @@ export class EmailPipeline {
       return { ticket, cc };
     });
     if (committed.ticket) d.onTicket?.(committed.ticket);
-    d.log.info({ key: mail.key, intent: classification.intent, priority: classification.priority, ticketId: committed.ticket?.id, bookingId: booking?.id }, "mail: processed");
+    d.log.info(
+      { key: mail.key, intent: classification.intent, priority: classification.priority, ticketId: committed.ticket?.id, bookingId: booking?.id },
+      "mail: processed",
+    );
     return {
       messageId: mail.messageId,
       key: mail.key,
@@ -362,23 +433,28 @@ export class EmailPipeline {
   }
 
   /** Queues a notice of the ticket (or of a new message on it) to each of its contacts. */
-  private queueNotices(ticket: Ticket, stakeholders: Stakeholder[], from: { name: string; address: string }, property: string | null, text: string, o: { followUp?: boolean; conversationId: string }): void {
+  private queueNotices(
+    ticket: Ticket,
+    stakeholders: Stakeholder[],
+    from: { name: string; address: string },
+    property: string | null,
+    text: string,
+    o: { followUp?: boolean; conversationId: string },
+  ): void {
     const d = this.d;
     for (const s of stakeholders) {
       const notice = stakeholderNotice(ticket, `${from.name ? `${from.name} ` : ""}<${from.address}>`, property, text, o);
       const messageId = newMessageId(d.from.address);
       // A contact's reply to the notice ("done, invoice to follow") then joins the same conversation.
       d.threads.remember(messageId, o.conversationId);
-      d.outbox.enqueue(
-        {
-          kind: "stakeholder_notice",
-          messageId,
-          to: s.email,
-          subject: notice.subject,
-          text: notice.text,
-          headers: ticket.priority === "urgent" ? { "X-Priority": "1", Importance: "high" } : {},
-        }
-      );
+      d.outbox.enqueue({
+        kind: "stakeholder_notice",
+        messageId,
+        to: s.email,
+        subject: notice.subject,
+        text: notice.text,
+        headers: ticket.priority === "urgent" ? { "X-Priority": "1", Importance: "high" } : {},
+      });
     }
   }
 
@@ -390,7 +466,8 @@ export class EmailPipeline {
     const open = this.d.tickets.list({ conversationId }).filter((t) => t.status !== "closed" && t.intent !== "escalation" && t.intent !== "tour_request");
     if (open.length === 0) return undefined;
     // A contact reporting back: the ticket they were told about.
-    if (contact) return open.find((t) => t.stakeholdersNotified.some((n) => n.id === contact.id || n.email.toLowerCase() === contact.email.toLowerCase())) ?? open[0];
+    if (contact)
+      return open.find((t) => t.stakeholdersNotified.some((n) => n.id === contact.id || n.email.toLowerCase() === contact.email.toLowerCase())) ?? open[0];
     // A pressing new office matter (someone in danger) is a ticket of its own, not a note on an old one.
     const pressingGeneral = c.intent === "general" && !resolved && (c.priority === "urgent" || c.priority === "high");
     if (pressingGeneral) return undefined;
@@ -420,29 +497,48 @@ export class EmailPipeline {
     const d = this.d;
     const from = f.mail.from!;
     const afterFix = !f.resolved && f.joins.lastFollowUp !== null && reportsResolved("", f.joins.lastFollowUp);
-    const { ticket, raised } = d.tickets.addFollowUp(f.joins.id, { priority: f.resolved ? f.joins.priority : f.classification.priority, text: f.mail.text || f.mail.fullText.slice(0, 500), afterFix });
-    const stakeholders = d.tickets.stakeholdersFor(ticket.intent === "escalation" || ticket.intent === "tour_request" ? "general" : ticket.intent, ticket.propertyId);
+    const { ticket, raised } = d.tickets.addFollowUp(f.joins.id, {
+      priority: f.resolved ? f.joins.priority : f.classification.priority,
+      text: f.mail.text || f.mail.fullText.slice(0, 500),
+      afterFix,
+    });
+    const stakeholders = d.tickets.stakeholdersFor(
+      ticket.intent === "escalation" || ticket.intent === "tour_request" ? "general" : ticket.intent,
+      ticket.propertyId,
+    );
     // The people on the job hear about it when it is pressing or when they are told of every ticket;
     // a note that the problem is over is for the office to close, not a call-out.
     const fromContact = f.fromContact;
     const notify = !f.resolved && !fromContact && stakeholders.length > 0 && (raised || ticket.priority === "urgent" || d.notifyMode === "notice");
-    const text = followUpReplyText({ firstName: f.firstName, ticket, raised, resolved: f.resolved, stakeholders: notify ? stakeholders : [], persona: f.persona, about: f.classification.summary, fromContact });
-    d.outbox.enqueue(
-      {
-        kind: "email_reply",
-        messageId: f.replyMessageId,
-        to: from.address,
-        subject: f.subject,
-        text,
-        html: textToHtml(text),
-        inReplyTo: f.mail.messageId,
-        references: f.references,
-        headers: { "Auto-Submitted": "auto-replied", "X-Ticket-Id": String(ticket.id) },
-      }
-    );
+    const text = followUpReplyText({
+      firstName: f.firstName,
+      ticket,
+      raised,
+      resolved: f.resolved,
+      stakeholders: notify ? stakeholders : [],
+      persona: f.persona,
+      about: f.classification.summary,
+      fromContact,
+    });
+    d.outbox.enqueue({
+      kind: "email_reply",
+      messageId: f.replyMessageId,
+      to: from.address,
+      subject: f.subject,
+      text,
+      html: textToHtml(text),
+      inReplyTo: f.mail.messageId,
+      references: f.references,
+      headers: { "Auto-Submitted": "auto-replied", "X-Ticket-Id": String(ticket.id) },
+    });
     d.threads.remember(f.replyMessageId, f.conversationId);
     if (notify) this.queueNotices(ticket, stakeholders, from, f.property, f.mail.text, { followUp: true, conversationId: f.conversationId });
-    d.conversations.append(f.conversationId, "user", f.mail.text || f.mail.fullText.slice(0, 4000), { subject: f.mail.subject, messageId: f.mail.messageId, from: from.address, attachments: f.mail.attachments });
+    d.conversations.append(f.conversationId, "user", f.mail.text || f.mail.fullText.slice(0, 4000), {
+      subject: f.mail.subject,
+      messageId: f.mail.messageId,
+      from: from.address,
+      attachments: f.mail.attachments,
+    });
     d.conversations.append(f.conversationId, "assistant", text, { subject: f.subject, messageId: f.replyMessageId, ticketId: ticket.id });
     d.inbound.finish(
       f.mail.key,
@@ -465,25 +561,41 @@ export class EmailPipeline {
   private waitForStaff(mail: InboundEmail, conversationId: string): EmailOutcome {
     const d = this.d;
     d.tx.run(() => {
-      d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), { subject: mail.subject, messageId: mail.messageId, from: mail.from!.address, attachments: mail.attachments });
-      d.inbound.finish(mail.key, { status: "processed", summary: "Waiting for staff (conversation in human mode)", conversationId }, d.clock.now().toISOString());
+      d.conversations.append(conversationId, "user", mail.text || mail.fullText.slice(0, 4000), {
+        subject: mail.subject,
+        messageId: mail.messageId,
+        from: mail.from!.address,
+        attachments: mail.attachments,
+      });
+      d.inbound.finish(
+        mail.key,
+        { status: "processed", summary: "Waiting for staff (conversation in human mode)", conversationId },
+        d.clock.now().toISOString(),
+      );
     });
     d.log.info({ key: mail.key, conversationId }, "mail: conversation is with staff; no automatic reply");
-    return { messageId: mail.messageId, key: mail.key, status: "processed", intent: null, priority: null, summary: "Waiting for staff", ticketId: null, bookingId: null, reply: null };
+    return {
+      messageId: mail.messageId,
+      key: mail.key,
+      status: "processed",
+      intent: null,
+      priority: null,
+      summary: "Waiting for staff",
+      ticketId: null,
+      bookingId: null,
+      reply: null,
+    };
   }
 
   private async runAgent(conversationId: string, mail: InboundEmail, only?: string): Promise<string> {
     const text = only ?? `${mail.subject && !/^re:/i.test(mail.subject) ? `${mail.subject}\n\n` : ""}${mail.text || mail.fullText.slice(0, 4000)}`;
     const state = await withDeadline(this.d.modelTimeoutMs, (signal) =>
-      this.d.agent.invoke(
-        { messages: [new HumanMessage(text)] },
-        {
-          configurable: { thread_id: conversationId },
-          context: { conversationId, channel: "email", sourceRef: mail.key },
-          signal,
-          durability: "exit",
-        } as never,
-      ),
+      this.d.agent.invoke({ messages: [new HumanMessage(text)] }, {
+        configurable: { thread_id: conversationId },
+        context: { conversationId, channel: "email", sourceRef: mail.key },
+        signal,
+        durability: "exit",
+      } as never),
     );
     const messages = (state as { messages: BaseMessage[] }).messages;
     const final = [...messages].reverse().find((m) => m.getType() === "ai" && !(m as AIMessage).tool_calls?.length);

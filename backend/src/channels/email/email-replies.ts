@@ -17,7 +17,10 @@ const SAFETY: Array<[RegExp, string]> = [
   [/gas/i, "If you smell gas: leave the home now, don't use light switches, flames or phones inside, and call 911 and the gas company from outside."],
   [/fire|electrical|spark/i, "If there is fire, smoke or sparking: get everyone out and call 911. If it's safe, switch off the breaker for that circuit."],
   [/carbon monoxide/i, "If a carbon monoxide alarm is sounding: get everyone outside into fresh air and call 911."],
-  [/flood|leak/i, "To limit the damage: if you can do so safely, turn off the water at the fixture's shut-off valve or the main, keep away from wet outlets and appliances, and move valuables out of the way."],
+  [
+    /flood|leak/i,
+    "To limit the damage: if you can do so safely, turn off the water at the fixture's shut-off valve or the main, keep away from wet outlets and appliances, and move valuables out of the way.",
+  ],
   [/security/i, "If you feel unsafe or someone may be inside, leave and call 911 first."],
   [/no heat/i, "Until it's fixed: keep doors and windows closed, dress warmly, and never use an oven or grill for heat."],
 ];
@@ -60,18 +63,30 @@ export function ticketReplyText(f: ReplyFacts): string {
       if (/\(personal safety\)/.test(c.summary)) {
         lines.push("If you or anyone else is in danger right now, call 911 first.", "");
       }
-      lines.push(`Thanks for your message. I've opened ${ref}${contacts ? ` for ${contacts}` : " for the leasing office"}, and a member of the team will reply.`);
+      lines.push(
+        `Thanks for your message. I've opened ${ref}${contacts ? ` for ${contacts}` : " for the leasing office"}, and a member of the team will reply.`,
+      );
   }
   lines.push("", "You can reply to this e-mail to add details or photos.", "", signature(f.persona));
   return lines.join("\n");
 }
 
 /** The answer to a later message that joined an open ticket. */
-export function followUpReplyText(f: { firstName: string; ticket: Ticket; raised: boolean; resolved: boolean; stakeholders: Stakeholder[]; persona: Persona; about: string; fromContact?: boolean }): string {
+export function followUpReplyText(f: {
+  firstName: string;
+  ticket: Ticket;
+  raised: boolean;
+  resolved: boolean;
+  stakeholders: Stakeholder[];
+  persona: Persona;
+  about: string;
+  fromContact?: boolean;
+}): string {
   const t = f.ticket;
   const contacts = f.stakeholders.map((s) => `${s.name}${s.phone ? ` (${s.phone})` : ""}`).join(" and ");
   // One of our own contacts reporting back: a note for the office, not a tenant's reply.
-  if (f.fromContact) return ["Hello,", "", `Thanks for the update — I've added it to ticket #${t.id} for the property team.`, "", signature(f.persona)].join("\n");
+  if (f.fromContact)
+    return ["Hello,", "", `Thanks for the update — I've added it to ticket #${t.id} for the property team.`, "", signature(f.persona)].join("\n");
   const lines: string[] = [`Hi ${f.firstName},`, ""];
   if (f.resolved) {
     lines.push(`Thanks for letting us know — glad it's sorted. I've added your note to ticket #${t.id} so the team can close it.`);
@@ -83,7 +98,9 @@ export function followUpReplyText(f: { firstName: string; ticket: Ticket; raised
     );
   } else {
     const level = f.raised ? ` and raised it to ${t.priority === "urgent" ? "urgent" : `${t.priority} priority`}` : "";
-    lines.push(`Thanks for the update. I've added it to ticket #${t.id}${level}${contacts ? `, and let ${contacts} know` : ""}. ${t.status === "in_progress" ? "The team is already working on it." : "A member of the team will get back to you."}`);
+    lines.push(
+      `Thanks for the update. I've added it to ticket #${t.id}${level}${contacts ? `, and let ${contacts} know` : ""}. ${t.status === "in_progress" ? "The team is already working on it." : "A member of the team will get back to you."}`,
+    );
     const safety = t.intent === "maintenance" && t.priority === "urgent" ? SAFETY.find(([re]) => re.test(`${f.about} ${t.summary}`))?.[1] : undefined;
     if (safety) lines.push("", safety);
   }
@@ -118,7 +135,13 @@ export function replyReferences(parentRefs: readonly string[], parentId: string 
 }
 
 /** The notice a stakeholder gets about a ticket. */
-export function stakeholderNotice(t: Ticket, sender: string, property: string | null, excerpt: string, o: { followUp?: boolean } = {}): { subject: string; text: string } {
+export function stakeholderNotice(
+  t: Ticket,
+  sender: string,
+  property: string | null,
+  excerpt: string,
+  o: { followUp?: boolean } = {},
+): { subject: string; text: string } {
   const tag = t.priority === "urgent" ? "[URGENT] " : "";
   const again = o.followUp ? "Follow-up on " : "";
   return {

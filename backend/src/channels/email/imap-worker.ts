@@ -153,6 +153,7 @@ export class ImapMailWorker {
     this.inFlight.add(uid);
     try {
       const message = await client.fetchOne(String(uid), { source: true, uid: true }, { uid: true });
+      // biome-ignore lint/complexity/useOptionalChain: imapflow answers false or undefined when the message is gone
       if (!message || !message.source) return;
       await this.pipeline.process(message.source, { mailbox: this.s.mailbox, uid, uidValidity });
       // Only after the outcome is committed.

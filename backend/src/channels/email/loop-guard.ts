@@ -18,13 +18,25 @@ export function noReplyReason(mail: InboundEmail, ourAddresses: readonly string[
   if (/^(mailer-daemon|postmaster|mail-daemon|bounce|bounces)@/i.test(from) || /mailer-daemon/i.test(mail.from?.name ?? "")) return "bounce";
   if (/multipart\/report/.test(mail.contentType) || h.has("x-failed-recipients")) return "delivery report";
   if (/^(no-?reply|do-?not-?reply|donotreply|noreply-[^@]*|notifications?)@/i.test(from)) return "no-reply sender";
-  if (/^(auto(matic)? reply|out of (the )?office|autoreply|abwesenheit|undeliverable|delivery status notification|returned mail)\b/i.test(mail.subject)) return "auto-reply subject";
+  if (/^(auto(matic)? reply|out of (the )?office|autoreply|abwesenheit|undeliverable|delivery status notification|returned mail)\b/i.test(mail.subject))
+    return "auto-reply subject";
   // An out-of-office note sent without the headers that say so.
   const opening = mail.text.trim().slice(0, 300);
-  if (opening.length < 300 && /^(?:(?:hi|hello|thank you for your (?:e-?mail|message))[^.\n]{0,40}[.,!]?\s*)?(?:i am|i'm) (?:currently )?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:vacation|leave|holiday|pto)|travell?ing|away)\b[^]*\b(?:until|returning|return on|back on|back in the office|limited access)\b/i.test(opening)) {
+  if (
+    opening.length < 300 &&
+    /^(?:(?:hi|hello|thank you for your (?:e-?mail|message))[^.\n]{0,40}[.,!]?\s*)?(?:i am|i'm) (?:currently )?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:vacation|leave|holiday|pto)|travell?ing|away)\b[\s\S]*\b(?:until|returning|return on|back on|back in the office|limited access)\b/i.test(
+      opening,
+    )
+  ) {
     return "out-of-office note";
   }
   // Marketing sent to the leasing inbox: an offer with an unsubscribe link.
-  if (/\bunsubscribe\b/i.test(mail.fullText) && /\b(offer|promo(?:tion)?|discount|seo|marketing|(?:more|qualified) leads|click here|buy now|limited time|free trial|webinar|demo|(?:first )?(?:month|trial) free|sign up|subscribe now)\b/i.test(mail.fullText)) return "marketing mail";
+  if (
+    /\bunsubscribe\b/i.test(mail.fullText) &&
+    /\b(offer|promo(?:tion)?|discount|seo|marketing|(?:more|qualified) leads|click here|buy now|limited time|free trial|webinar|demo|(?:first )?(?:month|trial) free|sign up|subscribe now)\b/i.test(
+      mail.fullText,
+    )
+  )
+    return "marketing mail";
   return null;
 }

@@ -1,11 +1,13 @@
-import { withDeadline } from "../../shared/deadline";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { z } from "zod";
-import { ACTIONS, type Classification, type ClassifyInput, type Classifier } from "./classifier";
+import { withDeadline } from "../../shared/deadline";
+import { ACTIONS, type Classification, type Classifier, type ClassifyInput } from "./classifier";
 
 export const classificationSchema = z.object({
   intent: z.enum(["locked_out", "maintenance", "rent", "tour_request", "general"]).describe("What the sender needs"),
-  priority: z.enum(["urgent", "high", "normal", "low"]).describe("urgent: lock-outs and emergencies (flooding or active leak, gas smell, no heat in cold weather, fire, sparks or electrical hazard, security)"),
+  priority: z
+    .enum(["urgent", "high", "normal", "low"])
+    .describe("urgent: lock-outs and emergencies (flooding or active leak, gas smell, no heat in cold weather, fire, sparks or electrical hazard, security)"),
   summary: z.string().max(240).describe("One line for staff: who, where, what"),
   actionRequired: z.string().max(240).describe("What staff must do next"),
 });

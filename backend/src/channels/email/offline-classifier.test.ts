@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CORPUS, HELDOUT, HELDOUT2, evaluate } from "../../../eval/classifier-eval";
+import { CORPUS, evaluate, HELDOUT, HELDOUT2 } from "../../../eval/classifier-eval";
 import { classifyOffline } from "./offline-classifier";
 
 const sender = (isTenant = true) => ({ name: "Maria Gonzalez", email: "maria.gonzalez@example.com", isTenant, property: "The Alder", unit: "204" });
@@ -34,7 +34,11 @@ describe("offline e-mail classifier", () => {
     ["the outlet behind the TV is black and I smelled something burning", "maintenance", "urgent"],
     ["someone is stuck in the elevator right now", "maintenance", "urgent"],
     ["No burning smell or anything, but half of my apartment has no power since the breaker tripped", "maintenance", "high"],
-    ["Thanks for fixing the leak last week! Unfortunately the AC stopped working today, it's 95 in here and my elderly mom is staying with me", "maintenance", "urgent"],
+    [
+      "Thanks for fixing the leak last week! Unfortunately the AC stopped working today, it's 95 in here and my elderly mom is staying with me",
+      "maintenance",
+      "urgent",
+    ],
     ["A man I don't know followed me to my door last night. I don't feel safe.", "general", "high"],
     ["Are we allowed to have a small propane fire pit on the patio?", "general", "normal"],
     ["No rush at all, I'm not locked out or anything. I'd just like a spare key for my partner.", "general", "normal"],
@@ -67,7 +71,11 @@ describe("offline e-mail classifier", () => {
     ["Hi, I'm interested in Mueller Commons. What times do you have on Monday?", "tour_request", "normal"],
     ["I submitted my application for The Pecan last week, any idea where it stands?", "general", "normal"],
     ["Someone is stuck in the east elevator at Maple Court, I can hear them banging.", "maintenance", "urgent"],
-    ["small issue, probably nothing: the smoke alarm keeps going off and it smells a little bit like something is melting near the outlet.", "maintenance", "urgent"],
+    [
+      "small issue, probably nothing: the smoke alarm keeps going off and it smells a little bit like something is melting near the outlet.",
+      "maintenance",
+      "urgent",
+    ],
     ["Está saliendo agua negra del desagüe de la ducha y del inodoro, huele horrible.", "maintenance", "urgent"],
     ["the wall heater in the living room turns on but only blows cold air.", "maintenance", "urgent"],
     ["Since Tuesday last the radiator in my sitting room has given no warmth whatsoever. The thermometer read 54 degrees.", "maintenance", "urgent"],
@@ -83,7 +91,12 @@ describe("offline e-mail classifier", () => {
   it("does not call a locksmith for a lock-out that is over, or for a reply that only says thanks", () => {
     const over = classifyOffline({ subject: "Re: locked out", text: "nvm my roommate came home and let me in. sorry!", sender: sender(), month: 11 });
     expect(over.intent).not.toBe("locked_out");
-    const disregard = classifyOffline({ subject: "Re: Locked out", text: "Please disregard my earlier message and cancel the locksmith. A neighbour had a spare key and I am now inside.", sender: sender(), month: 11 });
+    const disregard = classifyOffline({
+      subject: "Re: Locked out",
+      text: "Please disregard my earlier message and cancel the locksmith. A neighbour had a spare key and I am now inside.",
+      sender: sender(),
+      month: 11,
+    });
     expect(disregard.intent).not.toBe("locked_out");
     const thanks = classifyOffline({ subject: "Re: Locked out", text: "Thanks, got it.", sender: sender(), month: 11 });
     expect(thanks.intent).not.toBe("locked_out");
@@ -94,7 +107,10 @@ describe("offline e-mail classifier", () => {
     expect(reply("Re: locked out!!", "how do I renew my lease?").intent).toBe("general");
     expect(reply("Re: Gas smell", "can I set up a payment plan for december?").intent).toBe("rent");
     expect(reply("Re: Rent payment", "the bathroom fan stopped working").intent).toBe("maintenance");
-    expect([reply("Re: Gas smell", "It is still there and getting stronger").intent, reply("Re: Gas smell", "It is still there and getting stronger").priority]).toEqual(["maintenance", "urgent"]);
+    expect([
+      reply("Re: Gas smell", "It is still there and getting stronger").intent,
+      reply("Re: Gas smell", "It is still there and getting stronger").priority,
+    ]).toEqual(["maintenance", "urgent"]);
     expect(reply("Re: leak", "any update?").intent).toBe("maintenance");
     expect(reply("Re: Gas smell", "The gas company came, they fixed it and it's fine now").priority).not.toBe("urgent");
     expect(reply("Re: locked out", "Luis let me in, all good").intent).not.toBe("locked_out");
@@ -114,13 +130,22 @@ describe("offline e-mail classifier", () => {
   });
 
   it("asks to see a listing in everyday words", () => {
-    for (const text of ["Can I see the Baker Block apartment on Thursday?", "Could I check out the place at Highland Row this weekend?", "Is the Alder apartment available to view?"]) {
+    for (const text of [
+      "Can I see the Baker Block apartment on Thursday?",
+      "Could I check out the place at Highland Row this weekend?",
+      "Is the Alder apartment available to view?",
+    ]) {
       expect(classify(text, false).intent, text).toBe("tour_request");
     }
   });
 
   it("ignores the signature under a closing line", () => {
-    const c = classifyOffline({ subject: "receipt", text: "Could you send me a receipt for November rent?\n\nThanks,\nJo Park\nCaptain, Austin Fire Department | Station 7\nIn case of emergency dial 911", sender: sender(), month: 11 });
+    const c = classifyOffline({
+      subject: "receipt",
+      text: "Could you send me a receipt for November rent?\n\nThanks,\nJo Park\nCaptain, Austin Fire Department | Station 7\nIn case of emergency dial 911",
+      sender: sender(),
+      month: 11,
+    });
     expect([c.intent, c.priority]).toEqual(["rent", "normal"]);
   });
 

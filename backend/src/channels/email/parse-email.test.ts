@@ -51,7 +51,8 @@ describe("reading a forwarded message", () => {
     expect(mail.text).not.toMatch(/From: Neighbor|an older message/);
   });
   it("reads an Outlook-style forward only when the subject says it is one", async () => {
-    const body = "Please see the note below.\n\nFrom: Office <o@example.com>\nSent: Friday, November 20, 2026 9:00 AM\nTo: Jo\nSubject: Notice\n\nYour rent payment was returned.";
+    const body =
+      "Please see the note below.\n\nFrom: Office <o@example.com>\nSent: Friday, November 20, 2026 9:00 AM\nTo: Jo\nSubject: Notice\n\nYour rent payment was returned.";
     expect((await parseEmail(plainMail("FW: Notice", body))).text).toContain("Your rent payment was returned.");
     expect((await parseEmail(plainMail("Re: Notice", body))).text).not.toContain("Your rent payment was returned.");
   });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { convert as htmlToText } from "html-to-text";
-import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import { type AddressObject, type ParsedMail, simpleParser } from "mailparser";
 import type { Attachment } from "../../domain/tickets/ticket";
 import { stripQuotedText } from "./quote-strip";
 
@@ -30,7 +30,11 @@ export const MAX_TEXT_FOR_MODEL = 4000;
 function addresses(a: AddressObject | AddressObject[] | undefined): Array<{ name: string; address: string }> {
   if (!a) return [];
   const list = Array.isArray(a) ? a : [a];
-  return list.flatMap((x) => x.value).flatMap((v) => (v.group ? v.group : [v])).filter((v) => v.address).map((v) => ({ name: v.name ?? "", address: v.address!.toLowerCase() }));
+  return list
+    .flatMap((x) => x.value)
+    .flatMap((v) => (v.group ? v.group : [v]))
+    .filter((v) => v.address)
+    .map((v) => ({ name: v.name ?? "", address: v.address!.toLowerCase() }));
 }
 
 function headerText(mail: ParsedMail, name: string): string {
@@ -42,7 +46,22 @@ function headerText(mail: ParsedMail, name: string): string {
 }
 
 /** Styles that hide text from the person reading the message. */
-const HIDDEN_STYLES = ["display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0px", "font-size: 0px", "font-size:0;", "font-size: 0;", "font-size:0pt", "max-height:0px", "max-height: 0px", "max-height:0;", "opacity:0;", "opacity: 0;"];
+const HIDDEN_STYLES = [
+  "display:none",
+  "display: none",
+  "visibility:hidden",
+  "visibility: hidden",
+  "font-size:0px",
+  "font-size: 0px",
+  "font-size:0;",
+  "font-size: 0;",
+  "font-size:0pt",
+  "max-height:0px",
+  "max-height: 0px",
+  "max-height:0;",
+  "opacity:0;",
+  "opacity: 0;",
+];
 
 /**
  * How an HTML-only message becomes text: only what its reader sees. Hidden blocks (a common
@@ -71,7 +90,18 @@ export async function parseEmail(raw: Buffer): Promise<InboundEmail> {
   const messageId = mail.messageId ? (mail.messageId.startsWith("<") ? mail.messageId : `<${mail.messageId}>`) : null;
   const references = (Array.isArray(mail.references) ? mail.references : mail.references ? String(mail.references).split(/\s+/) : []).filter(Boolean);
   const headers = new Map<string, string>();
-  for (const name of ["auto-submitted", "x-autoreply", "x-autorespond", "precedence", "list-id", "list-unsubscribe", "x-auto-response-suppress", "return-path", "content-type", "x-failed-recipients"]) {
+  for (const name of [
+    "auto-submitted",
+    "x-autoreply",
+    "x-autorespond",
+    "precedence",
+    "list-id",
+    "list-unsubscribe",
+    "x-auto-response-suppress",
+    "return-path",
+    "content-type",
+    "x-failed-recipients",
+  ]) {
     const v = headerText(mail, name);
     if (v) headers.set(name, v);
   }

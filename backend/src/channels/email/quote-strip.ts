@@ -20,7 +20,7 @@ export function stripQuotedText(text: string, o: { forwarded?: boolean } = {}): 
     if (forwardStart && !inForward && written < 200) {
       inForward = true;
       out.push("[Forwarded message]");
-      while (i + 1 < lines.length && /^\s*(From|Sent|Date|To|Cc|Subject|Reply-To):\s/i.test(lines[i + 1]) ) i++;
+      while (i + 1 < lines.length && /^\s*(From|Sent|Date|To|Cc|Subject|Reply-To):\s/i.test(lines[i + 1])) i++;
       continue;
     }
     // Reply headers end the new text.

@@ -23,7 +23,12 @@ const EMERGENCY =
 export function escalationTrigger(text: string): EscalationTrigger | null {
   const t = fold(text);
   const i = findIntents(t);
-  if (EMERGENCY.test(t) && !/\b(fire ?place|fire pit|fire alarm|fire extinguisher|fire exit|fire escape|fire code|fire safety|sprinkler|smoke[- ]free|non[- ]?smoking|smoke detector|flood zone|flood insurance)\b/.test(t)) {
+  if (
+    EMERGENCY.test(t) &&
+    !/\b(fire ?place|fire pit|fire alarm|fire extinguisher|fire exit|fire escape|fire code|fire safety|sprinkler|smoke[- ]free|non[- ]?smoking|smoke detector|flood zone|flood insurance)\b/.test(
+      t,
+    )
+  ) {
     return { kind: "emergency", reason: "Emergency described in chat" };
   }
   if (i.human) return { kind: "human", reason: "Asked to talk to a person" };
@@ -37,7 +42,8 @@ export function escalationTrigger(text: string): EscalationTrigger | null {
 export function safetyGuidance(text: string, emergencyPhone: string | null): string {
   const t = fold(text);
   const steps: string[] = [];
-  if (/gas|rotten egg/.test(t)) steps.push("If you smell gas, leave the building now without using switches, flames or your phone inside, then call 911 and the gas company from outside.");
+  if (/gas|rotten egg/.test(t))
+    steps.push("If you smell gas, leave the building now without using switches, flames or your phone inside, then call 911 and the gas company from outside.");
   if (/fire|smoke|burning|spark/.test(t)) steps.push("If there is fire, smoke or sparking, get everyone out and call 911 right away.");
   if (/flood|water|pipe/.test(t)) steps.push("For flooding, stay away from wet outlets and appliances and, if it's safe, turn off the water main.");
   if (/carbon monoxide|co alarm/.test(t)) steps.push("If a carbon monoxide alarm is sounding, get outside into fresh air and call 911.");

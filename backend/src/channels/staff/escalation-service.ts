@@ -31,7 +31,11 @@ export class EscalationService {
     const ticket = d.tx.run(() => {
       const c = d.conversations.get(conversationId);
       const user = c.userId ? d.users.get(c.userId) : undefined;
-      const who = user ? `${user.name} <${user.email}>` : c.facts.contact?.email ? `${c.facts.contact.name ?? ""} <${c.facts.contact.email}>`.trim() : "an anonymous visitor";
+      const who = user
+        ? `${user.name} <${user.email}>`
+        : c.facts.contact?.email
+          ? `${c.facts.contact.name ?? ""} <${c.facts.contact.email}>`.trim()
+          : "an anonymous visitor";
       const stakeholders = [
         ...d.tickets.stakeholdersFor("general", user?.propertyId ?? null),
         ...(kind === "emergency" ? d.tickets.stakeholdersFor("maintenance", user?.propertyId ?? null) : []),
@@ -52,16 +56,16 @@ export class EscalationService {
       });
       d.conversations.escalate(conversationId, reason);
       for (const s of new Map(stakeholders.map((x) => [x.email, x])).values()) {
-        d.outbox.enqueue(
-          {
-            kind: "escalation_notice",
-            messageId: newMessageId(d.from.address),
-            to: s.email,
-            subject: `${kind === "emergency" ? "[URGENT] " : ""}Conversation needs a person: ${reason}`,
-            text: [`Ticket #${t.id}: ${reason}`, `With: ${who}`, `Open the console: ${d.publicUrl}/console`, "", "Last message:", excerpt.slice(0, 1500)].join("\n"),
-            headers: kind === "emergency" ? { "X-Priority": "1", Importance: "high" } : {},
-          }
-        );
+        d.outbox.enqueue({
+          kind: "escalation_notice",
+          messageId: newMessageId(d.from.address),
+          to: s.email,
+          subject: `${kind === "emergency" ? "[URGENT] " : ""}Conversation needs a person: ${reason}`,
+          text: [`Ticket #${t.id}: ${reason}`, `With: ${who}`, `Open the console: ${d.publicUrl}/console`, "", "Last message:", excerpt.slice(0, 1500)].join(
+            "\n",
+          ),
+          headers: kind === "emergency" ? { "X-Priority": "1", Importance: "high" } : {},
+        });
       }
       return t;
     });

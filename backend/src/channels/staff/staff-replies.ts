@@ -48,9 +48,7 @@ export class StaffReplies {
         const messageId = newMessageId(d.from.address);
         const subject = replySubject(c.subject ?? (lastIn?.data?.subject as string | undefined) ?? "");
         const full = `${body}\n\n— ${staffName}, ${d.from.name}`;
-        d.outbox.enqueue(
-          { kind: "staff_reply", messageId, to, subject, text: full, html: textToHtml(full), inReplyTo: parentId, references }
-        );
+        d.outbox.enqueue({ kind: "staff_reply", messageId, to, subject, text: full, html: textToHtml(full), inReplyTo: parentId, references });
         d.threads.remember(messageId, conversationId);
         emailed = { to, messageId };
       }

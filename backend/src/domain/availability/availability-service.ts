@@ -2,16 +2,7 @@ import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import type { Property } from "../properties/property";
 import type { DateException, Interval, Slot, SlotPolicy, WeeklyRule } from "./availability";
-import {
-  addDays,
-  bookableWindow,
-  BusyIndex,
-  conflictsWithBusy,
-  findSlotStartingAt,
-  isIsoDate,
-  localDateOf,
-  openSlots,
-} from "./slot-math";
+import { addDays, BusyIndex, bookableWindow, conflictsWithBusy, findSlotStartingAt, isIsoDate, localDateOf, openSlots } from "./slot-math";
 
 export interface AvailabilityRepository {
   rulesFor(propertyId: number): WeeklyRule[];
@@ -43,7 +34,10 @@ export class AvailabilityService {
     const today = localDateOf(now, property.timezone);
     const from = range.from ?? today;
     const to = range.to ?? addDays(from, 6);
-    for (const [name, value] of [["from", from], ["to", to]] as const) {
+    for (const [name, value] of [
+      ["from", from],
+      ["to", to],
+    ] as const) {
       if (!isIsoDate(value)) throw new AppError("validation", `"${name}" must be a date like 2026-11-24.`);
     }
     if (to < from) throw new AppError("validation", `"to" must not be before "from".`);
@@ -114,10 +108,7 @@ export class AvailabilityService {
     }
     const window = bookableWindow(now, this.policy);
     if (start < window.start) {
-      throw new AppError(
-        "insufficient_notice",
-        `Tours need at least ${formatNotice(this.policy.minNoticeMinutes)} notice.`,
-      );
+      throw new AppError("insufficient_notice", `Tours need at least ${formatNotice(this.policy.minNoticeMinutes)} notice.`);
     }
     if (start > window.end) {
       throw new AppError("beyond_horizon", `Tours can be booked up to ${this.policy.horizonDays} days ahead.`);

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DateException, WeeklyRule } from "./availability";
-import {
-  candidateSlotsForDate,
-  datesBetween,
-  findSlotStartingAt,
-  openSlots,
-  overlaps,
-  toLocalString,
-  wallTimeToInstant,
-} from "./slot-math";
+import { candidateSlotsForDate, datesBetween, findSlotStartingAt, openSlots, overlaps, toLocalString, wallTimeToInstant } from "./slot-math";
 
-const weekdays = (start: string, end: string, slotMinutes = 30): WeeklyRule[] =>
-  [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end, slotMinutes }));
+const weekdays = (start: string, end: string, slotMinutes = 30): WeeklyRule[] => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end, slotMinutes }));
 const policy = { minNoticeMinutes: 120, horizonDays: 30, bufferMinutes: 0 };
 const iso = (d: Date) => d.toISOString();
 
@@ -56,10 +47,14 @@ describe("slots across a daylight-saving change", () => {
     });
     const locals = slots.map((s) => s.local);
     expect(locals).toEqual([
-      "2026-10-29T10:00", "2026-10-29T11:00",
-      "2026-10-30T10:00", "2026-10-30T11:00",
-      "2026-11-02T10:00", "2026-11-02T11:00",
-      "2026-11-03T10:00", "2026-11-03T11:00",
+      "2026-10-29T10:00",
+      "2026-10-29T11:00",
+      "2026-10-30T10:00",
+      "2026-10-30T11:00",
+      "2026-11-02T10:00",
+      "2026-11-02T11:00",
+      "2026-11-03T10:00",
+      "2026-11-03T11:00",
     ]);
     // 10:00 EDT is 14:00Z before the change; 10:00 EST is 15:00Z after.
     expect(iso(slots[0].start)).toBe("2026-10-29T14:00:00.000Z");
@@ -104,9 +99,7 @@ describe("openSlots filters", () => {
     const now = new Date("2026-11-24T16:15:00Z");
     expect(openSlots({ ...base, now }).map((s) => s.local)).toEqual([]);
     const earlier = new Date("2026-11-24T14:00:00Z"); // 08:00 local: 10:00 is exactly 2 h away
-    expect(openSlots({ ...base, now: earlier }).map((s) => s.local)).toEqual([
-      "2026-11-24T10:00", "2026-11-24T10:30", "2026-11-24T11:00", "2026-11-24T11:30",
-    ]);
+    expect(openSlots({ ...base, now: earlier }).map((s) => s.local)).toEqual(["2026-11-24T10:00", "2026-11-24T10:30", "2026-11-24T11:00", "2026-11-24T11:30"]);
   });
 
   it("stops at the booking horizon", () => {
@@ -166,7 +159,10 @@ describe("BusyIndex", () => {
   it("agrees with a plain overlap scan on random intervals", async () => {
     const { BusyIndex, conflictsWithBusy } = await import("./slot-math");
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const base = Date.parse("2026-11-24T00:00:00Z");
     for (let round = 0; round < 50; round++) {
       const busy = Array.from({ length: Math.floor(rand() * 30) }, () => {

@@ -76,7 +76,11 @@ interface Window {
 }
 
 /** The tour windows of one local date after dated exceptions are applied. */
-export function windowsForDate(date: string, rules: readonly WeeklyRule[], exceptions: readonly DateException[]): {
+export function windowsForDate(
+  date: string,
+  rules: readonly WeeklyRule[],
+  exceptions: readonly DateException[],
+): {
   windows: Window[];
   closed: Array<{ startMin: number; endMin: number }>;
 } {
@@ -152,12 +156,7 @@ function slotTimesForDate(date: string, tz: string, rules: readonly WeeklyRule[]
 const toSlot = (t: SlotTime): Slot => ({ start: new Date(t.startMs), end: new Date(t.endMs), local: t.local });
 
 /** Every slot the tour hours define on a local date, before bookings and notice are considered. */
-export function candidateSlotsForDate(
-  date: string,
-  tz: string,
-  rules: readonly WeeklyRule[],
-  exceptions: readonly DateException[],
-): Slot[] {
+export function candidateSlotsForDate(date: string, tz: string, rules: readonly WeeklyRule[], exceptions: readonly DateException[]): Slot[] {
   return slotTimesForDate(date, tz, rules, exceptions).map(toSlot);
 }
 
@@ -197,9 +196,7 @@ export class BusyIndex {
 
   constructor(busy: readonly Interval[], bufferMinutes: number) {
     const pad = bufferMinutes * 60_000;
-    const sorted = busy
-      .map((b) => [b.start.getTime() - pad, b.end.getTime() + pad] as const)
-      .sort((a, b) => a[0] - b[0]);
+    const sorted = busy.map((b) => [b.start.getTime() - pad, b.end.getTime() + pad] as const).sort((a, b) => a[0] - b[0]);
     this.starts = sorted.map((x) => x[0]);
     this.ends = sorted.map((x) => x[1]);
     this.maxLength = sorted.reduce((m, x) => Math.max(m, x[1] - x[0]), 0);
@@ -239,12 +236,7 @@ export function openSlots(input: OpenSlotsInput): Slot[] {
 }
 
 /** The tour-hours slot that starts exactly at `start`, if there is one. */
-export function findSlotStartingAt(
-  start: Date,
-  tz: string,
-  rules: readonly WeeklyRule[],
-  exceptions: readonly DateException[],
-): Slot | undefined {
+export function findSlotStartingAt(start: Date, tz: string, rules: readonly WeeklyRule[], exceptions: readonly DateException[]): Slot | undefined {
   const ms = start.getTime();
   const t = slotTimesForDate(localDateOf(start, tz), tz, rules, exceptions).find((x) => x.startMs === ms);
   return t && toSlot(t);

@@ -175,7 +175,15 @@ export class BookingService {
         const now = this.d.clock.now();
         const cancelled = this.d.bookings.markCancelled(booking.id, now);
         const moved = this.d.bookings.insertConfirmed(
-          { propertyId: property.id, userId: user.id, start: slot.start, end: slot.end, manageToken: this.d.newToken(), source: booking.source, sourceRef: null },
+          {
+            propertyId: property.id,
+            userId: user.id,
+            start: slot.start,
+            end: slot.end,
+            manageToken: this.d.newToken(),
+            source: booking.source,
+            sourceRef: null,
+          },
           now,
         );
         this.d.notifier.bookingCancelled({ booking: cancelled, property: from, user });

@@ -25,7 +25,13 @@ export interface ConversationFilter {
 }
 
 /** Told when something staff should see happens in a conversation. */
-export type ConversationListener = (event: { conversationId: string; type: "message" | "mode" | "escalation"; message?: ConversationMessage; mode?: ConversationMode; reason?: string }) => void;
+export type ConversationListener = (event: {
+  conversationId: string;
+  type: "message" | "mode" | "escalation";
+  message?: ConversationMessage;
+  mode?: ConversationMode;
+  reason?: string;
+}) => void;
 
 export class ConversationService {
   private readonly listeners = new Set<ConversationListener>();
@@ -76,7 +82,11 @@ export class ConversationService {
    * transaction: a takeover during generation means the reply is discarded.
    */
   appendIfAi(id: string, text: string, data?: ConversationMessage["data"]): ConversationMessage | undefined {
-    const m = this.tx.run(() => (this.repo.findById(id)?.mode === "ai" ? this.repo.appendMessage({ conversationId: id, role: "assistant", text, data: data ?? null, now: this.clock.now().toISOString() }) : undefined));
+    const m = this.tx.run(() =>
+      this.repo.findById(id)?.mode === "ai"
+        ? this.repo.appendMessage({ conversationId: id, role: "assistant", text, data: data ?? null, now: this.clock.now().toISOString() })
+        : undefined,
+    );
     if (m) this.emit({ conversationId: id, type: "message", message: m });
     return m;
   }

@@ -1,5 +1,5 @@
 import { normalizeText } from "../shared/text";
-import { allowsPet, petWeightLimit, type PetKind, type Property } from "./property";
+import { allowsPet, type PetKind, type Property, petWeightLimit } from "./property";
 
 export interface PropertySearchCriteria {
   /** City or neighbourhood, any case, accents optional. */
@@ -50,7 +50,7 @@ export function hasFeature(p: Property, feature: string): boolean {
   const also = SATISFIED_BY[wanted];
   return p.amenities.some((a) => {
     const have = normalizeText(a);
-    return have.includes(wanted) || (also !== undefined && also.test(have));
+    return have.includes(wanted) || also?.test(have);
   });
 }
 

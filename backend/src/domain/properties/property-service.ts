@@ -1,6 +1,6 @@
 import { AppError } from "../../shared/app-error";
 import type { Property } from "./property";
-import { searchProperties, type PropertySearchCriteria, type RankedProperty } from "./property-search";
+import { type PropertySearchCriteria, type RankedProperty, searchProperties } from "./property-search";
 
 export interface PropertyRepository {
   listAll(): Property[];
@@ -33,7 +33,11 @@ export function validateProperty(p: PropertyInput): PropertyInput {
   need("petPolicy", typeof p.petPolicy === "string" && p.petPolicy.length <= 500, "at most 500 characters");
   need("availableFrom", /^\d{4}-\d{2}-\d{2}$/.test(p.availableFrom) && !Number.isNaN(Date.parse(p.availableFrom)), "a date like 2026-12-01");
   need("description", typeof p.description === "string" && p.description.length <= 2000, "at most 2000 characters");
-  need("amenities", Array.isArray(p.amenities) && p.amenities.every((a) => typeof a === "string" && a.length <= 60) && p.amenities.length <= 30, "a list of short names");
+  need(
+    "amenities",
+    Array.isArray(p.amenities) && p.amenities.every((a) => typeof a === "string" && a.length <= 60) && p.amenities.length <= 30,
+    "a list of short names",
+  );
   let zoneOk = false;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: p.timezone });
@@ -43,7 +47,14 @@ export function validateProperty(p: PropertyInput): PropertyInput {
   }
   need("timezone", zoneOk, "an IANA time zone such as America/Chicago");
   if (issues.length) throw new AppError("validation", issues.map((i) => `${i.field}: ${i.message}`).join("; "), { issues });
-  return { ...p, name: p.name.trim(), address: p.address.trim(), city: p.city.trim(), neighborhood: p.neighborhood.trim(), amenities: p.amenities.map((a) => a.trim()).filter(Boolean) };
+  return {
+    ...p,
+    name: p.name.trim(),
+    address: p.address.trim(),
+    city: p.city.trim(),
+    neighborhood: p.neighborhood.trim(),
+    amenities: p.amenities.map((a) => a.trim()).filter(Boolean),
+  };
 }
 
 export class PropertyService {

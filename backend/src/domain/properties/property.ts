@@ -35,7 +35,9 @@ export function allowsPet(petsAllowed: PetsAllowed, pet: PetKind): boolean {
 
 /** A dog weight limit stated in a pet policy ("60 lb limit", "up to 80 lb"), in pounds. */
 export function petWeightLimit(policy: string): number | undefined {
-  const m = /\b(?:up to|under|max(?:imum)?|limit(?: of)?|no (?:dogs )?over)\s*(\d{2,3})\s*(?:lb|lbs|pounds)\b|\b(\d{2,3})\s*(?:lb|lbs|pound)s?\s*(?:limit|max(?:imum)?|or (?:less|under))\b/i.exec(policy);
+  const m =
+    /\b(?:up to|under|max(?:imum)?|limit(?: of)?|no (?:dogs )?over)\s*(\d{2,3})\s*(?:lb|lbs|pounds)\b|\b(\d{2,3})\s*(?:lb|lbs|pound)s?\s*(?:limit|max(?:imum)?|or (?:less|under))\b/i.exec(
+      policy,
+    );
   return m ? Number(m[1] ?? m[2]) : undefined;
 }
-

@@ -34,7 +34,9 @@ export interface Ticket {
   updatedAt: string;
 }
 
-export type NewTicket = Omit<Ticket, "id" | "status" | "assignedTo" | "createdAt" | "updatedAt" | "followUps" | "lastFollowUp" | "lastFollowUpAt"> & { status?: TicketStatus };
+export type NewTicket = Omit<Ticket, "id" | "status" | "assignedTo" | "createdAt" | "updatedAt" | "followUps" | "lastFollowUp" | "lastFollowUpAt"> & {
+  status?: TicketStatus;
+};
 
 const PRIORITY_RANK: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 

@@ -9,12 +9,19 @@ describe("e-mail syntax", () => {
   it("lower-cases the domain only", () => {
     expect(normalizeEmail(" Jane.Doe@Example.COM ")).toBe("Jane.Doe@example.com");
   });
-  it.each(["jane", "jane@", "@example.com", "jane@example", "jane@@example.com", "jane doe@example.com", "jane..doe@example.com", "<jane@example.com>", "jane@example.c0m1"])(
-    "rejects %s",
-    (e) => {
-      expect(normalizeEmail(e)).toBeNull();
-    },
-  );
+  it.each([
+    "jane",
+    "jane@",
+    "@example.com",
+    "jane@example",
+    "jane@@example.com",
+    "jane doe@example.com",
+    "jane..doe@example.com",
+    "<jane@example.com>",
+    "jane@example.c0m1",
+  ])("rejects %s", (e) => {
+    expect(normalizeEmail(e)).toBeNull();
+  });
 });
 
 describe("phone numbers", () => {

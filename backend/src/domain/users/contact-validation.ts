@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js";
 import { AppError, type FieldIssue } from "../../shared/app-error";
 
 // Practical address syntax: one @, a dotted domain, no spaces or angle brackets; length per RFC 5321.
@@ -20,7 +20,7 @@ export function normalizePhone(raw: string, defaultRegion: CountryCode = "US"): 
   const text = raw.trim().replace(/^00(?=[1-9])/, "+");
   if (!/\d/.test(text) || text.length > 40) return null;
   const parsed = parsePhoneNumberFromString(text, defaultRegion);
-  if (!parsed || !parsed.isValid()) return null;
+  if (!parsed?.isValid()) return null;
   return parsed.number;
 }
 

@@ -1,5 +1,5 @@
 import { AppError } from "../../shared/app-error";
-import { normalizeEmail, validateContact, type ContactInput } from "./contact-validation";
+import { type ContactInput, normalizeEmail, validateContact } from "./contact-validation";
 import type { User, UserRole } from "./user";
 
 export interface UserRepository {

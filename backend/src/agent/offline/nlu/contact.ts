@@ -16,7 +16,8 @@ export interface ContactFinding {
 }
 
 const EMAIL_RE = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:\.[A-Za-z]{2,})?/g;
-const SPELLED_EMAIL_RE = /\b([a-z0-9._%+-]+(?:\s*(?:\(dot\)|\[dot\]| dot )\s*[a-z0-9_%+-]+)*)\s*(?:\(at\)|\[at\]| at )\s*([a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]| dot )\s*[a-z0-9-]+)+)\b/i;
+const SPELLED_EMAIL_RE =
+  /\b([a-z0-9._%+-]+(?:\s*(?:\(dot\)|\[dot\]| dot )\s*[a-z0-9_%+-]+)*)\s*(?:\(at\)|\[at\]| at )\s*([a-z0-9-]+(?:\s*(?:\.|\(dot\)|\[dot\]| dot )\s*[a-z0-9-]+)+)\b/i;
 
 // Words that follow "I'm" / "I am" and are not names.
 const NOT_NAME = new Set(
@@ -53,7 +54,8 @@ function cleanName(raw: string): string | undefined {
   return titleCase(name);
 }
 
-const STOP_AFTER = /^(and|but|from|with|at|email|e-mail|phone|number|cell|mobile|want|wanna|need|needs|would|like|to|see|tour|book|visit|can|could|please|pls|interested|looking|checking|moving|calling|writing|reaching|trying|hoping|i|i'm|im|my|me|we|just|also|and|or|so|if|who|that|here|there|today|tomorrow)$/i;
+const STOP_AFTER =
+  /^(and|but|from|with|at|email|e-mail|phone|number|cell|mobile|want|wanna|need|needs|would|like|to|see|tour|book|visit|can|could|please|pls|interested|looking|checking|moving|calling|writing|reaching|trying|hoping|i|i'm|im|my|me|we|just|also|and|or|so|if|who|that|here|there|today|tomorrow)$/i;
 
 /** Name introductions: "my name is …", "I'm …", "this is …", "call me …", "name: …", "… here". */
 const NAME_PATTERNS: RegExp[] = [
@@ -111,7 +113,7 @@ export function findContact(text: string): ContactFinding {
   if (emailMatches.length) {
     // "…, Sam Ortiz sam.ortiz@gmail.com": the words right before an address are often the name.
     const lastEmail = emailMatches[emailMatches.length - 1];
-    const segments = text.slice(0, lastEmail.index).split(/[,;:()\[\]\n|/!?]|\.\s|\s[-–—]\s|\b(?:and|email|e-mail|is|at|my|it's|its|here's)\s*$/i);
+    const segments = text.slice(0, lastEmail.index).split(/[,;:()[\]\n|/!?]|\.\s|\s[-–—]\s|\b(?:and|email|e-mail|is|at|my|it's|its|here's)\s*$/i);
     const before = [...segments].reverse().find((x) => x.trim()) ?? "";
     const tokens = before.trim().split(/\s+/).filter(Boolean).slice(-3);
     for (let k = tokens.length; k >= 2 && !nearEmail; k--) nearEmail = cleanName(tokens.slice(-k).join(" "));
@@ -131,7 +133,11 @@ export function findContact(text: string): ContactFinding {
   } else {
     const spelled = SPELLED_EMAIL_RE.exec(text);
     // Said as words: with "email" nearby, or a familiar mail domain ("greg at hotmail dot com").
-    if (spelled && (/\b(?:email|e-mail|mail|address|reach me)\b/i.test(text) || /^(?:gmail|hotmail|yahoo|outlook|icloud|aol|proton(?:mail)?|live|msn|me)\b/i.test(spelled[2]))) {
+    if (
+      spelled &&
+      (/\b(?:email|e-mail|mail|address|reach me)\b/i.test(text) ||
+        /^(?:gmail|hotmail|yahoo|outlook|icloud|aol|proton(?:mail)?|live|msn|me)\b/i.test(spelled[2]))
+    ) {
       const dots = (x: string) => x.replace(/\s*(?:\.|\(dot\)|\[dot\]| dot )\s*/gi, ".");
       const email = `${dots(spelled[1])}@${dots(spelled[2])}`;
       const valid = normalizeEmail(email);
@@ -145,7 +151,7 @@ export function findContact(text: string): ContactFinding {
   const phones = findPhoneNumbersInText(rest, "US");
   if (phones.length) {
     out.phone = phones[phones.length - 1].number.number as string;
-    for (const p of [...phones].reverse()) rest = rest.slice(0, p.startsAt) + " " + rest.slice(p.endsAt);
+    for (const p of [...phones].reverse()) rest = `${rest.slice(0, p.startsAt)} ${rest.slice(p.endsAt)}`;
   } else {
     const m = /\b(?:phone|cell|mobile|number|tel|call me at|text me at|reach me at)\b[^0-9+]{0,12}(\+?[\d][\d ().-]{5,}\d)/i.exec(rest);
     if (m) out.invalidPhone = m[1].trim();

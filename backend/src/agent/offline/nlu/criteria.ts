@@ -31,7 +31,8 @@ const STUDIO = "(?:a\\s+)?(?:studio|efficiency|bachelor)s?";
 /** A range of sizes: "studio or 1br", "1 or 2 bedrooms", "2-3 beds", "up to 2 bedrooms". */
 function findBedRange(folded: string): { minBeds?: number; maxBeds?: number } | undefined {
   const OR = "\\s*(?:or|to|-|–|/|through)\\s*(?:an?\\s+)?";
-  const studioOr = new RegExp(`\\b${STUDIO}${OR}${NUM}\\s*-?\\s*${BED_WORD}`).exec(folded) ?? new RegExp(`\\b${NUM}\\s*-?\\s*${BED_WORD}${OR}${STUDIO}\\b`).exec(folded);
+  const studioOr =
+    new RegExp(`\\b${STUDIO}${OR}${NUM}\\s*-?\\s*${BED_WORD}`).exec(folded) ?? new RegExp(`\\b${NUM}\\s*-?\\s*${BED_WORD}${OR}${STUDIO}\\b`).exec(folded);
   if (studioOr) {
     const n = numberFromWord(studioOr[1]);
     if (n !== undefined && n >= 1 && n <= 10) return { minBeds: 0, maxBeds: n };
@@ -92,12 +93,29 @@ function money(amount: string, k: string | undefined): number | undefined {
 /** "twenty five hundred", "two thousand five hundred", "three grand": amounts in words, as digits. */
 function amountsInWords(t: string): string {
   const UNIT: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-  const TENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50 };
+  const TENS: Record<string, number> = {
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+  };
   const unit = Object.keys(UNIT).join("|");
   const tens = Object.keys(TENS).join("|");
   return t
     .replace(new RegExp(`\\b(${tens})(?:[- ](${unit}))? hundred\\b`, "g"), (_m, a: string, b?: string) => String((TENS[a] + (b ? UNIT[b] : 0)) * 100))
-    .replace(new RegExp(`\\b(${unit}) thousand(?: (?:and )?(${unit}) hundred)?\\b`, "g"), (_m, a: string, b?: string) => String(UNIT[a] * 1000 + (b ? UNIT[b] * 100 : 0)))
+    .replace(new RegExp(`\\b(${unit}) thousand(?: (?:and )?(${unit}) hundred)?\\b`, "g"), (_m, a: string, b?: string) =>
+      String(UNIT[a] * 1000 + (b ? UNIT[b] * 100 : 0)),
+    )
     .replace(new RegExp(`\\b(${unit}) (grand|k)\\b`, "g"), (_m, a: string, k: string) => `${UNIT[a]} ${k}`);
 }
 
@@ -105,13 +123,15 @@ export function findBudget(text: string): number | undefined {
   const folded = amountsInWords(text);
   const AMT = "\\$?\\s*(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(k|grand)?";
   // "around 2k": about, so a little over is fine.
-  const approx = new RegExp(`\\b(?:around|about|roughly|approximately|approx\\.?|ish|close to|in the range of)\\s*${AMT}`).exec(folded) ?? new RegExp(`${AMT}\\s*-?ish\\b`).exec(folded);
+  const approx =
+    new RegExp(`\\b(?:around|about|roughly|approximately|approx\\.?|ish|close to|in the range of)\\s*${AMT}`).exec(folded) ??
+    new RegExp(`${AMT}\\s*-?ish\\b`).exec(folded);
   if (approx) {
     const v = money(approx[1], approx[2]);
     if (v) return Math.round((v * 1.1) / 50) * 50;
   }
   const range = new RegExp(`${AMT}\\s*(?:-|to|and)\\s*${AMT}\\s*(?:/|a |per )?(?:mo|month)?`).exec(folded);
-  if (range && (/\$|k\b|budget|rent|month|mo\b|between/.test(folded))) {
+  if (range && /\$|k\b|budget|rent|month|mo\b|between/.test(folded)) {
     const hi = money(range[3], range[4] ?? range[2]);
     if (hi) return hi;
   }
@@ -142,12 +162,16 @@ export function findPets(folded: string): { pets?: PetKind; noPets?: boolean; pe
   if (/\b(no|don't have|do not have|dont have|without)\s+(any\s+)?(pets?|animals?|dogs?|cats?)\b/.test(folded)) return { noPets: true };
   const weight = /\b(\d{1,3})\s*-?\s*(?:lb|lbs|pounds?)\b/.exec(folded);
   const found = findPetKind(folded);
-  if (weight && found.pets && found.pets !== "cat" && !/\b(?:limit|max(?:imum)?|up to|under)\b[^.?!]{0,12}$/.test(folded.slice(0, weight.index))) return { ...found, petWeightLbs: Number(weight[1]) };
+  if (weight && found.pets && found.pets !== "cat" && !/\b(?:limit|max(?:imum)?|up to|under)\b[^.?!]{0,12}$/.test(folded.slice(0, weight.index)))
+    return { ...found, petWeightLbs: Number(weight[1]) };
   return found;
 }
 
 function findPetKind(folded: string): { pets?: PetKind } {
-  const dog = /\b(dogs?|pupp(y|ies)|pups?|doggos?|canines?|lab|labrador|retriever|terrier|poodle|beagle|bulldog|shepherd|husky|corgi|chihuahua|dachshund|pitbull|pit bull|golden doodle|goldendoodle|doodle|perros?|perritos?)\b/.test(folded);
+  const dog =
+    /\b(dogs?|pupp(y|ies)|pups?|doggos?|canines?|lab|labrador|retriever|terrier|poodle|beagle|bulldog|shepherd|husky|corgi|chihuahua|dachshund|pitbull|pit bull|golden doodle|goldendoodle|doodle|perros?|perritos?)\b/.test(
+      folded,
+    );
   const cat = /\b(cats?|kitt(y|ies|en|ens)|feline|gatos?|gatitos?)\b/.test(folded);
   if (dog && cat) return { pets: "both" };
   if (dog) return { pets: "dog" };
@@ -157,10 +181,36 @@ function findPetKind(folded: string): { pets?: PetKind } {
 }
 
 // Words of neighbourhood names too generic to identify one alone.
-const GENERIC_PLACE = new Set(["district", "park", "hill", "east", "west", "north", "south", "end", "the", "arts", "garden", "plain", "city", "creek", "mount", "glen", "rose", "back", "bay", "square", "village", "heights", "point"]);
+const GENERIC_PLACE = new Set([
+  "district",
+  "park",
+  "hill",
+  "east",
+  "west",
+  "north",
+  "south",
+  "end",
+  "the",
+  "arts",
+  "garden",
+  "plain",
+  "city",
+  "creek",
+  "mount",
+  "glen",
+  "rose",
+  "back",
+  "bay",
+  "square",
+  "village",
+  "heights",
+  "point",
+]);
 // Words after "in"/"near" that are not places.
 const NOT_PLACE = new Set(
-  "the a an my your our person unit building town city area morning afternoon evening night week weekend month year general total advance mind time touch case fact particular person-to-person full cash person order addition person total".split(" "),
+  "the a an my your our person unit building town city area morning afternoon evening night week weekend month year general total advance mind time touch case fact particular person-to-person full cash person order addition person total".split(
+    " ",
+  ),
 );
 
 function distance(a: string, b: string): number {
@@ -198,32 +248,50 @@ function mentioned(w: string, names: string[]): string[] {
 /** A city or neighbourhood of the catalogue mentioned anywhere in the text. */
 export function findLocation(text: string, catalog: Catalog): { location?: string; unknownPlace?: string } {
   const w = words(text);
-  const hoods = mentioned(w, catalog.neighborhoods.filter((h) => words(h) !== "downtown"));
+  const hoods = mentioned(
+    w,
+    catalog.neighborhoods.filter((h) => words(h) !== "downtown"),
+  );
   const cities = mentioned(w, catalog.cities);
   // "east austin" is a neighbourhood; "austin" alone is the city.
   if (hoods.length) return { location: hoods[0] };
   if (/\bdowntown\b/.test(w) && !/\bnot downtown\b/.test(w)) return { location: cities[0] ? `Downtown ${cities[0]}` : "Downtown" };
   // "Austin or Denver", "Boston and Portland": either place (the search takes both words).
-  if (cities.length > 1 && new RegExp(`\\b(?:${cities.map((c) => words(c)).join("|")})\\b\\s*(?:,|/|or|and|&)\\s*(?:in\\s+)?\\b(?:${cities.map((c) => words(c)).join("|")})\\b`).test(w)) {
+  if (
+    cities.length > 1 &&
+    new RegExp(`\\b(?:${cities.map((c) => words(c)).join("|")})\\b\\s*(?:,|/|or|and|&)\\s*(?:in\\s+)?\\b(?:${cities.map((c) => words(c)).join("|")})\\b`).test(
+      w,
+    )
+  ) {
     return { location: [...cities].sort((a, b) => w.indexOf(words(a)) - w.indexOf(words(b))).join(" or ") };
   }
   if (cities.length) return { location: cities[0] };
   // A distinctive word of a neighbourhood: "the pearl", "capitol", "jamaica".
   for (const h of catalog.neighborhoods) {
-    const parts = words(h).split(" ").filter((p) => p.length > 3 && !GENERIC_PLACE.has(p));
+    const parts = words(h)
+      .split(" ")
+      .filter((p) => p.length > 3 && !GENERIC_PLACE.has(p));
     if (parts.some((p) => containsPhrase(w, p))) return { location: h };
   }
   // A place we do not have: "anything in Seattle?", "apartments near chicago".
   const place =
     /\b(?:in|near|around)\s+((?:[A-Z][a-zA-Z.'-]+)(?:\s+[A-Z][a-zA-Z.'-]+){0,2})/.exec(text) ??
-    /\b(?:anything|something|places?|apartments?|listings?|rentals?|homes?|units?|studios?|houses?|condos?|bedrooms?|br|moving|relocating|move)\s+(?:available\s+)?(?:in|near|to)\s+([a-z][a-z.'-]{2,}(?:\s+[a-z][a-z.'-]{2,})?)\s*(?:[?.!,]|$)/.exec(text.trim().toLowerCase());
+    /\b(?:anything|something|places?|apartments?|listings?|rentals?|homes?|units?|studios?|houses?|condos?|bedrooms?|br|moving|relocating|move)\s+(?:available\s+)?(?:in|near|to)\s+([a-z][a-z.'-]{2,}(?:\s+[a-z][a-z.'-]{2,})?)\s*(?:[?.!,]|$)/.exec(
+      text.trim().toLowerCase(),
+    );
   const candidate = place?.[1];
   if (
     candidate &&
     !NOT_PLACE.has(candidate.toLowerCase().split(" ")[0]) &&
-    !/^(The|A|An|I|My|Our|Your|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow)\b/i.test(candidate) &&
-    !/^(person|unit|mind|time|advance|total|general|cash|full|order|case|fact|particular|touch|the|a|an|my|your|this|that|town|here|there|it|them|one|studio|apartment|place|bed|beds|bedroom|bedrooms|noon|morning|afternoon|evening|circles|tour|look|work|notice|line|touch|charge|mind|stock|budget|total|person|\d)/i.test(candidate) &&
-    !/^(Noon|Circles|Tour|Look|Work|Notice|Person|Unit|Mind|Time|Town|Charge|Touch|Case|Fact|General|Advance|Total|Cash|Full|Order|Line|Stock|Budget|Love|Need|Trouble|Luck|Hurry|Rush|Pain|Shape|Debt|Person|The)\b/.test(candidate)
+    !/^(The|A|An|I|My|Our|Your|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tomorrow)\b/i.test(
+      candidate,
+    ) &&
+    !/^(person|unit|mind|time|advance|total|general|cash|full|order|case|fact|particular|touch|the|a|an|my|your|this|that|town|here|there|it|them|one|studio|apartment|place|bed|beds|bedroom|bedrooms|noon|morning|afternoon|evening|circles|tour|look|work|notice|line|touch|charge|mind|stock|budget|total|person|\d)/i.test(
+      candidate,
+    ) &&
+    !/^(Noon|Circles|Tour|Look|Work|Notice|Person|Unit|Mind|Time|Town|Charge|Touch|Case|Fact|General|Advance|Total|Cash|Full|Order|Line|Stock|Budget|Love|Need|Trouble|Luck|Hurry|Rush|Pain|Shape|Debt|Person|The)\b/.test(
+      candidate,
+    )
   ) {
     return { unknownPlace: candidate.replace(/\b\w/g, (c) => c.toUpperCase()) };
   }
@@ -232,7 +300,9 @@ export function findLocation(text: string, catalog: Catalog): { location?: strin
 
 /** Bathrooms: "2 bath", "2ba", "two bathrooms", "2b2b". */
 export function findBaths(folded: string): number | undefined {
-  const m = new RegExp(`\\b${NUM}(?:\\.5)?\\s*-?\\s*(?:ba|bath|baths|bathroom|bathrooms|bth)\\b`).exec(folded) ?? /\b\d\s*b\s*\/?\s*(\d)(?:\.5)?\s*b(?:a|ath)?\b/.exec(folded);
+  const m =
+    new RegExp(`\\b${NUM}(?:\\.5)?\\s*-?\\s*(?:ba|bath|baths|bathroom|bathrooms|bth)\\b`).exec(folded) ??
+    /\b\d\s*b\s*\/?\s*(\d)(?:\.5)?\s*b(?:a|ath)?\b/.exec(folded);
   if (!m) return undefined;
   const n = numberFromWord(m[1]);
   return n !== undefined && n >= 1 && n <= 6 ? n : undefined;
@@ -259,7 +329,12 @@ const FEATURES: Array<[RegExp, string]> = [
 
 /** Amenities asked for as requirements ("need in-unit laundry", "with parking"). */
 export function findFeatures(folded: string): string[] {
-  if (!/\b(need|needs|must|must have|with|want|wants|require|required|has|have|having|w\/|includes?|looking for|non-?negotiable|essential|important|a must|prefer(?:ably)?)\b/.test(folded)) return [];
+  if (
+    !/\b(need|needs|must|must have|with|want|wants|require|required|has|have|having|w\/|includes?|looking for|non-?negotiable|essential|important|a must|prefer(?:ably)?)\b/.test(
+      folded,
+    )
+  )
+    return [];
   return FEATURES.filter(([re]) => re.test(folded)).map(([, name]) => name);
 }
 
@@ -273,7 +348,10 @@ export function findMoveIn(folded: string): string | undefined {
   const saysMove = /\b(move|moving|move-in|movein|lease|need (?:it|a place|something))/.test(folded);
   if (!saysMove && !/\b(available|start)/.test(folded)) return undefined;
   // "Is it available Dec 2 at 4pm?" asks for a tour time, not a move-in date.
-  const tourTime = /(?:\b(?:at|@)\s*\d{1,2}(?::\d{2})?\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b(?:tour|see it|visit|view(?:ing)?|showing|come by|stop by|swing by)\b)/.test(folded);
+  const tourTime =
+    /(?:\b(?:at|@)\s*\d{1,2}(?::\d{2})?\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b(?:tour|see it|visit|view(?:ing)?|showing|come by|stop by|swing by)\b)/.test(
+      folded,
+    );
   if (!saysMove && tourTime) return undefined;
   return m[1];
 }

@@ -8,7 +8,15 @@ import { fold } from "./text";
 import { findWhen, inReadingZone, moveInDate } from "./when";
 
 const entry = (id: number, name: string, address: string, city: string, neighborhood: string, active = true): CatalogEntry => ({
-  id, name, address, city, neighborhood, beds: 1, rent: 2000, timezone: "America/Chicago", active,
+  id,
+  name,
+  address,
+  city,
+  neighborhood,
+  beds: 1,
+  rent: 2000,
+  timezone: "America/Chicago",
+  active,
 });
 const catalog = buildCatalog([
   entry(1, "The Alder", "1200 E 6th St", "Austin", "East Austin"),
@@ -44,7 +52,8 @@ describe("contact details", () => {
     expect([c.name, c.email, c.phone]).toEqual([name, email, phone]);
   });
   it("does not take ordinary sentences for names", () => {
-    for (const t of ["I'm looking for a 2 bedroom", "I am interested in the Alder", "I'm moving to Denver in May", "im free tuesday"]) expect(findContact(t).name, t).toBeUndefined();
+    for (const t of ["I'm looking for a 2 bedroom", "I am interested in the Alder", "I'm moving to Denver in May", "im free tuesday"])
+      expect(findContact(t).name, t).toBeUndefined();
   });
   it("notices an invalid address and the wording of a correction", () => {
     const c = findContact("sorry, my email is actually sam.lee@gmail");
@@ -211,7 +220,11 @@ describe("dates and times, read in the property's zone", () => {
   });
   it("reads a time given in another US zone into the listing's zone", () => {
     const t = "monday 1pm eastern";
-    expect(inReadingZone(findWhen(t, t, ref), t, "America/Los_Angeles", ref.nowMs)).toMatchObject({ date: "2026-11-30", time: "10:00", givenIn: { label: "Eastern", time: "13:00" } });
+    expect(inReadingZone(findWhen(t, t, ref), t, "America/Los_Angeles", ref.nowMs)).toMatchObject({
+      date: "2026-11-30",
+      time: "10:00",
+      givenIn: { label: "Eastern", time: "13:00" },
+    });
     const same = "monday 1pm central";
     expect(inReadingZone(findWhen(same, same, ref), same, "America/Chicago", ref.nowMs).time).toBe("13:00");
     const street = "tour at 1 mt tabor flats";
@@ -270,7 +283,12 @@ describe("intents", () => {
     expect(i("I am alice@example.com, cancel her tour").thirdParty).toBe(true);
   });
   it("reads cancelling and listing in everyday words", () => {
-    for (const t of ["I cant come anymore", "we decided to go with another apartment, please remove my booking", "not going to make it tuesday, sorry", "I'm no longer looking, please delete my appointment"]) {
+    for (const t of [
+      "I cant come anymore",
+      "we decided to go with another apartment, please remove my booking",
+      "not going to make it tuesday, sorry",
+      "I'm no longer looking, please delete my appointment",
+    ]) {
       expect(i(t).cancel, t).toBe(true);
     }
     for (const t of ["what do I have?", "what do i have now", "whats booked", "show me my bookings"]) {

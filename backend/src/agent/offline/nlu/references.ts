@@ -67,9 +67,14 @@ export function findProperties(text: string, catalog: Catalog, among?: number[])
   const tokens = w.split(" ");
   for (const e of activePool) {
     for (const part of distinctiveWords(e)) {
-      if (containsPhrase(w, part) || (part.length >= 6 && tokens.some((t) => t.length >= 5 && t[0] === part[0] && editDistance(t, part, 2) <= (part.length >= 9 ? 2 : 1)))) {
+      if (
+        containsPhrase(w, part) ||
+        (part.length >= 6 && tokens.some((t) => t.length >= 5 && t[0] === part[0] && editDistance(t, part, 2) <= (part.length >= 9 ? 2 : 1)))
+      ) {
         // "oak street" is a street, not "Live Oak Terrace", when a listing is on that street.
-        const streetListing = catalog.entries.find((x) => x !== e && streetOf(x).street === part && new RegExp(`\\b${part}\\s+(?:st|street|ave|avenue)\\b`).test(w));
+        const streetListing = catalog.entries.find(
+          (x) => x !== e && streetOf(x).street === part && new RegExp(`\\b${part}\\s+(?:st|street|ave|avenue)\\b`).test(w),
+        );
         add(streetListing ?? e);
         break;
       }
@@ -107,5 +112,7 @@ export function findOrdinal(folded: string): number | undefined {
 
 /** Pronouns that point at the listing or time under discussion. */
 export function refersBack(folded: string): boolean {
-  return /\b(it|that one|this one|that place|this place|the place|that apartment|this apartment|the unit|that unit|there|that property|this property|the apartment)\b/.test(folded);
+  return /\b(it|that one|this one|that place|this place|the place|that apartment|this apartment|the unit|that unit|there|that property|this property|the apartment)\b/.test(
+    folded,
+  );
 }

@@ -1,14 +1,44 @@
 /** Shared text helpers for reading what people type. */
 
 export const WORD_NUMBERS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, a: 1, an: 1, single: 1, double: 2,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  a: 1,
+  an: 1,
+  single: 1,
+  double: 2,
   // Spanish, for "una recámara", "dos recámaras".
-  un: 1, una: 1, dos: 2, tres: 3, cuatro: 4,
+  un: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
 };
 
 export const ORDINALS: Record<string, number> = {
-  first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, fifth: 5, "5th": 5, sixth: 6, "6th": 6,
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  fifth: 5,
+  "5th": 5,
+  sixth: 6,
+  "6th": 6,
 };
 
 /**
@@ -42,7 +72,11 @@ export const fold = remembered((text: string): string =>
 );
 
 /** Lower-case words only: for matching names of places and listings. */
-export const words = remembered((text: string): string => fold(text).replace(/[^a-z0-9]+/g, " ").trim());
+export const words = remembered((text: string): string =>
+  fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim(),
+);
 
 export function containsPhrase(haystackWords: string, needleWords: string): boolean {
   return needleWords.length > 0 && ` ${haystackWords} `.includes(` ${needleWords} `);

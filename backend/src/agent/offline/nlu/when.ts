@@ -89,10 +89,31 @@ function fixDayTypos(t: string): string {
   });
 }
 
-const CLOCK_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const CLOCK_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 
 /** Day names in Spanish, the second language of many prospects. */
-const SPANISH_DAYS: Record<string, string> = { lunes: "monday", martes: "tuesday", miercoles: "wednesday", jueves: "thursday", viernes: "friday", sabado: "saturday", domingo: "sunday" };
+const SPANISH_DAYS: Record<string, string> = {
+  lunes: "monday",
+  martes: "tuesday",
+  miercoles: "wednesday",
+  jueves: "thursday",
+  viernes: "friday",
+  sabado: "saturday",
+  domingo: "sunday",
+};
 
 function normalize(folded: string): string {
   return fixDayTypos(folded)
@@ -108,7 +129,10 @@ function normalize(folded: string): string {
     .replace(/\bthur?s?\b/g, "thursday")
     .replace(/\bwknd\b/g, "weekend")
     .replace(/\bmidday\b|\blunch ?time\b|\blunch\b/g, "noon")
-    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:o'?clock|am\b|pm\b|thirty\b|fifteen\b|forty[- ]five\b|ish\b))|(?<=\b(?:at|around|by|past|after|before|till|until|to) )(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g, (w) => String(CLOCK_WORDS[w]))
+    .replace(
+      /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:o'?clock|am\b|pm\b|thirty\b|fifteen\b|forty[- ]five\b|ish\b))|(?<=\b(?:at|around|by|past|after|before|till|until|to) )(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g,
+      (w) => String(CLOCK_WORDS[w]),
+    )
     .replace(/\bhalf (?:past|after) (\d{1,2})\b/g, (_m, h: string) => `${h}:30`)
     .replace(/\bquarter (?:past|after) (\d{1,2})\b/g, (_m, h: string) => `${h}:15`)
     .replace(/\bquarter (?:to|till|til|of) (\d{1,2})\b/g, (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`)
@@ -144,15 +168,22 @@ function parseClock(h: string, m: string | undefined, mer: string | undefined): 
 export function findWhen(text: string, foldedText: string, ref: { nowMs: number; tz: string }): WhenFinding {
   let folded = foldedText;
   // "tomorrow at 3 no wait 4": what follows the correction wins.
-  const correction = /\b(?:no wait|wait no|no,? i mean|i mean|i meant|make (?:it|that)|or rather|actually|sorry)\b(?!.*\b(?:no wait|wait no|i mean|i meant|make (?:it|that)|or rather|actually|sorry)\b)/.exec(folded);
+  const correction =
+    /\b(?:no wait|wait no|no,? i mean|i mean|i meant|make (?:it|that)|or rather|actually|sorry)\b(?!.*\b(?:no wait|wait no|i mean|i meant|make (?:it|that)|or rather|actually|sorry)\b)/.exec(
+      folded,
+    );
   if (correction && correction.index > 0) {
     const head = findWhen(text, folded.slice(0, correction.index), ref);
     const tail = findWhen(text, folded.slice(correction.index + correction[0].length).trim(), ref);
     return { ...head, ...Object.fromEntries(Object.entries(tail).filter(([, v]) => v !== undefined)) };
   }
   // "I work until 4:30", "in class till noon": when they are busy, so the earliest they can come.
-  const busyUntil = /\b(?:work|working|at work|busy|in class|in classes|in meetings?|on shift)\b[^.?!]{0,30}\b(?:until|till|til)\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon)/.exec(folded);
-  if (busyUntil) folded = `${folded.slice(0, busyUntil.index)} ${folded.slice(busyUntil.index + busyUntil[0].length)}${/\bafter\s+\d/.test(folded) ? "" : ` after ${busyUntil[1] === "noon" ? "12" : busyUntil[1]}`}`;
+  const busyUntil =
+    /\b(?:work|working|at work|busy|in class|in classes|in meetings?|on shift)\b[^.?!]{0,30}\b(?:until|till|til)\s+(\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon)/.exec(
+      folded,
+    );
+  if (busyUntil)
+    folded = `${folded.slice(0, busyUntil.index)} ${folded.slice(busyUntil.index + busyUntil[0].length)}${/\bafter\s+\d/.test(folded) ? "" : ` after ${busyUntil[1] === "noon" ? "12" : busyUntil[1]}`}`;
   const t = normalize(folded);
   const today = localDateOf(new Date(ref.nowMs), ref.tz);
   const out: WhenFinding = {};
@@ -164,12 +195,25 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
   const dayShift = /\b(?:postpone|push|move|bump|delay)\b[^.?!]{0,25}\b(?:by )?(?:exactly )?(a|one|two|1|2) weeks?\b|\b(a|one|two|1|2) weeks? later\b/.exec(t);
   if (dayShift) out.shiftDays = 7 * ({ a: 1, one: 1, two: 2 }[(dayShift[1] ?? dayShift[2]) as string] ?? Number(dayShift[1] ?? dayShift[2]));
   // "The day after instead", "push it back a day", "a day earlier".
-  else if (/\b(?:postpone|push|move|bump|delay)\b[^.?!]{0,20}\b(?:back |forward )?(?:by )?(?:a|one) day\b|\ba day later\b|\bthe (?:next|following) day\b|\bthe day after\b(?! (?:tomorrow|christmas|xmas|thanksgiving|new year))/.test(t)) out.shiftDays = 1;
+  else if (
+    /\b(?:postpone|push|move|bump|delay)\b[^.?!]{0,20}\b(?:back |forward )?(?:by )?(?:a|one) day\b|\ba day later\b|\bthe (?:next|following) day\b|\bthe day after\b(?! (?:tomorrow|christmas|xmas|thanksgiving|new year))/.test(
+      t,
+    )
+  )
+    out.shiftDays = 1;
   else if (/\ba day (?:earlier|before)\b|\bthe day before\b(?! (?:christmas|xmas|thanksgiving|new year))/.test(t)) out.shiftDays = -1;
-  if (/\b(first available|earliest|soonest|next available|first (?:open )?(?:slot|time|opening))\b(?! (?:i|we|you) (?:can|could) (?:move|get the keys)| move| possible move| move-in)/.test(t)) out.earliest = true;
+  if (
+    /\b(first available|earliest|soonest|next available|first (?:open )?(?:slot|time|opening))\b(?! (?:i|we|you) (?:can|could) (?:move|get the keys)| move| possible move| move-in)/.test(
+      t,
+    )
+  )
+    out.earliest = true;
 
   // "Push it back an hour", "30 minutes earlier": a shift of the time being changed.
-  const shift = /\b(?:(?:push|move|bump|set|put)(?: (?:it|that|the tour|my tour))?(?: (back|forward|up|later|earlier))?(?: by)? )?(an?|one|two|three|half an|1|2|3|15|20|30|45|90)\s*(hours?|hrs?|minutes?|mins?)\b(?: (later|earlier|back|forward|sooner))?/.exec(t);
+  const shift =
+    /\b(?:(?:push|move|bump|set|put)(?: (?:it|that|the tour|my tour))?(?: (back|forward|up|later|earlier))?(?: by)? )?(an?|one|two|three|half an|1|2|3|15|20|30|45|90)\s*(hours?|hrs?|minutes?|mins?)\b(?: (later|earlier|back|forward|sooner))?/.exec(
+      t,
+    );
   if (shift && (shift[1] || shift[4])) {
     const amount = { a: 1, an: 1, one: 1, two: 2, three: 3, "half an": 0.5 }[shift[2]] ?? Number(shift[2]);
     const minutes = /^h/.test(shift[3]) ? amount * 60 : amount;
@@ -177,10 +221,16 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
     out.shiftMinutes = /^(?:forward|up|earlier|sooner)$/.test(direction) ? -minutes : minutes;
   }
   // Durations are not clock times ("an hour later" is not an hour from now).
-  const tc0 = t.replace(/\b(?:in )?(?:an?|one|two|three|half an|\d{1,3})\s*(?:hours?|hrs?|minutes?|mins?)\b(?: (?:later|earlier|back|forward|sooner|from now))?/g, " ");
+  const tc0 = t.replace(
+    /\b(?:in )?(?:an?|one|two|three|half an|\d{1,3})\s*(?:hours?|hrs?|minutes?|mins?)\b(?: (?:later|earlier|back|forward|sooner|from now))?/g,
+    " ",
+  );
 
   // Money is not a date or a time ("under 1800", "$2,500 max").
-  const tc = tc0.replace(/\b(?:under|below|max(?:imum)?|up to|less than|no more than|budget(?: of| is)?|around|about|for)?\s*\$\s*\d[\d,]*(?:\.\d+)?\s*k?\b|\b(?:under|below|max(?:imum)?|up to|less than|no more than|budget(?: of| is)?)\s*\d[\d,]{2,}\s*k?\b|\b\d{1,2}(?:\.\d)?k\b/g, " ");
+  const tc = tc0.replace(
+    /\b(?:under|below|max(?:imum)?|up to|less than|no more than|budget(?: of| is)?|around|about|for)?\s*\$\s*\d[\d,]*(?:\.\d+)?\s*k?\b|\b(?:under|below|max(?:imum)?|up to|less than|no more than|budget(?: of| is)?)\s*\d[\d,]{2,}\s*k?\b|\b\d{1,2}(?:\.\d)?k\b/g,
+    " ",
+  );
 
   // "In two weeks", "a week from Monday", "the week after next": the week meant.
   const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -192,7 +242,7 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
 
   // Spans.
   if (afterNext) {
-    const monday = addDays(today, (((8 - dow) % 7) || 7) + 7);
+    const monday = addDays(today, ((8 - dow) % 7 || 7) + 7);
     out.range = { from: monday, to: addDays(monday, 6) };
   } else if (weekShift && !weekFrom) {
     const anchor = addDays(today, 7 * weekShift);
@@ -205,7 +255,7 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
       out.range = { from: monday < today ? today : monday, to: addDays(monday, 6) };
     }
   } else if (/\bnext week\b/.test(t)) {
-    const monday = addDays(today, ((8 - dow) % 7) || 7);
+    const monday = addDays(today, (8 - dow) % 7 || 7);
     out.range = { from: monday, to: addDays(monday, 6) };
   } else if (/\bthis week\b|\blater this week\b|\bthis coming week\b/.test(t)) {
     out.range = { from: today, to: addDays(today, (7 - dow) % 7) };
@@ -215,7 +265,12 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
     out.range = { from, to: dow === 0 ? today : addDays(sat, 1) };
   }
   // "Any time", "earliest": the coming week, unless a day is named (read below).
-  const anyTime = !out.range && !out.date && /\b(?:any ?time|whenever|soon|asap|earliest|first available|next available|soonest)\b(?! (?:i|we|you) (?:can|could) (?:move|get the keys)| move| possible move| move-in)/.test(t);
+  const anyTime =
+    !out.range &&
+    !out.date &&
+    /\b(?:any ?time|whenever|soon|asap|earliest|first available|next available|soonest)\b(?! (?:i|we|you) (?:can|could) (?:move|get the keys)| move| possible move| move-in)/.test(
+      t,
+    );
 
   // Parts of the day and bounds. "Early afternoon", "late morning": a window inside the part.
   const shaded = /\b(early|late|mid)[- ]?(morning|afternoon|evening)\b/.exec(t);
@@ -230,9 +285,13 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
   const after = /\b(?:after|from|any ?time after|no earlier than|not before)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:to|-|until|till|til)\b)/.exec(t);
   if (after && /\b(?:after|earlier|not before)\b/.test(after[0])) out.after = parseClock(after[1], after[2], after[3]);
   const before = /\b(?:before|by|no later than|not after)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b|\bbefore noon\b/.exec(t);
-  if (before && (before[1] === undefined || /\b(?:before|later than|not after)\b/.test(before[0]))) out.before = before[1] ? parseClock(before[1], before[2], before[3]) : "12:00";
+  if (before && (before[1] === undefined || /\b(?:before|later than|not after)\b/.test(before[0])))
+    out.before = before[1] ? parseClock(before[1], before[2], before[3]) : "12:00";
   // "between 2 and 4", "from 1 to 3pm", "2-4pm": start times inside the window.
-  const span = /\b(?:between|from|anywhere from|any ?time (?:between|from))?\s*\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:and|to|-|–|until|till|til)\s*(\d{1,2}|noon)(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:bed|br|bd|bath|ba|people|pets?|days?|weeks?|months?|years?|%|\/|\$|k\b))/.exec(t);
+  const span =
+    /\b(?:between|from|anywhere from|any ?time (?:between|from))?\s*\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:and|to|-|–|until|till|til)\s*(\d{1,2}|noon)(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:bed|br|bd|bath|ba|people|pets?|days?|weeks?|months?|years?|%|\/|\$|k\b))/.exec(
+      t,
+    );
   let spanned = false;
   if (span && (/\b(?:between|from)\b/.test(span[0]) || span[3] || span[6])) {
     const endMer = span[6] ?? (span[3] === "pm" ? "pm" : undefined);
@@ -262,23 +321,32 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
   // With two days named, the one asked for instead wins ("Thursday is Thanksgiving — can I do
   // Friday instead?", "not Monday, Tuesday works"); otherwise the first.
   if (/\byesterday\b|\blast (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\blast week\b|\bday before yesterday\b/.test(t)) out.past = true;
-  const dayMentions = [...t.replace(/\blast (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, " ").matchAll(new RegExp(`\\b(next |this |on |coming |this coming )?(${WEEKDAYS.join("|")})s?\\b`, "g"))];
+  const dayMentions = [
+    ...t
+      .replace(/\blast (?:mon|tues|wednes|thurs|fri|satur|sun)day\b/g, " ")
+      .matchAll(new RegExp(`\\b(next |this |on |coming |this coming )?(${WEEKDAYS.join("|")})s?\\b`, "g")),
+  ];
   const changeCue = /\b(?:instead|rather|how about|what about|can (?:i|we) (?:do|come|make it)|make it|switch|move (?:it )?to|prefer|better)\b/;
   const distinct = new Set(dayMentions.map((m) => m[2]));
   let chosenDay = dayMentions[0];
   if (distinct.size > 1) {
     const negated = (m: RegExpMatchArray) => /\bnot\s+(?:on\s+)?$/.test(t.slice(0, m.index));
     const kept = dayMentions.filter((m) => !negated(m));
-    chosenDay = changeCue.test(t) ? kept[kept.length - 1] ?? dayMentions[dayMentions.length - 1] : kept[0] ?? dayMentions[0];
+    chosenDay = changeCue.test(t) ? (kept[kept.length - 1] ?? dayMentions[dayMentions.length - 1]) : (kept[0] ?? dayMentions[0]);
   }
   const wd =
     chosenDay ??
-    /\b(next |this |on )?(mon|tue|wed|thu|fri|sat|sun)\.?\b(?=\s*(?:at\b|@|\d|morning|afternoon|evening|night|around|between|or\b|then\b|instead\b|works\b|is (?:fine|good|better)\b|please\b|pls\b|tours?\b|visit\b|viewing\b|showing\b|ok\b|,|\?|!|$))/.exec(t);
+    /\b(next |this |on )?(mon|tue|wed|thu|fri|sat|sun)\.?\b(?=\s*(?:at\b|@|\d|morning|afternoon|evening|night|around|between|or\b|then\b|instead\b|works\b|is (?:fine|good|better)\b|please\b|pls\b|tours?\b|visit\b|viewing\b|showing\b|ok\b|,|\?|!|$))/.exec(
+      t,
+    );
   let weekdayDate = false;
   if (wd && !out.date && (!out.range || !weekShift)) {
     const target = wd[2].length <= 3 ? ABBR[wd[2]] : WEEKDAYS.indexOf(wd[2]);
     // "Tuesday next week": that day inside the span named; otherwise the coming one.
-    const inRange = out.range && wd[1]?.trim() !== "next" ? Array.from({ length: 7 }, (_, k) => addDays(out.range!.from, k)).find((d) => d <= out.range!.to && weekdayOf(d) === target) : undefined;
+    const inRange =
+      out.range && wd[1]?.trim() !== "next"
+        ? Array.from({ length: 7 }, (_, k) => addDays(out.range!.from, k)).find((d) => d <= out.range!.to && weekdayOf(d) === target)
+        : undefined;
     let ahead = (target - dow + 7) % 7;
     if (ahead === 0 && wd[1]?.trim() !== "this") ahead = 7;
     if (wd[1]?.trim() === "next" && ahead < 2) ahead += 7;
@@ -328,7 +396,11 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
     // A window read above ("2-4pm", "from 9 to 11") is not one clock time, nor is a bound
     // ("after 5pm", "before noon").
     if (spanned) continue;
-    if (/\b(?:after|before|until|till|til|no later than|no earlier than)\s*$/.test(tc.slice(Math.max(0, r.index - 16), r.index)) || /^(?:after|before)\b/.test(matched.trim())) continue;
+    if (
+      /\b(?:after|before|until|till|til|no later than|no earlier than)\s*$/.test(tc.slice(Math.max(0, r.index - 16), r.index)) ||
+      /^(?:after|before)\b/.test(matched.trim())
+    )
+      continue;
     if (!out.time && s.isCertain("hour") && !/^(?:noon)$/.test(matched.trim()) === true) {
       const h = s.get("hour")!;
       const m = s.get("minute") ?? 0;
@@ -356,8 +428,12 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
   }
   if (!out.time && !spanned) {
     const bare =
-      /(?:\b(?:at|around|about|how about|what about|maybe|say|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try|like|prefer|rather|then)|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(t) ??
-      /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:works|is good|is fine|is better|sounds good|please|would work|is perfect|is great|pls|then|instead|it is|is best|works better)?[.!?]*$/.exec(t.trim()) ??
+      /(?:\b(?:at|around|about|how about|what about|maybe|say|by|for|meant|make it|change it to|move it to|switch(?: it)? to|push it to|do|try|like|prefer|rather|then)|@)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:st|nd|rd|th|bed|br|bd|bath|ba|b\b|k\b|people|pets?|dogs?|cats?|kids?|days?|weeks?|months?|years?|%|\/|\$))/.exec(
+        t,
+      ) ??
+      /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:works|is good|is fine|is better|sounds good|please|would work|is perfect|is great|pls|then|instead|it is|is best|works better)?[.!?]*$/.exec(
+        t.trim(),
+      ) ??
       /\b(\d{1,2}):(\d{2})\s*(am|pm)?\b/.exec(t);
     if (bare) {
       const clock = parseClock(bare[1], bare[2], bare[3]);
@@ -373,7 +449,10 @@ export function findWhen(text: string, foldedText: string, ref: { nowMs: number;
   }
   if (anyTime && !out.date && !out.range) out.range = { from: today, to: addDays(today, 6) };
   // "A week later" moves the tour's own day; it names no date of its own.
-  if (out.shiftDays !== undefined && !/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d/.test(t)) {
+  if (
+    out.shiftDays !== undefined &&
+    !/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d/.test(t)
+  ) {
     out.date = undefined;
     out.range = undefined;
   }
@@ -385,7 +464,11 @@ const US_ZONES: Array<[RegExp, string, string]> = [
   [/^(?:eastern|et|est|edt|east coast|new york|nyc|ny|boston|massachusetts|florida|miami|atlanta|dc|philadelphia)$/, "America/New_York", "Eastern"],
   [/^(?:central|ct|cst|cdt|chicago|texas|austin|dallas|houston)$/, "America/Chicago", "Central"],
   [/^(?:mountain|mt|mst|mdt|denver|colorado)$/, "America/Denver", "Mountain"],
-  [/^(?:pacific|pt|pst|pdt|west coast|california|los angeles|la|san francisco|sf|bay area|seattle|oregon|washington state|portland)$/, "America/Los_Angeles", "Pacific"],
+  [
+    /^(?:pacific|pt|pst|pdt|west coast|california|los angeles|la|san francisco|sf|bay area|seattle|oregon|washington state|portland)$/,
+    "America/Los_Angeles",
+    "Pacific",
+  ],
 ];
 
 /**
@@ -394,9 +477,15 @@ const US_ZONES: Array<[RegExp, string, string]> = [
  */
 export function inReadingZone(w: WhenFinding, folded: string, tz: string, nowMs: number): WhenFinding {
   const named =
-    /\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*(?:\(|,)?\s*(eastern|central|mountain|pacific|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt)(?:\s+time)?(?=\s*(?:[).,!?;]|$|(?:time|please|pls|thanks|then|ok|on|for|and|if|is|works|right)\b))/.exec(folded) ??
+    /\d(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*(?:\(|,)?\s*(eastern|central|mountain|pacific|est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt)(?:\s+time)?(?=\s*(?:[).,!?;]|$|(?:time|please|pls|thanks|then|ok|on|for|and|if|is|works|right)\b))/.exec(
+      folded,
+    ) ??
     /\b(eastern|central|mountain|pacific) time\b/.exec(folded) ??
-    (/\b(?:my time|my local time|(?:where|here) i am)\b/.test(folded) ? /\b(?:i'?m|i am|we'?re|we are|i live|living|based) (?:in|on) (?:the )?(east coast|west coast|new york|nyc|ny|boston|massachusetts|florida|miami|atlanta|dc|philadelphia|california|los angeles|la|san francisco|sf|bay area|seattle|oregon|washington state|texas|austin|dallas|houston|chicago|colorado|denver)\b/.exec(folded) : null);
+    (/\b(?:my time|my local time|(?:where|here) i am)\b/.test(folded)
+      ? /\b(?:i'?m|i am|we'?re|we are|i live|living|based) (?:in|on) (?:the )?(east coast|west coast|new york|nyc|ny|boston|massachusetts|florida|miami|atlanta|dc|philadelphia|california|los angeles|la|san francisco|sf|bay area|seattle|oregon|washington state|texas|austin|dallas|houston|chicago|colorado|denver)\b/.exec(
+          folded,
+        )
+      : null);
   if (!named || !(w.time || w.after || w.before)) return w;
   const zone = US_ZONES.find(([re]) => re.test(named[1]));
   if (!zone || zone[1] === tz) return w;
