@@ -132,7 +132,6 @@ export function buildApp(config: Config, o: Overrides = {}): App {
   // The demo data's dates count from the application's day.
   const db = openDatabase(config.dbPath, { seedFile: SEED_FILE, seedToday: clock.now() });
   const s = buildServices(db, config, clock, log);
-  s.staff.ensureAdmin(config.staffAdmin.email, config.staffAdmin.password);
 
   const persona = () => s.persona.get();
   const model = chatModel(config, s, clock);
@@ -210,6 +209,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
 /** Builds the app, starts the outbox and the inbox reader, and listens. Resolves once the port is open. */
 export async function startServer(config: Config, o: Overrides = {}): Promise<App> {
   const app = buildApp(config, o);
+  await app.services.staff.ensureAdmin(config.staffAdmin.email, config.staffAdmin.password);
   const persona = () => app.services.persona.get();
   const http = createHttpApp({
     log: app.log,

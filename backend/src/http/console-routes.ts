@@ -59,9 +59,9 @@ function conversationId(raw: string): string {
 
 /** Sign-in for the staff console (before the admin auth gate). */
 export function staffLoginRoutes(d: HttpDeps, r: Router): void {
-  r.post("/admin/login", (req, res) => {
+  r.post("/admin/login", async (req, res) => {
     const body = parseInput(loginBody, req.body);
-    const session = d.staff.login(body.email, body.password);
+    const session = await d.staff.login(body.email, body.password);
     setSessionCookie(res, session.token, d.secureCookies ?? false, SESSION_HOURS * 3600);
     res.json({ staff: session.staff, csrfToken: session.csrfToken });
   });

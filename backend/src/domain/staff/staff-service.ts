@@ -26,20 +26,18 @@ export class StaffService {
   ) {}
 
   /** Creates the first admin account when there is none. */
-  ensureAdmin(email: string, password: string): void {
+  async ensureAdmin(email: string, password: string): Promise<void> {
     if (this.repo.count() > 0) return;
-    this.repo.insert({ email, name: "Administrator", passwordHash: hashPassword(password), role: "admin" }, this.clock.now().toISOString());
+    const passwordHash = await hashPassword(password);
+    if (this.repo.count() > 0) return;
+    this.repo.insert({ email, name: "Administrator", passwordHash, role: "admin" }, this.clock.now().toISOString());
   }
 
-  createStaff(email: string, name: string, password: string, role: Staff["role"] = "staff"): Staff {
-    if (password.length < 10) throw new AppError("validation", "Passwords need at least 10 characters.");
-    return this.repo.insert({ email, name, passwordHash: hashPassword(password), role }, this.clock.now().toISOString());
-  }
-
-  /** Signs in; the same error for an unknown e-mail and a wrong password. */
-  login(email: string, password: string): StaffSession & { token: string } {
+  /** Signs in; the same error, after the same work, for an unknown e-mail and a wrong password. */
+  async login(email: string, password: string): Promise<StaffSession & { token: string }> {
     const found = this.repo.findByEmail(email.trim());
-    if (!found || !verifyPassword(password, found.passwordHash)) throw new AppError("unauthorized", "Wrong e-mail or password.");
+    const matches = await verifyPassword(password, found?.passwordHash ?? (await this.unknownUserHash()));
+    if (!found || !matches) throw new AppError("unauthorized", "Wrong e-mail or password.");
     const token = randomBytes(32).toString("base64url");
     const csrfToken = randomBytes(24).toString("base64url");
     const now = this.clock.now();
@@ -49,6 +47,14 @@ export class StaffService {
     void _omit;
     this.audit(staff, "login", null, {});
     return { token, staff, csrfToken, expiresAt };
+  }
+
+  private decoy: Promise<string> | undefined;
+
+  /** A hash to check passwords of unknown e-mails against, so they take as long as known ones. */
+  private unknownUserHash(): Promise<string> {
+    this.decoy ??= hashPassword(randomBytes(16).toString("base64url"));
+    return this.decoy;
   }
 
   authenticate(token: string | undefined): StaffSession | undefined {
