@@ -87,9 +87,9 @@ function buildServices(db: Db, config: Config, clock: Clock, log: Logger) {
   const propertyRepo = new SqlitePropertyRepository(db);
   const bookingRepo = new SqliteBookingRepository(db);
   const userRepo = new SqliteUserRepository(db);
-  const properties = new PropertyService(propertyRepo);
+  const properties = new PropertyService(propertyRepo, clock);
   const availability = new AvailabilityService(new SqliteAvailabilityRepository(db), bookingRepo, clock, config.tours);
-  const users = new UserService(userRepo);
+  const users = new UserService(userRepo, clock);
   const bookings = new BookingService({
     bookings: bookingRepo,
     properties: propertyRepo,

@@ -64,24 +64,25 @@ export class SqlitePropertyRepository implements PropertyRepository {
     return row ? toProperty(row) : undefined;
   }
 
-  insert(p: Omit<Property, "id">): Property {
+  insert(p: Omit<Property, "id">, now: string): Property {
     const row = this.db
       .prepare<unknown[], PropertyRow>(
         `INSERT INTO properties (name, address, city, state, postal_code, neighborhood, beds, baths, rent, sqft, pets_allowed, pet_policy,
-           available_from, description, amenities, timezone, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+           available_from, description, amenities, timezone, active, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(...this.columns(p))!;
+      .get(...this.columns(p), now, now)!;
     return toProperty(row);
   }
 
-  update(id: number, p: Omit<Property, "id">): Property {
+  update(id: number, p: Omit<Property, "id">, now: string): Property {
     const row = this.db
       .prepare<unknown[], PropertyRow>(
         `UPDATE properties SET name = ?, address = ?, city = ?, state = ?, postal_code = ?, neighborhood = ?, beds = ?, baths = ?, rent = ?,
            sqft = ?, pets_allowed = ?, pet_policy = ?, available_from = ?, description = ?, amenities = ?, timezone = ?, active = ?,
-           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? RETURNING *`,
+           updated_at = ? WHERE id = ? RETURNING *`,
       )
-      .get(...this.columns(p), id)!;
+      .get(...this.columns(p), now, id)!;
     return toProperty(row);
   }
 

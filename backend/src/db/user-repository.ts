@@ -37,7 +37,9 @@ export class SqliteUserRepository implements UserRepository {
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[number], UserRow>("SELECT * FROM users WHERE id = ?");
     this.byEmail = db.prepare<[string], UserRow>("SELECT * FROM users WHERE email = ? COLLATE NOCASE");
-    this.insert = db.prepare<[string, string, string | null], UserRow>("INSERT INTO users (name, email, phone, role) VALUES (?, ?, ?, 'prospect') RETURNING *");
+    this.insert = db.prepare<[string, string, string | null, string, string], UserRow>(
+      "INSERT INTO users (name, email, phone, role, created_at, updated_at) VALUES (?, ?, ?, 'prospect', ?, ?) RETURNING *",
+    );
   }
 
   findById(id: number): User | undefined {
@@ -50,9 +52,9 @@ export class SqliteUserRepository implements UserRepository {
     return r ? toUser(r) : undefined;
   }
 
-  insertProspect(c: { name: string; email: string; phone: string | null }): User {
+  insertProspect(c: { name: string; email: string; phone: string | null }, now: string): User {
     try {
-      return toUser(this.insert.get(c.name, c.email, c.phone)!);
+      return toUser(this.insert.get(c.name, c.email, c.phone, now, now)!);
     } catch (err) {
       if (isUniqueViolation(err, "users.email")) {
         throw new AppError("conflict", "A person with this e-mail already exists.", { cause: err });
@@ -61,7 +63,7 @@ export class SqliteUserRepository implements UserRepository {
     }
   }
 
-  updateContact(id: number, patch: { name?: string; phone?: string | null; email?: string }): User {
+  updateContact(id: number, patch: { name?: string; phone?: string | null; email?: string }, now: string): User {
     const sets: string[] = [];
     const values: unknown[] = [];
     if (patch.name !== undefined) {
@@ -76,7 +78,8 @@ export class SqliteUserRepository implements UserRepository {
       sets.push("phone = ?");
       values.push(patch.phone);
     }
-    sets.push("updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+    sets.push("updated_at = ?");
+    values.push(now);
     let row: UserRow | undefined;
     try {
       row = this.db.prepare<unknown[], UserRow>(`UPDATE users SET ${sets.join(", ")} WHERE id = ? RETURNING *`).get(...values, id);

@@ -1,12 +1,13 @@
 import { AppError } from "../../shared/app-error";
+import type { Clock } from "../../shared/clock";
 import type { Property } from "./property";
 import { type PropertySearchCriteria, type RankedProperty, searchProperties } from "./property-search";
 
 export interface PropertyRepository {
   listAll(): Property[];
   findById(id: number): Property | undefined;
-  insert(p: Omit<Property, "id">): Property;
-  update(id: number, p: Omit<Property, "id">): Property;
+  insert(p: Omit<Property, "id">, now: string): Property;
+  update(id: number, p: Omit<Property, "id">, now: string): Property;
 }
 
 export type PropertyInput = Omit<Property, "id">;
@@ -58,7 +59,10 @@ export function validateProperty(p: PropertyInput): PropertyInput {
 }
 
 export class PropertyService {
-  constructor(private readonly repo: PropertyRepository) {}
+  constructor(
+    private readonly repo: PropertyRepository,
+    private readonly clock: Clock,
+  ) {}
 
   search(criteria: PropertySearchCriteria): RankedProperty[] {
     return searchProperties(this.repo.listAll(), criteria);
@@ -88,7 +92,7 @@ export class PropertyService {
   }
 
   create(input: PropertyInput): Property {
-    return this.repo.insert(validateProperty(input));
+    return this.repo.insert(validateProperty(input), this.clock.now().toISOString());
   }
 
   /** Replaces a listing's details with a patch applied to the stored ones. */
@@ -96,7 +100,7 @@ export class PropertyService {
     const current = this.get(id);
     const { id: _id, ...rest } = current;
     void _id;
-    return this.repo.update(id, validateProperty({ ...rest, ...patch }));
+    return this.repo.update(id, validateProperty({ ...rest, ...patch }), this.clock.now().toISOString());
   }
 
   listActive(): Property[] {
