@@ -1,36 +1,31 @@
 /**
- * Chat throughput and cost. Three phases:
- *  1. N concurrent sessions (default 50) each hold a scripted booking conversation with the
- *     offline model against a server in its own process: turns/s and p50/p99 turn latency,
- *     beside the same client loop against GET /api/health as a baseline.
- *  2. Many short sessions (default 10,000): the server's RSS before and after.
- *  3. A 30-turn conversation through the OpenAI path (the real @langchain/openai client
- *     against a local Chat Completions server): prompt size in tokens at turns 1, 10 and 30.
+ * Chat turn latency against model latency. A local OpenAI Chat Completions server (FakeOpenAi, in this
+ * process) answers every call after a fixed model latency (`--model-ms`, default 300); the chat server runs
+ * in its own process as `npm start` runs it (spawnServer), with LLM_PROVIDER=openai pointed at it.
+ * Some turns make the model call search_properties and then answer; others are answered directly.
  *
- * Before phase 1 the server is warmed up with `--warmup` conversations (default 600); their
- * figures are printed too, as those of a freshly started server.
+ * For each turn: ratio = turn latency (client-measured, POST /api/chat, JSON) / (model calls in the turn x
+ * model latency). Each user message carries a tag "(ref …)"; the fake model counts the calls whose last
+ * user-role message holds it. After a warm-up (`--warmup` conversations):
+ *  a. one session at a time, `--single-turns` turns: ratio p50/p90/p99, latency p50;
+ *  b. `--sessions` sessions at once, each holding `--rounds` conversations of 6 turns: ratio p50/p99, ms p50/p99;
+ *  c. the server's CPU time per turn over phase b (/proc, all its threads);
+ *  d. a second server with the offline model: scripted booking conversations, one at a time and
+ *     `--sessions` at once, after a warm-up: server CPU per turn and turn latency p50.
  *
- *   npm run bench:chat -- --sessions 50 --rounds 4 --rss-sessions 10000 --warmup 600
+ *   npm run bench:chat -- --sessions 20 --model-ms 300
  */
-import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
-import { countTokens } from "gpt-tokenizer";
-import { loadConfig } from "../src/config/config";
-import { buildApp } from "../src/main";
-import { FakeOpenAi } from "../test/support/fake-openai";
+import { type ChatRequest, FakeOpenAi, lastOf } from "../test/support/fake-openai";
 import { freePort } from "../test/support/free-port";
 import { numberArg } from "./bench-args";
 import { cpuMs, spawnServer } from "./spawn-server";
 
-const SESSIONS = numberArg("sessions", 50);
-const ROUNDS = numberArg("rounds", 4);
-const RSS_SESSIONS = numberArg("rss-sessions", 10_000);
-// Conversations run before measuring. The chat path runs a large body of library code, and V8
-// keeps compiling it with TurboFan for the first few thousand turns after a start; the
-// measured phase is meant to show a server that has been up a while.
-const WARMUP = numberArg("warmup", 600);
+const MODEL_MS = numberArg("model-ms", 300);
+const WARMUP = numberArg("warmup", 40);
+const SINGLE_TURNS = numberArg("single-turns", 60);
+const SESSIONS = numberArg("sessions", 20);
+const ROUNDS = numberArg("rounds", 3);
 
 const CITIES = [
   { city: "Austin", beds: 1, budget: "$2,500", name: "The Alder" },
@@ -49,7 +44,8 @@ const person = (n: number) => {
   return { name: `${first} ${last}`, email: `${first}.${last}.${n}@example.com`.toLowerCase() };
 };
 
-function script(n: number): string[] {
+/** A booking conversation for the offline model (8 turns). */
+function bookingScript(n: number): string[] {
   const c = CITIES[n % CITIES.length];
   return [
     "hi there",
@@ -63,177 +59,162 @@ function script(n: number): string[] {
   ];
 }
 
+/** A conversation for the OpenAI path (6 turns): turns 2 and 4 make the model search first. */
+function openAiScript(n: number): string[] {
+  const city = (k: number) => CITIES[(n + k) % CITIES.length].city;
+  return [
+    "hi there, I'm starting to look for an apartment",
+    `what places do you have in ${city(0)}?`,
+    "do any of them allow dogs?",
+    `and what places are there in ${city(2)}?`,
+    "how does parking usually work?",
+    "thanks, that helps!",
+  ];
+}
+
+const ANSWER_AFTER_TOOL =
+  "I found a few places that match: each has its rent, size and pet policy listed above. The first is closest to transit and the second " +
+  "has in-unit laundry. Would you like tour times for one of them, or should I narrow by budget?";
+const DIRECT_ANSWER = "Happy to help with that. Tell me the city, the number of bedrooms and your budget, and I will look up what is available.";
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
+const [x, ms] = [(v: number) => `${v.toFixed(3)}x`, (v: number) => `${v.toFixed(1)} ms`];
 
 // A plain keep-alive HTTP client: it leaves more of the shared cores to the server than fetch does.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
 
-function request(url: string, method: "GET" | "POST", body?: unknown): Promise<{ status: number; text: string }> {
-  const data = body === undefined ? undefined : JSON.stringify(body);
+function postChat(base: string, body: unknown): Promise<{ sessionId: string; reply: string; error?: unknown }> {
+  const data = JSON.stringify(body);
+  const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(data) };
   return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method, agent, headers: data ? { "content-type": "application/json", "content-length": Buffer.byteLength(data) } : {} },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
+    const req = http.request(`${base}/api/chat`, { method: "POST", agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        if (res.statusCode !== 200) reject(new Error(`chat answered ${res.statusCode}: ${text.slice(0, 200)}`));
+        else resolve(JSON.parse(text));
+      });
+      res.on("error", reject);
+    });
     req.on("error", reject);
     req.end(data);
   });
 }
 
-async function post(url: string, body: unknown): Promise<{ sessionId: string; reply: string }> {
-  const r = await request(url, "POST", body);
-  if (r.status !== 200) throw new Error(`chat answered ${r.status}`);
-  return JSON.parse(r.text) as { sessionId: string; reply: string };
-}
+type Turn = { tag: string; ms: number; error: boolean };
 
-async function conversations(base: string, count: number, concurrency: number, turnsOf: (n: number) => string[]) {
-  const latencies: number[] = [];
+/** `count` conversations over `concurrency` sessions at once; each user message ends with "(ref <prefix><n>-t<i>)" when tagged. */
+async function converse(base: string, o: { count: number; concurrency: number; turnsOf: (n: number) => string[]; prefix?: string; maxTurns?: number }) {
+  const turns: Turn[] = [];
   let next = 0;
-  let booked = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
+    Array.from({ length: o.concurrency }, async () => {
+      while (next < o.count) {
         const n = next++;
         let sessionId: string | undefined;
-        for (const message of turnsOf(n)) {
+        for (const [i, text] of o.turnsOf(n).entries()) {
+          if (o.maxTurns !== undefined && turns.length >= o.maxTurns) return;
+          const tag = o.prefix === undefined ? "" : `${o.prefix}${n}-t${i}`;
           const t = performance.now();
-          const r = await post(`${base}/api/chat`, { sessionId, message });
-          latencies.push(performance.now() - t);
+          const r = await postChat(base, { sessionId, message: tag ? `${text} (ref ${tag})` : text });
+          turns.push({ tag, ms: performance.now() - t, error: r.error !== undefined });
           sessionId = r.sessionId;
-          if (/You're booked/.test(r.reply)) booked++;
         }
       }
     }),
   );
-  return { latencies, seconds: (performance.now() - started) / 1000, booked };
+  return { turns, seconds: (performance.now() - started) / 1000 };
 }
 
-async function healthLoop(base: string, total: number, concurrency: number) {
-  const latencies: number[] = [];
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (done < total) {
-        done++;
-        const t = performance.now();
-        const r = await request(`${base}/api/health`, "GET");
-        if (r.status !== 200) throw new Error(`health answered ${r.status}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  return { latencies, seconds: (performance.now() - started) / 1000 };
-}
-
-async function promptSizes(): Promise<Record<number, number>> {
+async function openAiPhases() {
   const fake = await new FakeOpenAi().start();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "l2l-bench-openai-"));
-  const app = buildApp(
-    loadConfig({
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "silent",
-      LLM_PROVIDER: "openai",
-      OPENAI_API_KEY: "sk-bench",
-      OPENAI_BASE_URL: fake.baseUrl,
-      OUTBOX_MODE: "inline",
-    }),
-  );
-  const cities = ["Austin", "Denver", "Portland", "Boston", "San Jose"];
-  fake.script = (req) => {
+  const calls = new Map<string, number>();
+  let untagged = 0;
+  fake.script = (req: ChatRequest) => {
+    const user = lastOf(req, "user");
+    const tag = /\(ref ([\w-]+)\)/.exec(user)?.[1];
+    if (tag) calls.set(tag, (calls.get(tag) ?? 0) + 1);
+    else untagged++;
     const last = req.messages[req.messages.length - 1];
-    if (last.role === "user") return { toolCalls: [{ name: "search_properties", args: { location: cities[req.messages.length % cities.length] } }] };
-    return {
-      content:
-        "Here are a few places that match what you asked for, with rent, size and pet policy. Would you like to see tour times for one of them, or should I narrow the search by budget or move-in date?",
-    };
+    const city = /places (?:do you have|are there) in ([A-Z][a-z]+(?: [A-Z][a-z]+)?)/.exec(user)?.[1];
+    if (last.role === "user" && city) return { delayMs: MODEL_MS, toolCalls: [{ name: "search_properties", args: { location: city } }] };
+    return { delayMs: MODEL_MS, content: last.role === "tool" ? ANSWER_AFTER_TOOL : DIRECT_ANSWER };
   };
-  const sizes: Record<number, number> = {};
-  let sessionId: string | undefined;
-  for (let turn = 1; turn <= 30; turn++) {
-    const before = fake.requests.length;
-    const r = await app.services.chat.send({
-      sessionId,
-      message: `Turn ${turn}: what do you have in ${cities[turn % cities.length]} for a ${1 + (turn % 3)} bedroom?`,
-    });
-    sessionId = r.sessionId;
-    const first = fake.requests[before];
-    if ([1, 10, 30].includes(turn)) sizes[turn] = countTokens(JSON.stringify(first.messages)) + countTokens(JSON.stringify(first.tools ?? []));
+  const env = { LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: fake.baseUrl };
+  const server = await spawnServer(env, await freePort());
+  const pid = server.child.pid!;
+  const summary = (turns: Turn[]) => {
+    const counted = turns.filter((t) => (calls.get(t.tag) ?? 0) > 0);
+    const ratios = counted.map((t) => t.ms / (calls.get(t.tag)! * MODEL_MS));
+    const modelCalls = counted.reduce((s, t) => s + calls.get(t.tag)!, 0);
+    const errors = turns.filter((t) => t.error).length;
+    const missing = turns.length - counted.length;
+    const note = `${turns.length} turns, ${(modelCalls / counted.length).toFixed(2)} model calls per turn, ${errors} error replies`;
+    return { ratios, ms: turns.map((t) => t.ms), note: missing ? `${note}, ${missing} turns without a model call` : note };
+  };
+  try {
+    const warm = await converse(server.url, { count: WARMUP, concurrency: SESSIONS, turnsOf: openAiScript, prefix: "w" });
+    const singleRun = { count: Math.ceil(SINGLE_TURNS / 6), concurrency: 1, prefix: "a", maxTurns: SINGLE_TURNS };
+    const single = await converse(server.url, { ...singleRun, turnsOf: (n) => openAiScript(n + 1) });
+    const cpuBefore = cpuMs(pid);
+    const many = await converse(server.url, { count: SESSIONS * ROUNDS, concurrency: SESSIONS, turnsOf: (n) => openAiScript(n + 2), prefix: "b" });
+    const cpu = cpuMs(pid) - cpuBefore;
+    console.log(`\nOpenAI path: every model call answered after ${MODEL_MS} ms (local Chat Completions server); chat server in its own process`);
+    const w = summary(warm.turns);
+    console.log(`warm-up           ${WARMUP} conversations, ${SESSIONS} at once: ${w.note}; ratio p50 ${x(pct(w.ratios, 50))}`);
+    const a = summary(single.turns);
+    console.log(`\na. One session at a time: ${a.note}`);
+    console.log(`ratio p50         ${x(pct(a.ratios, 50))}   (target <= 1.05x)`);
+    console.log(`ratio p90         ${x(pct(a.ratios, 90))}`);
+    console.log(`ratio p99         ${x(pct(a.ratios, 99))}`);
+    console.log(`latency p50       ${ms(pct(a.ms, 50))}`);
+    const b = summary(many.turns);
+    console.log(`\nb. ${SESSIONS} sessions at once, ${ROUNDS} conversations each: ${b.note}, ${(many.turns.length / many.seconds).toFixed(1)} turns/s`);
+    console.log(`ratio p50         ${x(pct(b.ratios, 50))}   (target <= 1.10x)`);
+    console.log(`ratio p99         ${x(pct(b.ratios, 99))}   (target <= 1.5x)`);
+    console.log(`latency p50       ${ms(pct(b.ms, 50))}`);
+    console.log(`latency p99       ${ms(pct(b.ms, 99))}`);
+    const cores = `all its threads; ${(cpu / 10 / many.seconds).toFixed(0)}% of one core`;
+    console.log(`\nc. Server CPU over phase b: ${(cpu / many.turns.length).toFixed(2)} ms per turn (${cores})`);
+    if (untagged > 0) console.log(`(${untagged} model calls carried no tag)`);
+  } finally {
+    await server.stop();
+    await fake.stop();
   }
-  await app.close();
-  await fake.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  return sizes;
 }
 
-async function main() {
+async function offlinePhase() {
   const server = await spawnServer({ LLM_PROVIDER: "offline" }, await freePort());
   const pid = server.child.pid!;
+  const measure = async (count: number, concurrency: number, offset: number) => {
+    const before = cpuMs(pid);
+    const r = await converse(server.url, { count, concurrency, turnsOf: (n) => bookingScript(n + offset) });
+    const cpu = cpuMs(pid) - before;
+    const errors = r.turns.filter((t) => t.error).length;
+    const lat = r.turns.map((t) => t.ms);
+    return `${r.turns.length} turns, server CPU ${(cpu / r.turns.length).toFixed(2)} ms per turn, turn p50 ${ms(pct(lat, 50))} (${errors} error replies)`;
+  };
   try {
-    // Warm up the server and its chat threads (JIT, caches) before measuring.
-    const warmCpuBefore = cpuMs(pid);
-    const warm = await conversations(server.url, WARMUP, SESSIONS, script);
-    const warmCpu = cpuMs(pid) - warmCpuBefore;
-    const single = await conversations(server.url, 10, 1, (n) => script(n + 500));
-    const conversationsRun = SESSIONS * ROUNDS;
-    const cpuBefore = cpuMs(pid);
-    const chat = await conversations(server.url, conversationsRun, SESSIONS, (n) => script(n + 1000));
-    const serverCpu = cpuMs(pid) - cpuBefore;
-    const turns = chat.latencies.length;
-    const health = await healthLoop(server.url, turns, SESSIONS);
-
-    console.log(
-      `\nWarm-up (a freshly started server): ${warm.latencies.length} turns in ${WARMUP} conversations, ${(warm.latencies.length / warm.seconds).toFixed(0)} turns/s, p50 ${pct(warm.latencies, 50).toFixed(1)} ms, server CPU ${(warmCpu / warm.latencies.length).toFixed(2)} ms per turn`,
-    );
-    console.log(
-      `\nOne session at a time: ${single.latencies.length} turns, p50 ${pct(single.latencies, 50).toFixed(1)} ms, p99 ${pct(single.latencies, 99).toFixed(1)} ms, ${(single.latencies.length / single.seconds).toFixed(0)} turns/s (${single.booked} booked)`,
-    );
-    console.log(`\nPhase 1: ${conversationsRun} scripted booking conversations, ${SESSIONS} concurrent sessions, offline model`);
-    console.log(`turns             ${turns} (${chat.booked} tours booked)`);
-    console.log(`turns/s           ${(turns / chat.seconds).toFixed(0)}`);
-    console.log(`turn p50          ${pct(chat.latencies, 50).toFixed(1)} ms`);
-    console.log(`turn p99          ${pct(chat.latencies, 99).toFixed(1)} ms`);
-    console.log(
-      `server CPU        ${(serverCpu / turns).toFixed(2)} ms per turn (all its threads; ${((serverCpu / 1000 / chat.seconds) * 100).toFixed(0)}% of one core)`,
-    );
-    console.log(`health req/s      ${(health.latencies.length / health.seconds).toFixed(0)}  (same client loop, GET /api/health)`);
-    console.log(`health p50        ${pct(health.latencies, 50).toFixed(1)} ms`);
-    console.log(
-      `ratio             turns/s is ${((turns / chat.seconds / (health.latencies.length / health.seconds)) * 100).toFixed(1)}% of health req/s; p50 ${(pct(chat.latencies, 50) / pct(health.latencies, 50)).toFixed(1)}x`,
-    );
-
-    const rssBefore = rssMb(pid);
-    const short = await conversations(server.url, RSS_SESSIONS, SESSIONS, (n) => [`hi, any ${1 + (n % 3)} bedroom in ${CITIES[n % CITIES.length].city}?`]);
-    const rssAfter = rssMb(pid);
-    console.log(`\nPhase 2: ${RSS_SESSIONS} sessions (one turn each) in ${short.seconds.toFixed(1)} s`);
-    console.log(`RSS before        ${rssBefore.toFixed(1)} MB`);
-    console.log(`RSS after         ${rssAfter.toFixed(1)} MB`);
-    console.log(`RSS growth        ${(rssAfter - rssBefore).toFixed(1)} MB`);
+    await converse(server.url, { count: WARMUP, concurrency: SESSIONS, turnsOf: bookingScript });
+    const single = await measure(10, 1, 1000);
+    const many = await measure(SESSIONS * ROUNDS, SESSIONS, 2000);
+    console.log(`\nd. Offline model, scripted booking conversations (8 turns), after ${WARMUP} warm-up conversations`);
+    console.log(`1 session         ${single}`);
+    console.log(`${String(SESSIONS).padEnd(2)} sessions       ${many}`);
   } finally {
     await server.stop();
   }
+}
 
-  const sizes = await promptSizes();
-  console.log(`\nPhase 3: prompt sent on the OpenAI path (tokens, gpt-tokenizer; messages + tool schemas)`);
-  console.log(`turn 1            ${sizes[1]}`);
-  console.log(`turn 10           ${sizes[10]}`);
-  console.log(`turn 30           ${sizes[30]}`);
-  console.log(`turn 30 / turn 10 ${(sizes[30] / sizes[10]).toFixed(2)}`);
+async function main() {
+  await openAiPhases();
+  await offlinePhase();
+  agent.destroy();
 }
 
 main().catch((err) => {
