@@ -2,7 +2,7 @@ import { AppError } from "../../shared/app-error";
 import type { Clock } from "../../shared/clock";
 import type { Property } from "../properties/property";
 import type { DateException, Interval, Slot, SlotPolicy, WeeklyRule } from "./availability";
-import { addDays, BusyIndex, bookableWindow, conflictsWithBusy, findSlotStartingAt, isIsoDate, localDateOf, openSlots } from "./slot-math";
+import { addDays, bookableWindow, conflictsWithBusy, findSlotStartingAt, isIsoDate, localDateOf, openSlots } from "./slot-math";
 
 export interface AvailabilityRepository {
   rulesFor(propertyId: number): WeeklyRule[];
@@ -61,9 +61,7 @@ export class AvailabilityService {
   /**
    * The open slots nearest to a wanted instant (before or after), closest first, then put
    * in time order. Days are searched outward from the wanted day, up to a week either side,
-   * and the search stops as soon as no farther day can hold a closer slot. Bookings are read
-   * for the days near the wanted one first, and for the whole fortnight only if the search
-   * gets that far.
+   * and the search stops as soon as no farther day can hold a closer slot.
    */
   nearestOpenSlots(property: Property, around: Date, count = 3): Slot[] {
     const now = this.clock.now();
@@ -71,19 +69,12 @@ export class AvailabilityService {
     const day = localDateOf(anchor, property.timezone);
     const rules = this.availability.rulesFor(property.id);
     const exceptions = this.availability.exceptionsFor(property.id, addDays(day, -7), addDays(day, 7));
-    // Bookings of the days up to `days` days from the wanted one, with two days to spare for
-    // the zone's offset and tours that cross midnight.
-    const bookedWithin = (days: number) =>
-      new BusyIndex(
-        this.busy.confirmedIntervals(property.id, new Date(anchor.getTime() - (days + 2) * 86_400_000), new Date(anchor.getTime() + (days + 2) * 86_400_000)),
-        this.policy.bufferMinutes,
-      );
-    let busy = bookedWithin(1);
+    // Two days to spare either side for the zone's offset and tours that cross midnight.
+    const busy = this.busy.confirmedIntervals(property.id, new Date(anchor.getTime() - 9 * 86_400_000), new Date(anchor.getTime() + 9 * 86_400_000));
     const found: Array<{ s: Slot; d: number }> = [];
     for (let step = 0; step <= 7; step++) {
       // A slot on a day `step` days away is at least (step - 1) whole days from the anchor.
       if (found.length >= count && (step - 1) * 86_400_000 > found[count - 1].d) break;
-      if (step === 2) busy = bookedWithin(7);
       for (const date of step === 0 ? [day] : [addDays(day, -step), addDays(day, step)]) {
         const slots = openSlots({ timezone: property.timezone, rules, exceptions, from: date, to: date, now, policy: this.policy, busy });
         for (const s of slots) found.push({ s, d: Math.abs(s.start.getTime() - anchor.getTime()) });

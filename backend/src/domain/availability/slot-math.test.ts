@@ -154,28 +154,3 @@ describe("openSlots filters", () => {
     expect(findSlotStartingAt(new Date("2026-11-22T16:00:00Z"), "America/Chicago", rules, [])).toBeUndefined(); // Sunday
   });
 });
-
-describe("BusyIndex", () => {
-  it("agrees with a plain overlap scan on random intervals", async () => {
-    const { BusyIndex, conflictsWithBusy } = await import("./slot-math");
-    let seed = 7;
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
-    const base = Date.parse("2026-11-24T00:00:00Z");
-    for (let round = 0; round < 50; round++) {
-      const busy = Array.from({ length: Math.floor(rand() * 30) }, () => {
-        const s = base + Math.floor(rand() * 96) * 15 * 60_000;
-        return { start: new Date(s), end: new Date(s + (1 + Math.floor(rand() * 8)) * 15 * 60_000) };
-      });
-      const buffer = Math.floor(rand() * 3) * 10;
-      const index = new BusyIndex(busy, buffer);
-      for (let k = 0; k < 100; k++) {
-        const s = base + Math.floor(rand() * 100) * 15 * 60_000;
-        const slot = { start: new Date(s), end: new Date(s + 30 * 60_000) };
-        expect(index.overlaps(slot.start.getTime(), slot.end.getTime())).toBe(conflictsWithBusy(slot, busy, buffer));
-      }
-    }
-  });
-});

@@ -102,18 +102,11 @@ export function windowsForDate(
   return { windows, closed };
 }
 
-/** One slot of a day's tour hours as plain numbers: UTC start and end in ms, and its local wall time. */
-interface SlotTime {
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly local: string;
-}
-
-function computeSlotTimes(date: string, tz: string, rules: readonly WeeklyRule[], exceptions: readonly DateException[]): readonly SlotTime[] {
+/** Every slot the tour hours define on a local date, before bookings and notice are considered. */
+export function candidateSlotsForDate(date: string, tz: string, rules: readonly WeeklyRule[], exceptions: readonly DateException[]): Slot[] {
   const { windows, closed } = windowsForDate(date, rules, exceptions);
-  if (windows.length === 0) return [];
   const dayWall = Date.parse(`${date}T00:00:00Z`);
-  const byStart = new Map<number, SlotTime>();
+  const byStart = new Map<number, Slot>();
   for (const w of windows) {
     if (w.slotMinutes <= 0) continue;
     for (let m = w.startMin; m + w.slotMinutes <= w.endMin; m += w.slotMinutes) {
@@ -121,43 +114,10 @@ function computeSlotTimes(date: string, tz: string, rules: readonly WeeklyRule[]
       const startMs = wallToUtc(dayWall + m * 60_000, tz);
       if (startMs === null || byStart.has(startMs)) continue;
       const local = m < 24 * 60 ? `${date}T${pad(Math.floor(m / 60))}:${pad(m % 60)}` : toLocalString(new Date(startMs), tz);
-      byStart.set(startMs, Object.freeze({ startMs, endMs: startMs + w.slotMinutes * 60_000, local }));
+      byStart.set(startMs, { start: new Date(startMs), end: new Date(startMs + w.slotMinutes * 60_000), local });
     }
   }
-  return Object.freeze([...byStart.values()].sort((a, b) => a.startMs - b.startMs));
-}
-
-/**
- * A day's slot times depend only on the zone, the date, the weekly rules and that date's
- * exceptions, and every booking and every search asks for the same few days again. They are
- * kept per rules array (the repository hands out one array per property until the hours
- * change, and an array is never changed once handed out), for up to SLOT_DAYS_KEPT days each.
- */
-const slotDays = new WeakMap<readonly WeeklyRule[], Map<string, readonly SlotTime[]>>();
-const SLOT_DAYS_KEPT = 1024;
-
-function slotTimesForDate(date: string, tz: string, rules: readonly WeeklyRule[], exceptions: readonly DateException[]): readonly SlotTime[] {
-  const todays = exceptions.filter((e) => e.date === date);
-  const key = todays.length === 0 ? `${tz} ${date}` : `${tz} ${date} ${JSON.stringify(todays.map((e) => [e.kind, e.start, e.end, e.slotMinutes]))}`;
-  let days = slotDays.get(rules);
-  if (!days) {
-    days = new Map();
-    slotDays.set(rules, days);
-  }
-  let times = days.get(key);
-  if (!times) {
-    times = computeSlotTimes(date, tz, rules, todays);
-    if (days.size >= SLOT_DAYS_KEPT) days.clear();
-    days.set(key, times);
-  }
-  return times;
-}
-
-const toSlot = (t: SlotTime): Slot => ({ start: new Date(t.startMs), end: new Date(t.endMs), local: t.local });
-
-/** Every slot the tour hours define on a local date, before bookings and notice are considered. */
-export function candidateSlotsForDate(date: string, tz: string, rules: readonly WeeklyRule[], exceptions: readonly DateException[]): Slot[] {
-  return slotTimesForDate(date, tz, rules, exceptions).map(toSlot);
+  return [...byStart.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
 export interface OpenSlotsInput {
@@ -169,8 +129,8 @@ export interface OpenSlotsInput {
   to: string;
   now: Date;
   policy: SlotPolicy;
-  /** Confirmed bookings of the property, or an index of them built with the policy's buffer. */
-  busy: readonly Interval[] | BusyIndex;
+  /** Confirmed bookings of the property. */
+  busy: readonly Interval[];
 }
 
 export function bookableWindow(now: Date, policy: SlotPolicy): Interval {
@@ -185,51 +145,15 @@ export function conflictsWithBusy(slot: Interval, busy: readonly Interval[], buf
   return busy.some((b) => overlaps(slot, { start: new Date(b.start.getTime() - pad), end: new Date(b.end.getTime() + pad) }));
 }
 
-/**
- * Busy intervals sorted for fast overlap tests: a binary search finds the bookings that start
- * before a slot ends, and only those starting within the longest booking's length are checked.
- */
-export class BusyIndex {
-  private readonly starts: number[];
-  private readonly ends: number[];
-  private readonly maxLength: number;
-
-  constructor(busy: readonly Interval[], bufferMinutes: number) {
-    const pad = bufferMinutes * 60_000;
-    const sorted = busy.map((b) => [b.start.getTime() - pad, b.end.getTime() + pad] as const).sort((a, b) => a[0] - b[0]);
-    this.starts = sorted.map((x) => x[0]);
-    this.ends = sorted.map((x) => x[1]);
-    this.maxLength = sorted.reduce((m, x) => Math.max(m, x[1] - x[0]), 0);
-  }
-
-  overlaps(start: number, end: number): boolean {
-    // First busy interval starting at or after `end`: none from there on can overlap.
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] < end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let j = lo - 1; j >= 0 && this.starts[j] > start - this.maxLength; j--) {
-      if (this.ends[j] > start) return true;
-    }
-    return false;
-  }
-}
-
 /** Open slots: tour hours minus closures, bookings (with buffer), the notice period and the horizon. */
 export function openSlots(input: OpenSlotsInput): Slot[] {
   const window = bookableWindow(input.now, input.policy);
-  const from = window.start.getTime();
-  const to = window.end.getTime();
-  const busy = input.busy instanceof BusyIndex ? input.busy : new BusyIndex(input.busy, input.policy.bufferMinutes);
   const out: Slot[] = [];
   for (const date of datesBetween(input.from, input.to)) {
-    for (const t of slotTimesForDate(date, input.timezone, input.rules, input.exceptions)) {
-      if (t.startMs < from || t.startMs > to) continue;
-      if (busy.overlaps(t.startMs, t.endMs)) continue;
-      out.push(toSlot(t));
+    for (const slot of candidateSlotsForDate(date, input.timezone, input.rules, input.exceptions)) {
+      if (slot.start < window.start || slot.start > window.end) continue;
+      if (conflictsWithBusy(slot, input.busy, input.policy.bufferMinutes)) continue;
+      out.push(slot);
     }
   }
   return out;
@@ -237,7 +161,5 @@ export function openSlots(input: OpenSlotsInput): Slot[] {
 
 /** The tour-hours slot that starts exactly at `start`, if there is one. */
 export function findSlotStartingAt(start: Date, tz: string, rules: readonly WeeklyRule[], exceptions: readonly DateException[]): Slot | undefined {
-  const ms = start.getTime();
-  const t = slotTimesForDate(localDateOf(start, tz), tz, rules, exceptions).find((x) => x.startMs === ms);
-  return t && toSlot(t);
+  return candidateSlotsForDate(localDateOf(start, tz), tz, rules, exceptions).find((s) => s.start.getTime() === start.getTime());
 }
