@@ -242,7 +242,9 @@ describe("booking conversations with the offline model", () => {
     expect((await bookingsFor("cy.li@example.com"))[0].status).toBe("cancelled");
   });
 
-  it("picks 'the cheaper one' of a comparison, reads a time given in another zone, filters by a dog's weight and explains how far ahead tours can be booked", async () => {
+  const cheaperZoneWeightHorizonTitle =
+    "picks 'the cheaper one' of a comparison, reads a time given in another zone, filters by a dog's weight and explains how far ahead tours can be booked";
+  it(cheaperZoneWeightHorizonTitle, async () => {
     const c = new ChatClient(s);
     await c.say("compare alder and pecan");
     const cheaper = await c.say("book the cheaper one wednesday 1pm");
@@ -380,7 +382,9 @@ describe("booking conversations with the offline model", () => {
     expect(notYet.reply).toMatch(/take your time/);
   });
 
-  it("moves a tour 'the day after', corrects one part of a name, answers amenity questions, and never cancels from a request that only names a listing", async () => {
+  const dayAfterNameAmenityTitle =
+    "moves a tour 'the day after', corrects one part of a name, answers amenity questions, and never cancels from a request that only names a listing";
+  it(dayAfterNameAmenityTitle, async () => {
     const c = new ChatClient(s);
     await c.say("tour rino works wednesday 1pm");
     await c.say("Ana Ortega ana.ortega@example.com");

@@ -45,7 +45,8 @@ describe("chat memory", () => {
     console.log(
       `heap after warm-up ${warm.toFixed(1)} MB; growth over the last 500 sessions ${growth.toFixed(2)} MB (previous 500: ${(middle - warm).toFixed(2)} MB)`,
     );
-    // Each session's rows live in SQLite, not in memory: a turn whose abort signal stays reachable (Node 20 never releases a composite AbortSignal.any() signal that a library listens on) keeps 3–5 KB, 1.3–2.5 MB here.
+    // Each session's rows live in SQLite, not in memory: a turn whose abort signal stays reachable
+    // (Node 20 never releases a composite AbortSignal.any() signal that a library listens on) keeps 3–5 KB, 1.3–2.5 MB here.
     expect(growth).toBeLessThan(0.8);
   }, 120_000);
 });

@@ -111,7 +111,9 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
       email({
         from: "Growth Team <hello@reviewboost.example>",
         subject: "Get 5-star reviews",
-        body: "Property managers using ReviewBoost see 3x more reviews. Book a demo this week and get your first month free!\n\nUnsubscribe: https://reviewboost.example/u",
+        body:
+          "Property managers using ReviewBoost see 3x more reviews. Book a demo this week and get your first month free!\n\n" +
+          "Unsubscribe: https://reviewboost.example/u",
         id: "promo-1-b@example.com",
       }),
     );
@@ -236,7 +238,11 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
       email({
         from: "Noor Haddad <noor.haddad@example.org>",
         subject: "Re: Highland Row",
-        body: `The 12:30 one works for me, thanks!\n\nOn Mon, Nov 23, 2026 at 2:00 PM Avery <leasing@localhost> wrote:\n> Here are open tour times at Highland Row: Thu, Nov 26 at 4:00 PM MST\n> Which one works for you?`,
+        body:
+          "The 12:30 one works for me, thanks!\n\n" +
+          "On Mon, Nov 23, 2026 at 2:00 PM Avery <leasing@localhost> wrote:\n" +
+          "> Here are open tour times at Highland Row: Thu, Nov 26 at 4:00 PM MST\n" +
+          "> Which one works for you?",
         id: "thread-2-d@example.org",
         inReplyTo: ourId,
         references: `<thread-1-d@example.org> ${ourId}`,
@@ -269,7 +275,10 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
     expect(inbound("<thread-3-d@example.org>")).toMatchObject({ intent: "general", ticketId: expect.any(Number), bookingId: null });
   });
 
-  it("adds later messages in a thread to the open ticket: more urgent raises it and alerts again, 'all fixed' calls nobody out, another matter gets its own ticket", async () => {
+  const followUpThreadTitle =
+    "adds later messages in a thread to the open ticket: more urgent raises it and alerts again, " +
+    "'all fixed' calls nobody out, another matter gets its own ticket";
+  it(followUpThreadTitle, async () => {
     const from = "Tom Becker <tom.becker@example.com>";
     await dovecot.deliver(
       email({
@@ -291,9 +300,8 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
       const ours = repliesTo(parent)[0].parsed.messageId!;
       return email({ from, subject: "Re: Bathroom sink", body, id, inReplyTo: ours, references: `<fu-1@example.com> ${ours}` });
     };
-    await dovecot.deliver(
-      reply("fu-2@example.com", "Any update? It's getting worse — water is now pooling under the cabinet and leaking into the hallway.", "<fu-1@example.com>"),
-    );
+    const worse = "Any update? It's getting worse — water is now pooling under the cabinet and leaking into the hallway.";
+    await dovecot.deliver(reply("fu-2@example.com", worse, "<fu-1@example.com>"));
     await processed("<fu-2@example.com>");
     expect(inbound("<fu-2@example.com>")).toMatchObject({ ticketId, priority: "urgent", conversationId: first.conversationId });
     const raised = s.app.services.tickets.get(ticketId);

@@ -10,7 +10,8 @@ describe("seed data", () => {
     try {
       const stats = app.db
         .prepare(
-          "SELECT count(*) AS n, count(DISTINCT city) AS cities, count(DISTINCT timezone) AS zones, sum(active = 0) AS inactive, min(beds) AS minBeds, max(beds) AS maxBeds FROM properties",
+          "SELECT count(*) AS n, count(DISTINCT city) AS cities, count(DISTINCT timezone) AS zones, " +
+            "sum(active = 0) AS inactive, min(beds) AS minBeds, max(beds) AS maxBeds FROM properties",
         )
         .get() as Record<string, number>;
       expect(stats.n).toBeGreaterThanOrEqual(30);

@@ -61,7 +61,10 @@ export function buildFacts(d: ToolDeps, c: Conversation): FactsSnapshot {
 }
 
 export function factsBlock(f: FactsSnapshot): string {
-  return `Conversation facts (from tools; newer than anything said earlier). Today is ${f.weekday}, ${f.today}.\n${FACTS_OPEN}${JSON.stringify(f)}${FACTS_CLOSE}`;
+  return (
+    `Conversation facts (from tools; newer than anything said earlier). Today is ${f.weekday}, ${f.today}.\n` +
+    `${FACTS_OPEN}${JSON.stringify(f)}${FACTS_CLOSE}`
+  );
 }
 
 export function parseFactsBlock(text: string): FactsSnapshot | undefined {

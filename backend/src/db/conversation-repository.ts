@@ -156,7 +156,8 @@ export class SqliteConversationRepository implements ConversationRepository {
     }
     if (f.propertyId !== undefined) {
       where.push(
-        "(u.property_id = ? OR json_extract(c.facts, '$.focusPropertyId') = ? OR EXISTS (SELECT 1 FROM conversation_bookings cb JOIN bookings b ON b.id = cb.booking_id WHERE cb.conversation_id = c.id AND b.property_id = ?))",
+        "(u.property_id = ? OR json_extract(c.facts, '$.focusPropertyId') = ? OR EXISTS (" +
+          "SELECT 1 FROM conversation_bookings cb JOIN bookings b ON b.id = cb.booking_id WHERE cb.conversation_id = c.id AND b.property_id = ?))",
       );
       values.push(f.propertyId, f.propertyId, f.propertyId);
     }

@@ -148,7 +148,8 @@ export class SqliteInboundRepository {
         const prev = this.db.prepare<[string], { uid_validity: string }>("SELECT uid_validity FROM imap_state WHERE mailbox = ?").get(mailbox)?.uid_validity;
         this.db
           .prepare(
-            "INSERT INTO imap_state (mailbox, uid_validity, updated_at) VALUES (?, ?, ?) ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, updated_at = excluded.updated_at",
+            "INSERT INTO imap_state (mailbox, uid_validity, updated_at) VALUES (?, ?, ?) " +
+              "ON CONFLICT (mailbox) DO UPDATE SET uid_validity = excluded.uid_validity, updated_at = excluded.updated_at",
           )
           .run(mailbox, uidValidity, now);
         return prev;

@@ -54,7 +54,8 @@ button,input,select,textarea{font:inherit}button{cursor:pointer;border:1px solid
 .m{margin:8px 0;padding:8px 10px;border-radius:8px;background:#f5f6f8;white-space:pre-wrap}.m .role{font-size:12px;font-weight:600;color:#52606d;display:block}
 .m.user{background:#e8f0fa}.m.staff{background:#fef3c7}.m.tool{background:#fff;border:1px dashed #cbd2d9;font-size:12px}.m small{color:#7b8794}
 .reply textarea{display:block;width:100%;margin:6px 0}
-.table{border-collapse:collapse;width:100%;background:#fff}.table th,.table td{border-bottom:1px solid #e4e7eb;padding:6px 8px;text-align:left;vertical-align:top}
+.table{border-collapse:collapse;width:100%;background:#fff}
+.table th,.table td{border-bottom:1px solid #e4e7eb;padding:6px 8px;text-align:left;vertical-align:top}
 .table tr.urgent td:first-child{border-left:4px solid #a61b1b}.table tr.high td:first-child{border-left:4px solid #f59e0b}
 .grid{display:grid;grid-template-columns:max-content 1fr;gap:6px 12px;align-items:center;max-width:720px}.grid textarea{width:100%}
 .rule{display:flex;gap:6px;margin:4px 0;flex-wrap:wrap}.chip{border-radius:14px;margin:2px}
@@ -86,13 +87,14 @@ export function pageRoutes(o: PageOptions): Router {
 
   r.get("/", (req, res) => {
     const api = origin(req);
+    const greetingAttr = o.greeting ? ` data-greeting="${escapeHtml(o.greeting())}"` : "";
     res.type("html").send(
       layout(
         o.companyName(),
         "demo",
         `<header><h1>${escapeHtml(o.companyName())}</h1><p>Apartments and homes in Austin, Denver, Portland, Boston and San José</p></header>
 <main><h2>Available now</h2><div id="listings" aria-live="polite"><p>Loading listings…</p></div></main>
-<script src="/widget.js" data-api="${escapeHtml(api)}" data-title="${escapeHtml(o.assistantTitle())}"${o.greeting ? ` data-greeting="${escapeHtml(o.greeting())}"` : ""} defer></script>`,
+<script src="/widget.js" data-api="${escapeHtml(api)}" data-title="${escapeHtml(o.assistantTitle())}"${greetingAttr} defer></script>`,
       ),
     );
   });

@@ -23,6 +23,9 @@ export function propertyAddress(p: TourMailPayload["property"]): string {
   return `${p.address}, ${p.city}, ${p.state}${p.postalCode ? ` ${p.postalCode}` : ""}`;
 }
 
+/** Inline style of the manage-your-tour button in the HTML e-mail. */
+const BUTTON_STYLE = "display:inline-block;background:#1d4ed8;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none";
+
 /** Plain-text and HTML versions of a tour confirmation, change or cancellation. */
 export function renderTourMail(m: TourMailPayload, senderName: string): RenderedTourText {
   const { property, guest, manageUrl, event } = m;
@@ -48,6 +51,7 @@ export function renderTourMail(m: TourMailPayload, senderName: string): Rendered
   lines.push(`— ${senderName}`);
   const text = lines.join("\n");
 
+  const buttonLabel = event === "cancelled" ? "Book another time" : "Reschedule or cancel";
   const html = emailLayout(
     escapeHtml(subject),
     `<p>Hi ${escapeHtml(firstName)},</p>
@@ -56,7 +60,7 @@ export function renderTourMail(m: TourMailPayload, senderName: string): Rendered
 <tr><td style="padding:4px 12px 4px 0;color:#52606d">When</td><td style="padding:4px 0"><strong>${escapeHtml(when)}</strong></td></tr>
 <tr><td style="padding:4px 12px 4px 0;color:#52606d">Where</td><td style="padding:4px 0">${escapeHtml(property.name)}<br>${escapeHtml(address)}</td></tr>
 </table>
-<p><a href="${escapeHtml(manageUrl)}" style="display:inline-block;background:#1d4ed8;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none">${event === "cancelled" ? "Book another time" : "Reschedule or cancel"}</a></p>
+<p><a href="${escapeHtml(manageUrl)}" style="${BUTTON_STYLE}">${buttonLabel}</a></p>
 ${event === "cancelled" ? "" : '<p style="color:#52606d;font-size:13px">A calendar invite is attached.</p>'}
 <p>— ${escapeHtml(senderName)}</p>`,
   );

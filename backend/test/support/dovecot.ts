@@ -82,10 +82,10 @@ export class Dovecot {
         await c.logout();
         return;
       } catch {
-        if (Date.now() > deadline)
-          throw new Error(
-            `dovecot did not start: ${fs.existsSync(path.join(this.dir, "dovecot.log")) ? fs.readFileSync(path.join(this.dir, "dovecot.log"), "utf8").slice(-2000) : "no log"}`,
-          );
+        if (Date.now() > deadline) {
+          const log = path.join(this.dir, "dovecot.log");
+          throw new Error(`dovecot did not start: ${fs.existsSync(log) ? fs.readFileSync(log, "utf8").slice(-2000) : "no log"}`);
+        }
         await new Promise((r) => setTimeout(r, 50));
       }
     }

@@ -95,10 +95,10 @@ export class FakeOpenAi {
       return;
     }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    const send = (delta: Record<string, unknown>, finishReason: string | null = null) =>
-      res.write(
-        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`,
-      );
+    const send = (delta: Record<string, unknown>, finishReason: string | null = null) => {
+      const chunk = { id, object: "chat.completion.chunk", created, model: body.model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
+      return res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    };
     send({ role: "assistant", content: "" });
     for (const piece of reply.content?.match(/\S+\s*/g) ?? []) send({ content: piece });
     toolCalls.forEach((tc, index) => {

@@ -244,11 +244,10 @@ function inbox(main: HTMLElement) {
             "div",
             {},
             h("h3", { text: "Tickets" }),
-            ...tickets.map((t: Json) =>
-              h("p", {
-                text: `#${t.id} ${t.intent} · ${t.priority} · ${t.status} — ${t.summary}${t.followUps ? ` (${t.followUps} follow-up${t.followUps === 1 ? "" : "s"})` : ""}`,
-              }),
-            ),
+            ...tickets.map((t: Json) => {
+              const followUps = t.followUps ? ` (${t.followUps} follow-up${t.followUps === 1 ? "" : "s"})` : "";
+              return h("p", { text: `#${t.id} ${t.intent} · ${t.priority} · ${t.status} — ${t.summary}${followUps}` });
+            }),
           )
         : null,
       h(

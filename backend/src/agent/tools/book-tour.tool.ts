@@ -39,7 +39,8 @@ export function createBookTourTool(d: ToolDeps) {
         d.conversations.updateFacts(conversationId, { offered: undefined, focusPropertyId: p.id });
         const user = d.users.get(conversation.userId);
         return [
-          `Booked tour ${booking.id}: ${p.name}, ${slotWhen(booking.start, p.timezone)} (${p.address}, ${p.city}). A confirmation with a calendar invite and a link to manage the tour is being e-mailed to ${user.email}.`,
+          `Booked tour ${booking.id}: ${p.name}, ${slotWhen(booking.start, p.timezone)} (${p.address}, ${p.city}). ` +
+            `A confirmation with a calendar invite and a link to manage the tour is being e-mailed to ${user.email}.`,
           { ok: true, bookingId: booking.id, propertyId: p.id, start: booking.start.toISOString() },
         ];
       } catch (err) {
@@ -60,7 +61,9 @@ export function createBookTourTool(d: ToolDeps) {
     {
       name: "book_tour",
       description:
-        "Book a property tour for the prospect saved in this conversation, after they confirmed the property and time. Sends a confirmation e-mail with a calendar invite. If the time was just taken or is not a tour time, the nearest open times are returned.",
+        "Book a property tour for the prospect saved in this conversation, after they confirmed the property and time. " +
+        "Sends a confirmation e-mail with a calendar invite. " +
+        "If the time was just taken or is not a tour time, the nearest open times are returned.",
       schema,
       responseFormat: "content_and_artifact",
     },

@@ -108,12 +108,9 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
         const lastBookable = localDateOf(new Date(d.clock.now().getTime() + d.availability.policy.horizonDays * 86_400_000), p.timezone);
         if (slots.length === 0 && !requested && from > lastBookable) {
           const latest = d.availability.openSlots(p, { from: addDays(lastBookable, -6) < today ? today : addDays(lastBookable, -6), to: lastBookable });
-          if (latest.length === 0)
-            return [
-              `${p.name} takes tour bookings up to ${d.availability.policy.horizonDays} days ahead (through ${dayLabel(lastBookable)}), and none are open before then.`,
-              { ok: true, count: 0 },
-            ];
-          header = `${p.name} takes tour bookings up to ${d.availability.policy.horizonDays} days ahead (through ${dayLabel(lastBookable)}), so ${dayLabel(from)} can't be booked yet. The latest open times are:`;
+          const bookingWindow = `${p.name} takes tour bookings up to ${d.availability.policy.horizonDays} days ahead (through ${dayLabel(lastBookable)})`;
+          if (latest.length === 0) return [`${bookingWindow}, and none are open before then.`, { ok: true, count: 0 }];
+          header = `${bookingWindow}, so ${dayLabel(from)} can't be booked yet. The latest open times are:`;
           slots = latest.slice(-MAX_SHOWN);
         }
         if (slots.length === 0 && !requested) {
@@ -151,7 +148,10 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
     {
       name: "check_availability",
       description:
-        "List open tour times for one listing, in the listing's local time zone. Give a date or date range, and optionally a preferred time or part of the day; if that exact time is taken or outside tour hours, the nearest open times are returned instead. Each time includes its exact start to pass to book_tour.",
+        "List open tour times for one listing, in the listing's local time zone. " +
+        "Give a date or date range, and optionally a preferred time or part of the day; " +
+        "if that exact time is taken or outside tour hours, the nearest open times are returned instead. " +
+        "Each time includes its exact start to pass to book_tour.",
       schema,
       responseFormat: "content_and_artifact",
     },

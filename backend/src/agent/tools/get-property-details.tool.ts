@@ -24,6 +24,9 @@ function specialHours(d: ToolDeps, p: Property, today: string): string {
   return items.length ? items.join("; ") : "none";
 }
 
+/** "Mar 1, 2027" for the date a listing becomes available. */
+const AVAILABLE_DATE_FORMAT: Intl.DateTimeFormatOptions = { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" };
+
 export function createGetPropertyDetailsTool(d: ToolDeps) {
   return tool(
     async ({ propertyId }, runtime): Promise<ToolOutput> => {
@@ -32,13 +35,15 @@ export function createGetPropertyDetailsTool(d: ToolDeps) {
         const p = d.properties.getActive(propertyId);
         d.conversations.updateFacts(conversationId, { focusPropertyId: p.id });
         const today = localDateOf(d.clock.now(), p.timezone);
+        const available =
+          p.availableFrom <= today ? "now" : `from ${new Date(`${p.availableFrom}T12:00:00Z`).toLocaleDateString("en-US", AVAILABLE_DATE_FORMAT)}`;
         const text = [
           `${p.name} (id ${p.id})`,
           `Address: ${p.address}, ${p.neighborhood}, ${p.city}, ${p.state}${p.postalCode ? ` ${p.postalCode}` : ""}`,
           `Layout: ${p.beds === 0 ? "studio" : `${p.beds} bedroom`}, ${p.baths} bath${p.sqft ? `, ${p.sqft} sq ft` : ""}`,
           `Rent: ${money(p.rent)} per month`,
           `Pets: ${petsText(p)}.${fold(p.petPolicy).replace(/[.\s]+$/, "") === fold(petsText(p)) ? "" : ` ${p.petPolicy}`}`,
-          `Available: ${p.availableFrom <= today ? "now" : `from ${new Date(`${p.availableFrom}T12:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" })}`}`,
+          `Available: ${available}`,
           `Amenities: ${p.amenities.length ? p.amenities.join(", ") : "none listed"}`,
           `About: ${p.description}`,
           `Special tour hours: ${specialHours(d, p, today)}`,
@@ -52,7 +57,8 @@ export function createGetPropertyDetailsTool(d: ToolDeps) {
     {
       name: "get_property_details",
       description:
-        "Get the full facts of one listing by its id: address, layout, rent, pet policy, availability date, amenities, description, and open houses or closures in the coming weeks. Use it to answer questions about a specific property.",
+        "Get the full facts of one listing by its id: address, layout, rent, pet policy, availability date, amenities, description, " +
+        "and open houses or closures in the coming weeks. Use it to answer questions about a specific property.",
       schema: z.object({ propertyId: z.number().int().positive().describe("Listing id from search_properties") }),
       responseFormat: "content_and_artifact",
     },

@@ -35,14 +35,17 @@ export function createRescheduleTourTool(d: ToolDeps) {
           d.conversations.grantBooking(conversationId, moved.id, "booked");
           d.conversations.updateFacts(conversationId, { offered: undefined, focusPropertyId: p.id });
           return [
-            `Moved the tour to ${p.name} on ${slotWhen(moved.start, p.timezone)} (new tour ${moved.id}); the earlier tour of ${from.name} on ${slotWhen(target.start, from.timezone)} is cancelled. A confirmation and a cancellation are being e-mailed.`,
+            `Moved the tour to ${p.name} on ${slotWhen(moved.start, p.timezone)} (new tour ${moved.id}); ` +
+              `the earlier tour of ${from.name} on ${slotWhen(target.start, from.timezone)} is cancelled. ` +
+              "A confirmation and a cancellation are being e-mailed.",
             { ok: true, bookingId: moved.id, start: moved.start.toISOString(), movedFrom: target.id },
           ];
         }
         const moved = d.bookings.reschedule(target.id, start);
         d.conversations.updateFacts(conversationId, { offered: undefined });
         return [
-          `Rescheduled tour ${moved.id}: ${p.name}, from ${slotWhen(target.start, p.timezone)} to ${slotWhen(moved.start, p.timezone)}. An updated calendar invite is being e-mailed.`,
+          `Rescheduled tour ${moved.id}: ${p.name}, from ${slotWhen(target.start, p.timezone)} to ${slotWhen(moved.start, p.timezone)}. ` +
+            "An updated calendar invite is being e-mailed.",
           { ok: true, bookingId: moved.id, start: moved.start.toISOString() },
         ];
       } catch (err) {
@@ -65,7 +68,9 @@ export function createRescheduleTourTool(d: ToolDeps) {
     {
       name: "reschedule_tour",
       description:
-        "Move one of this conversation's upcoming tours to a new open time, at the same property or (with propertyId) at another listing. Sends an updated calendar invite, or a confirmation and a cancellation when the listing changes. Only tours booked in this conversation can be moved.",
+        "Move one of this conversation's upcoming tours to a new open time, at the same property or (with propertyId) at another listing. " +
+        "Sends an updated calendar invite, or a confirmation and a cancellation when the listing changes. " +
+        "Only tours booked in this conversation can be moved.",
       schema,
       responseFormat: "content_and_artifact",
     },

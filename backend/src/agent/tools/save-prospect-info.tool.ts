@@ -82,7 +82,8 @@ export function createSaveProspectInfoTool(d: ToolDeps) {
     {
       name: "save_prospect_info",
       description:
-        "Save the prospect's name, e-mail and phone number (any may be given; later calls add to or correct earlier ones). Invalid values are reported back so you can ask again. A name and e-mail are required before book_tour.",
+        "Save the prospect's name, e-mail and phone number (any may be given; later calls add to or correct earlier ones). " +
+        "Invalid values are reported back so you can ask again. A name and e-mail are required before book_tour.",
       schema,
       responseFormat: "content_and_artifact",
     },

@@ -65,7 +65,9 @@ export function createSearchPropertiesTool(d: ToolDeps) {
     {
       name: "search_properties",
       description:
-        "Search active rental listings by city or neighbourhood, bedrooms, bathrooms, maximum rent, amenities, pets and move-in date. Returns up to five ranked listings with their ids, rent, size, pet policy and availability date. Use it before talking about any listing.",
+        "Search active rental listings by city or neighbourhood, bedrooms, bathrooms, maximum rent, amenities, pets and move-in date. " +
+        "Returns up to five ranked listings with their ids, rent, size, pet policy and availability date. " +
+        "Use it before talking about any listing.",
       schema,
       responseFormat: "content_and_artifact",
     },

@@ -21,7 +21,8 @@ export function resolveSessionTour(d: ToolDeps, conversationId: string, bookingI
     const found = mine.find((b) => b.id === bookingId);
     if (found) return found;
     // Same answer whether the tour does not exist or belongs to someone else.
-    return `Tour ${bookingId} is not one of the tours booked in this conversation. Upcoming tours here: ${mine.length ? mine.map((b) => b.id).join(", ") : "none"}.`;
+    const upcoming = mine.length ? mine.map((b) => b.id).join(", ") : "none";
+    return `Tour ${bookingId} is not one of the tours booked in this conversation. Upcoming tours here: ${upcoming}.`;
   }
   if (mine.length === 1) return mine[0];
   if (mine.length === 0) return "There are no upcoming tours booked in this conversation.";

@@ -17,9 +17,11 @@ const HANDOFF: Record<Exclude<EscalationTrigger["kind"], "emergency">, string> =
   human: "Of course. I've asked a member of our leasing team to join this chat — they'll reply here as soon as they can. You can keep writing in the meantime.",
   negotiation: "I can't negotiate rent or lease terms myself, so I've asked a member of our leasing team to join this chat. They'll reply here shortly.",
   legal:
-    "That's a question for a person on our team rather than an automated assistant, so I've asked a member of our leasing team to join this chat. They'll reply here shortly.",
+    "That's a question for a person on our team rather than an automated assistant, so I've asked a member of our leasing team " +
+    "to join this chat. They'll reply here shortly.",
   fair_housing:
-    "That's an important question, and a person on our team should answer it. I've asked a member of our leasing team to join this chat; they'll reply here shortly.",
+    "That's an important question, and a person on our team should answer it. I've asked a member of our leasing team " +
+    "to join this chat; they'll reply here shortly.",
 };
 
 /** Turns without progress, or failed tool calls in a row, before a person is asked to step in. */

@@ -363,7 +363,8 @@ export class EmailPipeline {
           : classification.intent === "tour_request"
             ? agentReplyText(
                 firstName,
-                `Thanks for your interest! I've passed your tour request to our leasing team${ticket ? ` (ticket #${ticket.id})` : ""}, and they'll get back to you with times shortly.`,
+                `Thanks for your interest! I've passed your tour request to our leasing team${ticket ? ` (ticket #${ticket.id})` : ""}, ` +
+                  "and they'll get back to you with times shortly.",
                 persona,
               )
             : !ticket && courtesyOnly

@@ -19,7 +19,8 @@ const SAFETY: Array<[RegExp, string]> = [
   [/carbon monoxide/i, "If a carbon monoxide alarm is sounding: get everyone outside into fresh air and call 911."],
   [
     /flood|leak/i,
-    "To limit the damage: if you can do so safely, turn off the water at the fixture's shut-off valve or the main, keep away from wet outlets and appliances, and move valuables out of the way.",
+    "To limit the damage: if you can do so safely, turn off the water at the fixture's shut-off valve or the main, " +
+      "keep away from wet outlets and appliances, and move valuables out of the way.",
   ],
   [/security/i, "If you feel unsafe or someone may be inside, leave and call 911 first."],
   [/no heat/i, "Until it's fixed: keep doors and windows closed, dress warmly, and never use an oven or grill for heat."],
@@ -35,28 +36,32 @@ export function ticketReplyText(f: ReplyFacts): string {
   const where = f.property ? ` at ${f.property}${f.unit ? `, unit ${f.unit}` : ""}` : "";
   const ref = f.ticket ? `ticket #${f.ticket.id}` : "a ticket";
   const contacts = f.stakeholders.map((s) => `${s.name}${s.phone ? ` (${s.phone})` : ""}`).join(" and ");
+  const passedTo = contacts ? ` and passed it to ${contacts}` : "";
   const lines: string[] = [`Hi ${f.firstName},`, ""];
   switch (c.intent) {
-    case "locked_out":
+    case "locked_out": {
+      const alerted = contacts ? ` and alerted ${contacts}, who handles lock-outs for us` : " and alerted the property team";
       lines.push(
-        `Sorry you're locked out${where}. I've opened ${ref} as urgent${contacts ? ` and alerted ${contacts}, who handles lock-outs for us` : " and alerted the property team"}. Someone will contact you shortly to let you in.`,
+        `Sorry you're locked out${where}. I've opened ${ref} as urgent${alerted}. Someone will contact you shortly to let you in.`,
         "",
         "Please stay somewhere safe and warm while you wait. If you are in danger, call 911.",
       );
       break;
+    }
     case "maintenance": {
       const safety = c.priority === "urgent" ? SAFETY.find(([re]) => re.test(c.summary))?.[1] : undefined;
       lines.push(
         c.priority === "urgent"
           ? `Thank you for reporting this${where}. I've opened ${ref} as an emergency${contacts ? ` and alerted ${contacts}` : ""} right away.`
-          : `Thank you for letting us know${where}. I've opened ${ref} (${c.priority} priority)${contacts ? ` and passed it to ${contacts}` : ""}, who will contact you to arrange the repair.`,
+          : `Thank you for letting us know${where}. I've opened ${ref} (${c.priority} priority)${passedTo}, who will contact you to arrange the repair.`,
       );
       if (safety) lines.push("", safety);
       break;
     }
     case "rent":
       lines.push(
-        `Thanks for your message about rent${where}. I've opened ${ref}${contacts ? ` and passed it to ${contacts}` : ""}. They will check your account and reply; I can't see or change balances myself.`,
+        `Thanks for your message about rent${where}. I've opened ${ref}${passedTo}. ` +
+          "They will check your account and reply; I can't see or change balances myself.",
       );
       break;
     default:
@@ -91,16 +96,17 @@ export function followUpReplyText(f: {
   if (f.resolved) {
     lines.push(`Thanks for letting us know — glad it's sorted. I've added your note to ticket #${t.id} so the team can close it.`);
   } else if (t.intent === "locked_out") {
+    const alerted = contacts ? ` and alerted ${contacts} again` : " and alerted the property team again";
     lines.push(
-      `I'm sorry you're still waiting. I've added your message to ticket #${t.id} (urgent)${contacts ? ` and alerted ${contacts} again` : " and alerted the property team again"}.`,
+      `I'm sorry you're still waiting. I've added your message to ticket #${t.id} (urgent)${alerted}.`,
       "",
       "Please stay somewhere safe and warm while you wait. If you are in danger, call 911.",
     );
   } else {
     const level = f.raised ? ` and raised it to ${t.priority === "urgent" ? "urgent" : `${t.priority} priority`}` : "";
-    lines.push(
-      `Thanks for the update. I've added it to ticket #${t.id}${level}${contacts ? `, and let ${contacts} know` : ""}. ${t.status === "in_progress" ? "The team is already working on it." : "A member of the team will get back to you."}`,
-    );
+    const letKnow = contacts ? `, and let ${contacts} know` : "";
+    const next = t.status === "in_progress" ? "The team is already working on it." : "A member of the team will get back to you.";
+    lines.push(`Thanks for the update. I've added it to ticket #${t.id}${level}${letKnow}. ${next}`);
     const safety = t.intent === "maintenance" && t.priority === "urgent" ? SAFETY.find(([re]) => re.test(`${f.about} ${t.summary}`))?.[1] : undefined;
     if (safety) lines.push("", safety);
   }
@@ -144,10 +150,12 @@ export function stakeholderNotice(
 ): { subject: string; text: string } {
   const tag = t.priority === "urgent" ? "[URGENT] " : "";
   const again = o.followUp ? "Follow-up on " : "";
+  const heading = o.followUp ? `New message on ticket #${t.id}` : `Ticket #${t.id}`;
+  const followUpNote = o.followUp ? `, follow-up ${t.followUps}` : "";
   return {
     subject: `${tag}${again}Ticket #${t.id}: ${t.summary}`.slice(0, 200),
     text: [
-      `${o.followUp ? `New message on ticket #${t.id}` : `Ticket #${t.id}`} (${t.intent}, ${t.priority} priority${o.followUp ? `, follow-up ${t.followUps}` : ""})`,
+      `${heading} (${t.intent}, ${t.priority} priority${followUpNote})`,
       `From: ${sender}${property ? `, ${property}${t.unit ? ` unit ${t.unit}` : ""}` : ""}`,
       `Action required: ${t.actionRequired}`,
       t.attachments.length ? `Attachments: ${t.attachments.map((a) => a.filename).join(", ")}` : "",

@@ -1,5 +1,37 @@
 import type { InboundEmail } from "./parse-email";
 
+const anyOf = (phrases: readonly string[]) => `(?:${phrases.join("|")})`;
+
+/** "I'm out of the office until Monday", after an optional greeting. */
+const OUT_OF_OFFICE = new RegExp(
+  `^(?:${anyOf(["hi", "hello", "thank you for your (?:e-?mail|message)"])}[^.\\n]{0,40}[.,!]?\\s*)?(?:i am|i'm) (?:currently )?` +
+    anyOf(["out of (?:the )?office", "away from (?:the|my) (?:office|desk)", "on (?:vacation|leave|holiday|pto)", "travell?ing", "away"]) +
+    `\\b[\\s\\S]*\\b${anyOf(["until", "returning", "return on", "back on", "back in the office", "limited access"])}\\b`,
+  "i",
+);
+
+/** Words of offers and promotions. */
+const MARKETING = new RegExp(
+  `\\b${anyOf([
+    "offer",
+    "promo(?:tion)?",
+    "discount",
+    "seo",
+    "marketing",
+    "(?:more|qualified) leads",
+    "click here",
+    "buy now",
+    "limited time",
+    "free trial",
+    "webinar",
+    "demo",
+    "(?:first )?(?:month|trial) free",
+    "sign up",
+    "subscribe now",
+  ])}\\b`,
+  "i",
+);
+
 /**
  * Why a message must not get a reply: auto-replies, bounces, bulk or list mail, no-reply
  * senders, or our own address. Null when replying is fine.
@@ -22,21 +54,8 @@ export function noReplyReason(mail: InboundEmail, ourAddresses: readonly string[
     return "auto-reply subject";
   // An out-of-office note sent without the headers that say so.
   const opening = mail.text.trim().slice(0, 300);
-  if (
-    opening.length < 300 &&
-    /^(?:(?:hi|hello|thank you for your (?:e-?mail|message))[^.\n]{0,40}[.,!]?\s*)?(?:i am|i'm) (?:currently )?(?:out of (?:the )?office|away from (?:the|my) (?:office|desk)|on (?:vacation|leave|holiday|pto)|travell?ing|away)\b[\s\S]*\b(?:until|returning|return on|back on|back in the office|limited access)\b/i.test(
-      opening,
-    )
-  ) {
-    return "out-of-office note";
-  }
+  if (opening.length < 300 && OUT_OF_OFFICE.test(opening)) return "out-of-office note";
   // Marketing sent to the leasing inbox: an offer with an unsubscribe link.
-  if (
-    /\bunsubscribe\b/i.test(mail.fullText) &&
-    /\b(offer|promo(?:tion)?|discount|seo|marketing|(?:more|qualified) leads|click here|buy now|limited time|free trial|webinar|demo|(?:first )?(?:month|trial) free|sign up|subscribe now)\b/i.test(
-      mail.fullText,
-    )
-  )
-    return "marketing mail";
+  if (/\bunsubscribe\b/i.test(mail.fullText) && MARKETING.test(mail.fullText)) return "marketing mail";
   return null;
 }

@@ -40,19 +40,22 @@ const plainMail = (subject: string, body: string) => message("text/plain", subje
 
 describe("reading a forwarded message", () => {
   it("reads what was forwarded when the sender added little, without its header lines or older history", async () => {
-    const mail = await parseEmail(
-      plainMail(
-        "Fwd: water",
-        "FYI - see below, third time this month.\n\n---------- Forwarded message ---------\nFrom: Neighbor <n@example.com>\nDate: Fri, Nov 20, 2026 at 9:00 PM\nSubject: water\nTo: Jo <jo@example.com>\n\nWater is dripping from your unit into my ceiling again.\n\nOn Thu, Nov 19, 2026 someone wrote:\n> an older message",
-      ),
-    );
+    const body =
+      "FYI - see below, third time this month.\n\n" +
+      "---------- Forwarded message ---------\n" +
+      "From: Neighbor <n@example.com>\nDate: Fri, Nov 20, 2026 at 9:00 PM\nSubject: water\nTo: Jo <jo@example.com>\n\n" +
+      "Water is dripping from your unit into my ceiling again.\n\n" +
+      "On Thu, Nov 19, 2026 someone wrote:\n> an older message";
+    const mail = await parseEmail(plainMail("Fwd: water", body));
     expect(mail.text).toContain("third time this month");
     expect(mail.text).toContain("Water is dripping from your unit into my ceiling again.");
     expect(mail.text).not.toMatch(/From: Neighbor|an older message/);
   });
   it("reads an Outlook-style forward only when the subject says it is one", async () => {
     const body =
-      "Please see the note below.\n\nFrom: Office <o@example.com>\nSent: Friday, November 20, 2026 9:00 AM\nTo: Jo\nSubject: Notice\n\nYour rent payment was returned.";
+      "Please see the note below.\n\n" +
+      "From: Office <o@example.com>\nSent: Friday, November 20, 2026 9:00 AM\nTo: Jo\nSubject: Notice\n\n" +
+      "Your rent payment was returned.";
     expect((await parseEmail(plainMail("FW: Notice", body))).text).toContain("Your rent payment was returned.");
     expect((await parseEmail(plainMail("Re: Notice", body))).text).not.toContain("Your rent payment was returned.");
   });

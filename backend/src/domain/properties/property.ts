@@ -33,11 +33,21 @@ export function allowsPet(petsAllowed: PetsAllowed, pet: PetKind): boolean {
   return petsAllowed === "cats" || petsAllowed === "cats_and_dogs";
 }
 
+/**
+ * A weight limit in a pet policy, case-insensitive: the pounds come after a limit word
+ * ("up to 80 lb", "max 60 lbs", "no dogs over 50 pounds"; group 1) or before one
+ * ("60 lb limit", "40 lbs max", "25 pounds or less"; group 2).
+ */
+const PET_WEIGHT_LIMIT = new RegExp(
+  [
+    String.raw`\b(?:up to|under|max(?:imum)?|limit(?: of)?|no (?:dogs )?over)\s*(\d{2,3})\s*(?:lb|lbs|pounds)\b`,
+    String.raw`\b(\d{2,3})\s*(?:lb|lbs|pound)s?\s*(?:limit|max(?:imum)?|or (?:less|under))\b`,
+  ].join("|"),
+  "i",
+);
+
 /** A dog weight limit stated in a pet policy ("60 lb limit", "up to 80 lb"), in pounds. */
 export function petWeightLimit(policy: string): number | undefined {
-  const m =
-    /\b(?:up to|under|max(?:imum)?|limit(?: of)?|no (?:dogs )?over)\s*(\d{2,3})\s*(?:lb|lbs|pounds)\b|\b(\d{2,3})\s*(?:lb|lbs|pound)s?\s*(?:limit|max(?:imum)?|or (?:less|under))\b/i.exec(
-      policy,
-    );
+  const m = PET_WEIGHT_LIMIT.exec(policy);
   return m ? Number(m[1] ?? m[2]) : undefined;
 }
