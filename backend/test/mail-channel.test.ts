@@ -116,11 +116,26 @@ describe.runIf(run)("e-mail channel: real Dovecot inbox, real SMTP, offline mode
           "Unsubscribe: https://reviewboost.example/u",
         id: "promo-1-b@example.com",
       }),
+      // A newsletter with a one-click unsubscribe header and no Precedence header or offer words.
+      email({
+        from: "Austin Renters Weekly <news@austinrenters.example>",
+        subject: "This week in Austin housing",
+        body: "Five neighbourhoods to watch this winter, and what the new transit line means for renters.",
+        id: "news-1-b@austinrenters.example",
+        headers: { "List-Unsubscribe": "<https://austinrenters.example/unsub?u=42>" },
+      }),
     );
     await processed("<ooo-2-b@example.com>");
     await processed("<promo-1-b@example.com>");
+    await processed("<news-1-b@austinrenters.example>");
     expect(inbound("<ooo-2-b@example.com>")).toMatchObject({ status: "ignored", ticketId: null, summary: "No reply: out-of-office note" });
     expect(inbound("<promo-1-b@example.com>")).toMatchObject({ status: "ignored", ticketId: null, summary: "No reply: marketing mail" });
+    expect(inbound("<news-1-b@austinrenters.example>")).toMatchObject({
+      status: "ignored",
+      ticketId: null,
+      summary: "No reply: newsletter (List-Unsubscribe)",
+    });
+    expect(repliesTo("<news-1-b@austinrenters.example>")).toHaveLength(0);
   });
 
   it("raises the ticket and answers the tour request when one mail has both", async () => {

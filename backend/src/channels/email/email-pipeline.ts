@@ -197,7 +197,8 @@ export class EmailPipeline {
   private async handle(mail: InboundEmail, earlierConversation: string | null): Promise<EmailOutcome> {
     const d = this.d;
     const from = mail.from!;
-    const ignore = noReplyReason(mail, [d.from.address]);
+    const knownSender = Boolean(d.users.findByEmail(from.address) ?? contactOf(d.tickets.stakeholderList(), from.address));
+    const ignore = noReplyReason(mail, [d.from.address], { knownSender });
     if (ignore) {
       d.inbound.finish(mail.key, { status: "ignored", summary: `No reply: ${ignore}` }, d.clock.now().toISOString());
       d.log.info({ key: mail.key, reason: ignore }, "mail: not answered");

@@ -33,10 +33,11 @@ const MARKETING = new RegExp(
 );
 
 /**
- * Why a message must not get a reply: auto-replies, bounces, bulk or list mail, no-reply
- * senders, or our own address. Null when replying is fine.
+ * Why a message must not get a reply: auto-replies, bounces, bulk or list mail (a List-Unsubscribe
+ * header from anyone but a resident or contact we know), no-reply senders, or our own address.
+ * Null when replying is fine.
  */
-export function noReplyReason(mail: InboundEmail, ourAddresses: readonly string[]): string | null {
+export function noReplyReason(mail: InboundEmail, ourAddresses: readonly string[], o: { knownSender?: boolean } = {}): string | null {
   const h = mail.headers;
   const from = mail.from?.address ?? "";
   if (!from) return "no sender address";
@@ -47,6 +48,8 @@ export function noReplyReason(mail: InboundEmail, ourAddresses: readonly string[
   const precedence = (h.get("precedence") ?? "").toLowerCase();
   if (/\b(bulk|list|junk|auto_reply)\b/.test(precedence)) return `precedence: ${precedence}`;
   if (h.has("list-id")) return "mailing list";
+  // Bulk senders must offer a one-click unsubscribe; a person writing to us does not.
+  if (h.has("list-unsubscribe") && !o.knownSender) return "newsletter (List-Unsubscribe)";
   if (/^(mailer-daemon|postmaster|mail-daemon|bounce|bounces)@/i.test(from) || /mailer-daemon/i.test(mail.from?.name ?? "")) return "bounce";
   if (/multipart\/report/.test(mail.contentType) || h.has("x-failed-recipients")) return "delivery report";
   if (/^(no-?reply|do-?not-?reply|donotreply|noreply-[^@]*|notifications?)@/i.test(from)) return "no-reply sender";
