@@ -39,7 +39,8 @@ function addresses(a: AddressObject | AddressObject[] | undefined): Array<{ name
 
 function headerText(mail: ParsedMail, name: string): string {
   const v = mail.headers.get(name);
-  if (v === undefined || v === null) return "";
+  // mailparser folds the List-* headers into one structured "list" header: read those as sent.
+  if (v === undefined || v === null) return mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]*:\s*/, "") ?? "";
   if (typeof v === "string") return v;
   if (typeof v === "object" && "value" in (v as object)) return String((v as { value: unknown }).value);
   return String(v);
