@@ -66,7 +66,7 @@ async function main() {
     MAIL_POLL_MS: "1000",
     MAIL_LOOKBACK_DAYS: "2",
   });
-  const app = buildApp(config);
+  const app = await buildApp(config);
   const started = performance.now();
   app.outbox.start();
   app.startMailWorker();

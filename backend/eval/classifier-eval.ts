@@ -1,14 +1,17 @@
 /**
- * Measures the offline e-mail classifier on a labeled set written independently of it
- * (backend/test/fixtures/mail/labeled-corpus.json). Prints accuracy and the misses.
+ * Measures the offline reading of e-mail (intent, priority) on three labelled sets of tenant and
+ * prospect mail (backend/test/fixtures/mail). Prints accuracy and, with --verbose, the misses.
  *
  *   npm run eval:classifier [-- --verbose]
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { classifyOffline } from "../src/channels/email/offline-classifier";
+import type { MailUnderstanding } from "../src/channels/email/mail-understanding";
 import { stripQuotedText } from "../src/channels/email/quote-strip";
+import { loadConfig } from "../src/config/config";
+import { buildApp } from "../src/main";
+import { tempDir } from "../test/support/temp-dir";
 
 interface Labeled {
   from: string;
@@ -18,7 +21,6 @@ interface Labeled {
   priority: string;
 }
 
-export const CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../test/fixtures/mail/labeled-corpus.json");
 /** A second set, also written independently, never used to refine the rules. */
 export const HELDOUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "../test/fixtures/mail/heldout-corpus.json");
 /** A third set, written later by someone who saw neither the rules nor the other sets; never used for refining. */
@@ -27,7 +29,7 @@ export const HELDOUT2 = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 // Residents of the seed data (so "is a tenant" is known the way the pipeline knows it).
 const TENANT_DOMAINS = new Set<string>();
 
-export function evaluate(corpus: Labeled[]) {
+export async function evaluate(understanding: MailUnderstanding, corpus: Labeled[]) {
   let intentOk = 0;
   let priorityOk = 0;
   let urgentFound = 0;
@@ -39,7 +41,7 @@ export function evaluate(corpus: Labeled[]) {
       .replace(/<[^>]+>/, "")
       .replace(/"/g, "")
       .trim();
-    const c = classifyOffline({
+    const c = await understanding.classify({
       subject: m.subject,
       text: stripQuotedText(m.body),
       sender: { name, email: address, isTenant: TENANT_DOMAINS.has(address) },
@@ -64,18 +66,27 @@ export function evaluate(corpus: Labeled[]) {
   };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const [label, file] of [
-    ["development set (rules were refined on its misses)", CORPUS],
-    ["held-out set (never used for refining)", HELDOUT],
-    ["second held-out set (never used for refining)", HELDOUT2],
-  ] as const) {
-    const r = evaluate(JSON.parse(fs.readFileSync(file, "utf8")) as Labeled[]);
-    console.log(`\n${label}: ${path.basename(file)}`);
-    console.log(`messages          ${r.total}`);
-    console.log(`intent accuracy   ${(r.intentAccuracy * 100).toFixed(1)}%`);
-    console.log(`priority accuracy ${(r.priorityAccuracy * 100).toFixed(1)}%`);
-    console.log(`urgent recall     ${(r.urgentRecall * 100).toFixed(1)}%`);
-    if (process.argv.includes("--verbose")) for (const m of r.misses) console.log(`  ${m}`);
+async function main() {
+  const app = await buildApp(loadConfig({ DATA_DIR: tempDir("l2l-classifier-eval-"), LOG_LEVEL: "silent", LLM_PROVIDER: "offline" }));
+  try {
+    for (const [label, file] of [
+      ["second labelled set: heldout-corpus.json", HELDOUT],
+      ["third labelled set: heldout2-corpus.json", HELDOUT2],
+    ] as const) {
+      const r = await evaluate(app.understanding, JSON.parse(fs.readFileSync(file, "utf8")) as Labeled[]);
+      console.log(`\n${label}`);
+      console.log(`messages          ${r.total}`);
+      console.log(`intent accuracy   ${(r.intentAccuracy * 100).toFixed(1)}%`);
+      console.log(`priority accuracy ${(r.priorityAccuracy * 100).toFixed(1)}%`);
+      console.log(`urgent recall     ${(r.urgentRecall * 100).toFixed(1)}%`);
+      if (process.argv.includes("--verbose")) for (const m of r.misses) console.log(`  ${m}`);
+    }
+  } finally {
+    await app.close();
   }
 }
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -54,7 +54,7 @@ const ESCALATION_KIND: Array<[RegExp, string]> = [
   [/fair-housing|discriminat/i, "fair_housing"],
 ];
 
-function newApp(): App {
+function newApp(): Promise<App> {
   const config = loadConfig({ DATA_DIR: tempDir("l2l-eval-"), LOG_LEVEL: "silent", LLM_PROVIDER: "offline" });
   return buildApp(config, { clock: new FixedClock(NOW) });
 }
@@ -81,7 +81,7 @@ async function timed<T>(work: () => Promise<T>): Promise<T> {
 }
 
 async function runConversation(c: Conversation): Promise<{ ok: boolean; problems: string[]; replies: string[] }> {
-  const app = newApp();
+  const app = await newApp();
   const replies: string[] = [];
   try {
     let sessionId: string | undefined;
@@ -157,7 +157,7 @@ interface MailResult {
 }
 
 async function runMails(mails: EvalMail[]): Promise<MailResult[]> {
-  const app = newApp();
+  const app = await newApp();
   const results: MailResult[] = [];
   try {
     for (const m of mails) {

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       mail: { ...config.mail, ticketsExportDir: undefined },
     };
   }
-  const app = buildApp(config);
+  const app = await buildApp(config);
   let exitCode = 0;
   try {
     for (const file of files) {

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     console.error("No inbox configured: set IMAP_URL (imap://user:password@host:port/INBOX) or IMAP_HOST, IMAP_USER and IMAP_PASSWORD.");
     process.exit(1);
   }
-  const app = buildApp(config);
+  const app = await buildApp(config);
   app.outbox.start();
   app.startMailWorker();
   app.log.info({ inbox: `${config.imap.host}/${config.imap.mailbox}` }, "mail worker running");

@@ -12,10 +12,15 @@ import { OfflineChatModel } from "./agent/offline/offline-chat-model";
 import { PersonaService } from "./agent/persona-service";
 import { slotWhen } from "./agent/tools/format";
 import { ChatService } from "./channels/chat/chat-service";
+import followUpEn from "./channels/email/corpus/followup.en.json";
+import followUpEs from "./channels/email/corpus/followup.es.json";
+import mailEn from "./channels/email/corpus/mail.en.json";
+import mailEs from "./channels/email/corpus/mail.es.json";
+import mailDocuments from "./channels/email/corpus/mail-documents.json";
 import { EmailPipeline } from "./channels/email/email-pipeline";
 import { ImapMailWorker } from "./channels/email/imap-worker";
+import { type MailDocument, MailUnderstanding, mailTrainingSets } from "./channels/email/mail-understanding";
 import { modelClassifier } from "./channels/email/model-classifier";
-import { offlineClassifier } from "./channels/email/offline-classifier";
 import { EscalationService } from "./channels/staff/escalation-service";
 import { StaffReplies } from "./channels/staff/staff-replies";
 import { type Config, ConfigError, loadConfig } from "./config/config";
@@ -36,12 +41,18 @@ import { ConversationService } from "./domain/conversations/conversation-service
 import { PropertyService } from "./domain/properties/property-service";
 import { StaffService } from "./domain/staff/staff-service";
 import { TicketService } from "./domain/tickets/ticket-service";
+import triageEn from "./domain/triage/corpus/triage.en.json";
+import triageEs from "./domain/triage/corpus/triage.es.json";
+import { Triage } from "./domain/triage/triage";
 import { UserService } from "./domain/users/user-service";
 import { createHttpApp } from "./http/app";
 import { BookingMailer } from "./mail/booking-mailer";
 import { Outbox } from "./mail/outbox";
 import { ticketExporter } from "./mail/ticket-export";
 import { transportFor } from "./mail/transport";
+import type { Corpus } from "./nlu/intent-classifier";
+import { detectLanguage, replyLanguage } from "./nlu/language";
+import { trainedClassifier } from "./nlu/trained";
 import { type Clock, systemClock } from "./shared/clock";
 import { createLogger } from "./shared/logger";
 import { randomToken } from "./shared/random-token";
@@ -62,6 +73,10 @@ export interface App {
   clock: Clock;
   services: Services;
   agent: LeasingAgent;
+  /** The offline reading of mail. */
+  understanding: MailUnderstanding;
+  /** The safety triage that chat, mail and the model path share. */
+  triage: Triage;
   repos: { outbox: SqliteOutboxRepository; inbound: SqliteInboundRepository; threads: SqliteMailThreadRepository };
   outbox: Outbox;
   /** The inbox reader, when an inbox is configured and the worker was started. */
@@ -125,11 +140,62 @@ function chatModel(config: Config, s: ReturnType<typeof buildServices>, clock: C
   return new OfflineChatModel({ catalog: () => buildCatalog(s.properties.listAll()), persona: () => s.persona.get(), clock });
 }
 
+/**
+ * The emergency gate's two classes: the triage corpus's emergencies and the labelled mails that
+ * report one, against everything else people write (the rest of the triage corpus, mail sentences
+ * that are not urgent, and the other labelled mails).
+ */
+function emergencyGate(triage: Corpus, mail: Corpus, documents: readonly MailDocument[]): Corpus {
+  const emergency: string[] = [];
+  const other: string[] = [];
+  for (const [intent, examples] of Object.entries(triage)) (intent.startsWith("emergency.") ? emergency : other).push(...examples);
+  for (const intent of ["locked_out", "rent", "tour_request", "general", "priority.high", "priority.normal", "priority.low"])
+    other.push(...(mail[intent] ?? []));
+  for (const d of documents) (d.intent === "maintenance" && d.priority === "urgent" ? emergency : other).push(`${d.subject}\n${d.text}`);
+  return { emergency, other };
+}
+
+/** The follow-up cues, with the mail corpus's reports and requests as what is none of them. */
+function followUpCorpus(cues: Corpus, mail: Corpus): Corpus {
+  // A tour request in a tour thread carries the tour on.
+  const reports = ["locked_out", "maintenance", "rent", "general"].flatMap((intent) => mail[intent] ?? []);
+  return {
+    ...cues,
+    "followup.tour": [...(cues["followup.tour"] ?? []), ...(mail.tour_request ?? [])],
+    "followup.none": [...(cues["followup.none"] ?? []), ...reports],
+  };
+}
+
+/** The understanding of messages: the shared safety triage and the mail reader, trained from their corpora. */
+async function understanding() {
+  // The labelled mails are in English but for a few; each language's classifier learns its own.
+  const docs = (language: string) => mailDocuments.filter((d) => replyLanguage(detectLanguage(`${d.subject}\n${d.text}`)) === language);
+  const en = mailTrainingSets(mailEn, docs("en"));
+  const es = mailTrainingSets(mailEs, docs("es"));
+  const triageKinds = (corpus: Corpus, mail: Corpus) => ({ ...corpus, "resident.locked_out": mail.locked_out });
+  const [kinds, gate, intents, priorities, followUps] = await Promise.all([
+    // Lock-outs are taught to the triage as what they are (a resident matter, not an emergency).
+    trainedClassifier("triage", { en: triageKinds(triageEn, mailEn), es: triageKinds(triageEs, mailEs) }, { dropStopwords: true }),
+    trainedClassifier(
+      "emergency-gate",
+      { en: emergencyGate(triageEn, mailEn, docs("en")), es: emergencyGate(triageEs, mailEs, docs("es")) },
+      { dropStopwords: true },
+    ),
+    trainedClassifier("mail-intents", { en: en.intents, es: es.intents }),
+    trainedClassifier("mail-priorities", { en: en.priorities, es: es.priorities }),
+    // Everything a first mail says (a problem, a request) is what a reply that is none of these says.
+    trainedClassifier("mail-follow-ups", { en: followUpCorpus(followUpEn, mailEn), es: followUpCorpus(followUpEs, mailEs) }),
+  ]);
+  const triage = new Triage(kinds, gate);
+  return { triage, mail: MailUnderstanding.create({ intents, priorities, followUps, triage }) };
+}
+
 /** The composition root: config → database → repositories → services → agent → channels. */
-export function buildApp(config: Config, o: Overrides = {}): App {
+export async function buildApp(config: Config, o: Overrides = {}): Promise<App> {
   const log = o.logger ?? createLogger(config.logLevel);
   const clock = o.clock ?? systemClock;
   // The demo data's dates count from the application's day.
+  const { triage, mail } = await understanding();
   const db = openDatabase(config.dbPath, { seedFile: SEED_FILE, seedToday: clock.now() });
   const s = buildServices(db, config, clock, log);
 
@@ -151,6 +217,8 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     agent,
     conversations,
     escalations,
+    triage,
+    listingNames: () => properties.listAll().map((p) => p.name),
     emergencyPhone: () => s.tickets.stakeholdersFor("maintenance", null).find((x) => x.phone)?.phone ?? null,
     log,
     turnTimeoutMs: config.llm.timeoutMs,
@@ -165,7 +233,8 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     bookings,
     tickets: s.tickets,
     agent,
-    classifier: config.llm.provider === "openai" ? modelClassifier(model, config.llm.timeoutMs) : offlineClassifier,
+    classifier: config.llm.provider === "openai" ? modelClassifier(model, config.llm.timeoutMs) : mail,
+    understanding: mail,
     persona,
     clock,
     notifyMode: config.mail.notify,
@@ -182,6 +251,8 @@ export function buildApp(config: Config, o: Overrides = {}): App {
     log,
     clock,
     agent,
+    understanding: mail,
+    triage,
     services: { ...domain, chat, email, escalations, staffReplies },
     repos: { outbox: outboxRepo, inbound, threads },
     outbox,
@@ -208,7 +279,7 @@ export function buildApp(config: Config, o: Overrides = {}): App {
 
 /** Builds the app, starts the outbox and the inbox reader, and listens. Resolves once the port is open. */
 export async function startServer(config: Config, o: Overrides = {}): Promise<App> {
-  const app = buildApp(config, o);
+  const app = await buildApp(config, o);
   await app.services.staff.ensureAdmin(config.staffAdmin.email, config.staffAdmin.password);
   const persona = () => app.services.persona.get();
   const http = createHttpApp({

@@ -25,9 +25,9 @@ describe("booking service on a real SQLite file", () => {
   let clock: FixedClock;
   let jo: { id: number };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     clock = new FixedClock(MONDAY);
-    app = buildApp(testConfig(), { clock });
+    app = await buildApp(testConfig(), { clock });
     jo = app.services.users.upsertProspect({ name: "Jo Tester", email: "jo@example.com", phone: "512 555 0199" });
     return () => app.close();
   });

@@ -15,8 +15,8 @@ function heapMb(): number {
 
 describe("chat memory", () => {
   let app: App;
-  beforeAll(() => {
-    app = buildApp(testConfig({ LLM_PROVIDER: "offline" }));
+  beforeAll(async () => {
+    app = await buildApp(testConfig({ LLM_PROVIDER: "offline" }));
   });
   afterAll(async () => {
     await app?.close();

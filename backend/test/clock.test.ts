@@ -1,11 +1,14 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/main";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type App, buildApp } from "../src/main";
 import { FixedClock } from "../src/shared/clock";
 import { testConfig } from "./support/test-app";
 
 describe("the application's clock", () => {
   const clock = new FixedClock("2031-03-04T05:06:07.000Z");
-  const app = buildApp(testConfig(), { clock });
+  let app: App;
+  beforeAll(async () => {
+    app = await buildApp(testConfig(), { clock });
+  });
   afterAll(() => app.close());
   const row = (sql: string, ...args: unknown[]) => app.db.prepare(sql).get(...args) as Record<string, string>;
 

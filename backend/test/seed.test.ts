@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { addDays, localDateOf } from "../src/domain/availability/slot-math";
-import { buildApp } from "../src/main";
+import { type App, buildApp } from "../src/main";
 import { FixedClock } from "../src/shared/clock";
 import { testConfig } from "./support/test-app";
 
 describe("seed data", () => {
   it("has the catalogue, people and contacts the product needs", async () => {
-    const app = buildApp(testConfig());
+    const app = await buildApp(testConfig());
     try {
       const stats = app.db
         .prepare(
@@ -32,18 +32,17 @@ describe("seed data", () => {
 
   it("loads only once, into an empty database", async () => {
     const config = testConfig();
-    const first = buildApp(config);
+    const first = await buildApp(config);
     first.db.prepare("DELETE FROM properties WHERE id = 35").run();
     await first.close();
-    const second = buildApp(config);
+    const second = await buildApp(config);
     expect(second.db.prepare("SELECT count(*) FROM properties").pluck().get()).toBe(34);
     await second.close();
   });
 
   it("dates the demo data from the application's day: its clock's, or the real one", async () => {
-    const dated = (app: ReturnType<typeof buildApp>) =>
-      app.db.prepare("SELECT date FROM availability_exceptions WHERE property_id = 7 AND kind = 'closed'").pluck().get();
-    const onClock = buildApp(testConfig(), { clock: new FixedClock("2030-01-10T15:00:00Z") });
+    const dated = (app: App) => app.db.prepare("SELECT date FROM availability_exceptions WHERE property_id = 7 AND kind = 'closed'").pluck().get();
+    const onClock = await buildApp(testConfig(), { clock: new FixedClock("2030-01-10T15:00:00Z") });
     try {
       expect(dated(onClock)).toBe("2030-01-14");
       expect(onClock.db.prepare("SELECT available_from FROM properties WHERE id = 1").pluck().get()).toBe("2030-01-03");
@@ -52,7 +51,7 @@ describe("seed data", () => {
     }
     const fourDaysFrom = (ms: number) => new Date(ms + 4 * 86_400_000).toISOString().slice(0, 10);
     const before = Date.now();
-    const real = buildApp(testConfig());
+    const real = await buildApp(testConfig());
     try {
       // Either side of a midnight that may pass while the database is created.
       expect([fourDaysFrom(before), fourDaysFrom(Date.now())]).toContain(dated(real));
@@ -66,7 +65,7 @@ describe("seed data", () => {
     "offers open slots over the next 14 days when first run at %s",
     async (now) => {
       const clock = new FixedClock(now);
-      const app = buildApp(testConfig(), { clock });
+      const app = await buildApp(testConfig(), { clock });
       try {
         for (const p of app.services.properties.listActive()) {
           const today = localDateOf(clock.now(), p.timezone);

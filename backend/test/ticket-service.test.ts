@@ -8,8 +8,8 @@ import { MONDAY, testConfig } from "./support/test-app";
 describe("ticket follow-ups on a real SQLite file", () => {
   let app: App;
 
-  beforeEach(() => {
-    app = buildApp(testConfig(), { clock: new FixedClock(MONDAY) });
+  beforeEach(async () => {
+    app = await buildApp(testConfig(), { clock: new FixedClock(MONDAY) });
     return () => app.close();
   });
 

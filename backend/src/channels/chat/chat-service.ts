@@ -6,23 +6,14 @@ import { STATE_KEY } from "../../agent/offline/offline-state";
 import { toolLabel } from "../../agent/tools/tool-labels";
 import type { ChoiceOption, ConversationMessage } from "../../domain/conversations/conversation";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
+import { safetyGuidance, type Triage, type TriageLanguage, type TriageResult } from "../../domain/triage/triage";
+import { detectLanguage, replyLanguage } from "../../nlu/language";
 import { KeyedMutex } from "../../shared/keyed-mutex";
-import { type EscalationTrigger, escalationTrigger, safetyGuidance } from "../staff/escalation-rules";
 import type { EscalationService } from "../staff/escalation-service";
 import type { ChatEvent, ChatTurnResult } from "./chat-events";
+import handoffReplies from "./handoff-replies.json";
 
 export const RETRY_MESSAGE = "Sorry — I'm having trouble answering right now. Please try again in a moment; nothing you told me has been lost.";
-
-const HANDOFF: Record<Exclude<EscalationTrigger["kind"], "emergency">, string> = {
-  human: "Of course. I've asked a member of our leasing team to join this chat — they'll reply here as soon as they can. You can keep writing in the meantime.",
-  negotiation: "I can't negotiate rent or lease terms myself, so I've asked a member of our leasing team to join this chat. They'll reply here shortly.",
-  legal:
-    "That's a question for a person on our team rather than an automated assistant, so I've asked a member of our leasing team " +
-    "to join this chat. They'll reply here shortly.",
-  fair_housing:
-    "That's an important question, and a person on our team should answer it. I've asked a member of our leasing team " +
-    "to join this chat; they'll reply here shortly.",
-};
 
 /** Turns without progress, or failed tool calls in a row, before a person is asked to step in. */
 export const NO_PROGRESS_LIMIT = 3;
@@ -32,6 +23,10 @@ export interface ChatServiceOptions {
   agent: LeasingAgent;
   conversations: ConversationService;
   escalations?: EscalationService;
+  /** What the assistant must not handle alone, checked on every message whatever the model. */
+  triage: Triage;
+  /** Names of the listings, which say nothing about what a message needs. */
+  listingNames?: () => string[];
   /** Phone of the emergency maintenance line, for safety guidance. */
   emergencyPhone?: () => string | null;
   log: Logger;
@@ -86,10 +81,20 @@ export class ChatService {
         conversations.append(sessionId, "user", input.message, userData);
         return this.silent(sessionId, emit);
       }
-      const trigger = this.o.escalations ? escalationTrigger(input.message) : null;
-      if (trigger) return this.handOff(sessionId, input.message, userData, trigger, emit);
+      const language = this.languageOf(sessionId, input.message);
+      const found = this.o.escalations ? await this.o.triage.assess(input.message, language, this.o.listingNames?.() ?? []) : null;
+      if (found?.escalation) return this.handOff(sessionId, input.message, userData, found, language, emit);
       return this.turn(sessionId, input.message, userData, emit);
     });
+  }
+
+  /** The language of this message (English or Spanish to answer in); a short one keeps the conversation's. */
+  private languageOf(sessionId: string, message: string): TriageLanguage {
+    const { conversations } = this.o;
+    const before = conversations.get(sessionId).facts.language ?? "en";
+    const now = replyLanguage(detectLanguage(message, before));
+    if (now !== before) conversations.updateFacts(sessionId, { language: now });
+    return now;
   }
 
   private silent(sessionId: string, emit?: (e: ChatEvent) => void): ChatTurnResult {
@@ -110,14 +115,17 @@ export class ChatService {
     sessionId: string,
     message: string,
     userData: ConversationMessage["data"],
-    trigger: EscalationTrigger,
+    found: TriageResult,
+    language: TriageLanguage,
     emit?: (e: ChatEvent) => void,
   ): ChatTurnResult {
     const { conversations } = this.o;
+    const kind = found.escalation!;
     conversations.append(sessionId, "user", message, userData);
-    const reply = trigger.kind === "emergency" ? safetyGuidance(message, this.o.emergencyPhone?.() ?? null) : HANDOFF[trigger.kind];
-    conversations.appendIfAi(sessionId, reply, { escalation: trigger.kind });
-    this.o.escalations!.escalate(sessionId, trigger.kind, trigger.reason, message);
+    const reply = kind === "emergency" ? safetyGuidance(found.emergency, language, this.o.emergencyPhone?.() ?? null) : handoffReplies[language][kind];
+    conversations.appendIfAi(sessionId, reply, { escalation: kind });
+    const reason = kind === "emergency" ? "Emergency described in chat" : found.reason!;
+    this.o.escalations!.escalate(sessionId, kind, reason, message);
     for (const piece of reply.match(/\S+\s*/g) ?? []) emit?.({ type: "token", text: piece });
     emit?.({ type: "done", sessionId, reply, mode: "human" });
     return { sessionId, reply, options: [], mode: "human" };

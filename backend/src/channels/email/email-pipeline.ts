@@ -17,10 +17,10 @@ import { newMessageId } from "../../mail/booking-mailer";
 import type { MailOutbox } from "../../mail/outgoing-mail";
 import type { Clock } from "../../shared/clock";
 import { withDeadline } from "../../shared/deadline";
-import type { Classification, Classifier } from "./classifier";
+import { ACTIONS, type Classification, type Classifier } from "./classifier";
 import { agentReplyText, followUpReplyText, replyReferences, replySubject, stakeholderNotice, textToHtml, ticketReplyText } from "./email-replies";
 import { noReplyReason } from "./loop-guard";
-import { classifyOffline, isChaser, looksLikeTourReply, otherThanTour, reportsResolved, tourRequestPart } from "./offline-classifier";
+import type { MailUnderstanding } from "./mail-understanding";
 import { type InboundEmail, parseEmail } from "./parse-email";
 
 export interface EmailPipelineDeps {
@@ -35,6 +35,8 @@ export interface EmailPipelineDeps {
   tickets: TicketService;
   agent: LeasingAgent;
   classifier: Classifier;
+  /** The offline reading of mail: the fallback classifier, the shared triage, and replies in a thread. */
+  understanding: MailUnderstanding;
   persona: () => Persona;
   clock: Clock;
   from: { name: string; address: string };
@@ -242,8 +244,15 @@ export class EmailPipeline {
     } catch (err) {
       modelError = err instanceof Error ? err.message : String(err);
       d.log.warn({ key: mail.key, err: modelError }, "mail: model classification failed; using the offline rules");
-      classification = classifyOffline(input);
+      classification = await d.understanding.classify(input);
     }
+    // An emergency is one whichever classifier read the mail: the shared triage decides.
+    const emergency = await d.understanding.emergencyIn(mail.subject, input.text);
+    if (emergency && classification.priority !== "urgent") {
+      const intent = classification.intent === "locked_out" ? "locked_out" : "maintenance";
+      classification = { ...classification, intent, priority: "urgent", actionRequired: ACTIONS[intent].urgent };
+    }
+    const followUp = await d.understanding.followUpOf(input.text);
     // One of our own contacts (a locksmith, a contractor) reporting back: an update for the
     // office on the matter, never a new call-out to themselves.
     const contact = contactOf(d.tickets.stakeholderList(), from.address);
@@ -257,7 +266,7 @@ export class EmailPipeline {
     }
     // In a thread about a tour, a reply about times, the booking or a change of plans goes to the
     // assistant; anything else ("do you allow subletting?") goes to the office like any question.
-    if (continuingTour && (classification.intent === "tour_request" || (classification.intent === "general" && looksLikeTourReply(mail.subject, input.text)))) {
+    if (continuingTour && (classification.intent === "tour_request" || (classification.intent === "general" && followUp === "tour"))) {
       classification = { ...classification, intent: "tour_request", priority: "normal" };
     }
 
@@ -267,12 +276,13 @@ export class EmailPipeline {
     let user = known;
     // A mail mainly about something else that also asks to see a listing: the ticket, and the
     // assistant answers the tour part too.
-    let tourAside = classification.intent !== "tour_request" && classification.priority !== "urgent" ? tourRequestPart(input.text) : undefined;
+    let tourAside =
+      classification.intent !== "tour_request" && classification.priority !== "urgent" ? await d.understanding.tourRequestPart(input.text) : undefined;
     // A tour request that also raises a repair, a rent question or a lock-out: the ticket for that,
     // and the assistant answers the tour part.
     if (classification.intent === "tour_request" && !continuingTour) {
-      const rest = otherThanTour(input);
-      const part = rest ? tourRequestPart(input.text) : undefined;
+      const rest = await d.understanding.otherThanTour(input);
+      const part = rest ? await d.understanding.tourRequestPart(input.text) : undefined;
       if (rest && part) {
         classification = rest;
         tourAside = part;
@@ -297,23 +307,18 @@ export class EmailPipeline {
     // Our own contacts are greeted plainly, not by the first word of a company name.
     const firstName = contact ? "there" : firstNameOf(user, mail);
     // "Thanks so much!" with nothing asked: a kind word back, no ticket for anyone to close.
-    const courtesyOnly =
-      classification.intent === "general" &&
-      classification.priority === "low" &&
-      !modelError &&
-      /^(?:thanks?|thank you|ty|thx|great|perfect|awesome|got it|ok(?:ay)?|sounds good|much appreciated|appreciate)/i.test(input.text.trim()) &&
-      !input.text.includes("?") &&
-      input.text.trim().split(/\s+/).length <= 40;
+    const courtesyOnly = followUp === "gratitude" && !modelError && !input.text.includes("?");
     const needsTicket =
       (classification.intent !== "tour_request" || (agentError !== undefined && !tourAside) || modelError !== undefined) &&
       !(courtesyOnly && !d.tickets.list({ conversationId }).some((t) => t.status !== "closed"));
     // A later message in a thread with an open ticket ("any update?", "now it's pooling under the
     // sink", "the locksmith came") joins that ticket rather than opening another.
-    const resolved = reportsResolved(mail.subject, input.text);
+    const resolved = followUp === "resolved";
     const joins =
       needsTicket && classification.intent !== "tour_request"
-        ? this.openTicketToJoin(conversationId, classification, resolved, contact, isChaser(input.text))
+        ? this.openTicketToJoin(conversationId, classification, resolved, contact, followUp === "chaser")
         : undefined;
+    const lastWasFix = joins?.lastFollowUp ? (await d.understanding.followUpOf(joins.lastFollowUp)) === "resolved" : false;
     const replyMessageId = newMessageId(d.from.address);
     const subject = replySubject(mail.subject);
     const references = replyReferences(mail.references, mail.messageId);
@@ -333,6 +338,7 @@ export class EmailPipeline {
           references,
           replyMessageId,
           fromContact: contact !== undefined,
+          lastWasFix,
         });
       const stakeholders: Stakeholder[] = needsTicket ? d.tickets.stakeholdersFor(classification.intent, property?.id ?? null) : [];
       const ticket = needsTicket
@@ -495,10 +501,12 @@ export class EmailPipeline {
     replyMessageId: string;
     /** The sender is one of our own contacts (a locksmith, a contractor). */
     fromContact: boolean;
+    /** The ticket's latest follow-up said the problem was over (so this one says it is back). */
+    lastWasFix: boolean;
   }): { ticket: Ticket; cc: string | null } {
     const d = this.d;
     const from = f.mail.from!;
-    const afterFix = !f.resolved && f.joins.lastFollowUp !== null && reportsResolved("", f.joins.lastFollowUp);
+    const afterFix = !f.resolved && f.lastWasFix;
     const { ticket, raised } = d.tickets.addFollowUp(f.joins.id, {
       priority: f.resolved ? f.joins.priority : f.classification.priority,
       text: f.mail.text || f.mail.fullText.slice(0, 500),

@@ -3,10 +3,10 @@ import type { TransactionRunner } from "../../domain/bookings/booking-service";
 import type { ConversationService } from "../../domain/conversations/conversation-service";
 import type { Ticket } from "../../domain/tickets/ticket";
 import type { TicketService } from "../../domain/tickets/ticket-service";
+import type { EscalationKind } from "../../domain/triage/triage";
 import type { UserService } from "../../domain/users/user-service";
 import { newMessageId } from "../../mail/booking-mailer";
 import type { MailOutbox } from "../../mail/outgoing-mail";
-import type { EscalationKind } from "./escalation-rules";
 
 export interface EscalationDeps {
   tx: TransactionRunner;

@@ -31,6 +31,8 @@ export interface SessionFacts {
   focusPropertyId?: number;
   /** Tour times last offered, in the order shown. */
   offered?: Array<{ propertyId: number; start: string; local: string }>;
+  /** The language the person writes in, and is answered in. */
+  language?: "en" | "es";
 }
 
 export interface Conversation {
