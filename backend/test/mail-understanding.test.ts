@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../src/main";
 import { IntentClassifier } from "../src/nlu/intent-classifier";
+import { email } from "./support/mail-fixtures";
 import { testConfig } from "./support/test-app";
 
 const tenant = { name: "Tom Becker", email: "tom.becker@example.com", isTenant: true, property: "Larimer Lofts", unit: "5" };
@@ -47,6 +48,42 @@ describe("reading mail", () => {
     expect(await app.understanding.followUpOf("The 12:30 one works for me, thanks!")).toBe("tour");
     expect(await app.understanding.followUpOf("Thanks so much for the quick help today!")).toBe("gratitude");
     expect(await app.understanding.followUpOf("The fix didn't hold, the dishwasher is leaking again")).toBe("other");
+  });
+});
+
+describe("replies to mail", () => {
+  let app: App;
+  beforeAll(async () => {
+    app = await buildApp(testConfig());
+  });
+  afterAll(() => app.close());
+  const replyTo = async (id: string, from: string, subject: string, body: string) => {
+    await app.services.email.process(Buffer.from(email({ from, subject, body, id })));
+    return app.repos.outbox.list().find((m) => m.kind === "email_reply" && m.inReplyTo === `<${id}>`)!;
+  };
+
+  it("answers in Spanish a mail written in Spanish, with the safety steps of the emergency it reports", async () => {
+    const leak = await replyTo(
+      "es-leak@example.com",
+      "Sofia Alvarez <sofia.alvarez@example.com>",
+      "Se inunda el baño",
+      "Hola, está saliendo muchísima agua del techo del baño y ya se está inundando todo el piso. ¡Ayuda!",
+    );
+    expect(leak.text).toMatch(/^Hola, Sofia:/);
+    expect(leak.text).toMatch(/como emergencia/);
+    expect(leak.text).toMatch(/cierre la llave de paso/);
+    expect(leak.text).toMatch(/asistente automático de arrendamiento/);
+  });
+
+  it("acknowledges an aside besides the main matter it files", async () => {
+    const plan = await replyTo(
+      "aside-1@example.com",
+      "Tom Becker <tom.becker@example.com>",
+      "Payment plan",
+      "Hi, I can't pay the full rent on the 1st this month. Could I pay half now and half on the 15th? Also the closet door hinge squeaks a bit.",
+    );
+    expect(plan.text).toMatch(/message about rent/);
+    expect(plan.text).toMatch(/I've also noted what you wrote about the repair/);
   });
 });
 

@@ -10,17 +10,30 @@ import type { ConversationService } from "../../domain/conversations/conversatio
 import type { PropertyService } from "../../domain/properties/property-service";
 import type { Stakeholder, Ticket } from "../../domain/tickets/ticket";
 import type { TicketService } from "../../domain/tickets/ticket-service";
+import type { EmergencyKind } from "../../domain/triage/triage";
 import { greetingName, normalizeName, tidyPersonName } from "../../domain/users/contact-validation";
 import type { User } from "../../domain/users/user";
 import type { UserService } from "../../domain/users/user-service";
 import { newMessageId } from "../../mail/booking-mailer";
 import type { MailOutbox } from "../../mail/outgoing-mail";
+import { detectLanguage, replyLanguage } from "../../nlu/language";
 import type { Clock } from "../../shared/clock";
 import { withDeadline } from "../../shared/deadline";
 import { ACTIONS, type Classification, type Classifier } from "./classifier";
-import { agentReplyText, followUpReplyText, replyReferences, replySubject, stakeholderNotice, textToHtml, ticketReplyText } from "./email-replies";
+import {
+  agentReplyText,
+  courtesyText,
+  followUpReplyText,
+  type ReplyLanguage,
+  replyReferences,
+  replySubject,
+  stakeholderNotice,
+  textToHtml,
+  ticketReplyText,
+  withTourAnswer,
+} from "./email-replies";
 import { noReplyReason } from "./loop-guard";
-import type { MailUnderstanding } from "./mail-understanding";
+import type { MailReading, MailUnderstanding } from "./mail-understanding";
 import { type InboundEmail, parseEmail } from "./parse-email";
 
 export interface EmailPipelineDeps {
@@ -94,14 +107,6 @@ function contactOf(stakeholders: Stakeholder[], address: string): Stakeholder | 
 }
 
 /** A ticket reply with the assistant's answer to a tour request made in the same mail. */
-function withTourAnswer(ticketText: string, answer: string | undefined): string {
-  if (!answer?.trim()) return ticketText;
-  const marker = "\n\nYou can reply to this e-mail";
-  const at = ticketText.indexOf(marker);
-  const part = `\n\nAbout seeing a listing: ${answer.trim()}`;
-  return at >= 0 ? `${ticketText.slice(0, at)}${part}${ticketText.slice(at)}` : `${ticketText}${part}`;
-}
-
 function messageText(m: BaseMessage): string {
   return typeof m.content === "string" ? m.content : m.content.map((c) => ("text" in c ? String(c.text) : "")).join("");
 }
@@ -253,6 +258,9 @@ export class EmailPipeline {
       classification = { ...classification, intent, priority: "urgent", actionRequired: ACTIONS[intent].urgent };
     }
     const followUp = await d.understanding.followUpOf(input.text);
+    // Answered in the language the sender wrote in (English or Spanish).
+    const language = replyLanguage(detectLanguage(`${mail.subject}\n${input.text}`));
+    const asides = "asides" in classification ? (classification as MailReading).asides : [];
     // One of our own contacts (a locksmith, a contractor) reporting back: an update for the
     // office on the matter, never a new call-out to themselves.
     const contact = contactOf(d.tickets.stakeholderList(), from.address);
@@ -339,6 +347,8 @@ export class EmailPipeline {
           replyMessageId,
           fromContact: contact !== undefined,
           lastWasFix,
+          language,
+          emergency,
         });
       const stakeholders: Stakeholder[] = needsTicket ? d.tickets.stakeholdersFor(classification.intent, property?.id ?? null) : [];
       const ticket = needsTicket
@@ -364,22 +374,15 @@ export class EmailPipeline {
           })
         : null;
 
+      const facts = { firstName, classification, ticket, stakeholders, property: property?.name, unit: known?.unit, persona, language, emergency, asides };
       const text =
         classification.intent === "tour_request" && answer
-          ? agentReplyText(firstName, answer, persona)
+          ? agentReplyText(firstName, answer, persona, language)
           : classification.intent === "tour_request"
-            ? agentReplyText(
-                firstName,
-                `Thanks for your interest! I've passed your tour request to our leasing team${ticket ? ` (ticket #${ticket.id})` : ""}, ` +
-                  "and they'll get back to you with times shortly.",
-                persona,
-              )
+            ? agentReplyText(firstName, courtesyText("tourPassed", language, ticket?.id), persona, language)
             : !ticket && courtesyOnly
-              ? agentReplyText(firstName, "You're welcome — glad we could help. If anything else comes up, just reply to this e-mail.", persona)
-              : withTourAnswer(
-                  ticketReplyText({ firstName, classification, ticket, stakeholders, property: property?.name, unit: known?.unit, persona }),
-                  tourAside ? answer : undefined,
-                );
+              ? agentReplyText(firstName, courtesyText("welcome", language), persona, language)
+              : withTourAnswer(ticketReplyText(facts), tourAside ? answer : undefined, language);
       const cc = d.notifyMode === "cc" && stakeholders.length ? stakeholders.map((s) => s.email).join(", ") : null;
       d.outbox.enqueue({
         kind: "email_reply",
@@ -503,6 +506,8 @@ export class EmailPipeline {
     fromContact: boolean;
     /** The ticket's latest follow-up said the problem was over (so this one says it is back). */
     lastWasFix: boolean;
+    language: ReplyLanguage;
+    emergency: EmergencyKind | null;
   }): { ticket: Ticket; cc: string | null } {
     const d = this.d;
     const from = f.mail.from!;
@@ -527,8 +532,9 @@ export class EmailPipeline {
       resolved: f.resolved,
       stakeholders: notify ? stakeholders : [],
       persona: f.persona,
-      about: f.classification.summary,
       fromContact,
+      language: f.language,
+      emergency: f.emergency,
     });
     d.outbox.enqueue({
       kind: "email_reply",

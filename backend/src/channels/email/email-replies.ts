@@ -1,7 +1,12 @@
 import type { Persona } from "../../agent/persona";
-import type { Stakeholder, Ticket } from "../../domain/tickets/ticket";
+import type { Intent, Stakeholder, Ticket } from "../../domain/tickets/ticket";
+import guidance from "../../domain/triage/guidance.json";
+import type { EmergencyKind } from "../../domain/triage/triage";
 import { emailLayout, escapeHtml } from "../../mail/html";
 import type { Classification } from "./classifier";
+import texts from "./reply-texts.json";
+
+export type ReplyLanguage = "en" | "es";
 
 export interface ReplyFacts {
   firstName: string;
@@ -11,69 +16,70 @@ export interface ReplyFacts {
   property?: string | null;
   unit?: string | null;
   persona: Persona;
+  language?: ReplyLanguage;
+  /** The emergency the mail reports, for its safety guidance. */
+  emergency?: EmergencyKind | null;
+  /** Other matters the mail raised, acknowledged in the reply. */
+  asides?: Intent[];
 }
 
-const SAFETY: Array<[RegExp, string]> = [
-  [/gas/i, "If you smell gas: leave the home now, don't use light switches, flames or phones inside, and call 911 and the gas company from outside."],
-  [/fire|electrical|spark/i, "If there is fire, smoke or sparking: get everyone out and call 911. If it's safe, switch off the breaker for that circuit."],
-  [/carbon monoxide/i, "If a carbon monoxide alarm is sounding: get everyone outside into fresh air and call 911."],
-  [
-    /flood|leak/i,
-    "To limit the damage: if you can do so safely, turn off the water at the fixture's shut-off valve or the main, " +
-      "keep away from wet outlets and appliances, and move valuables out of the way.",
-  ],
-  [/security/i, "If you feel unsafe or someone may be inside, leave and call 911 first."],
-  [/no heat/i, "Until it's fixed: keep doors and windows closed, dress warmly, and never use an oven or grill for heat."],
-];
+type Texts = (typeof texts)["en"];
 
-export function signature(p: Persona): string {
-  return `— ${p.name}, automated leasing assistant, ${p.companyName}`;
+/** A reply text with its {placeholders} filled in. */
+function say(language: ReplyLanguage, key: Exclude<keyof Texts, "priority" | "matters">, values: Record<string, string | number> = {}): string {
+  return texts[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
+}
+
+function contactsOf(stakeholders: Stakeholder[], language: ReplyLanguage): string {
+  return stakeholders.map((s) => `${s.name}${s.phone ? ` (${s.phone})` : ""}`).join(texts[language].and);
+}
+
+export function signature(p: Persona, language: ReplyLanguage = "en"): string {
+  return say(language, "signature", { assistant: p.name, company: p.companyName });
 }
 
 /** The reply text for a ticket (lock-outs, repairs, rent, general), from the facts, never invented. */
 export function ticketReplyText(f: ReplyFacts): string {
+  const lang = f.language ?? "en";
   const c = f.classification;
-  const where = f.property ? ` at ${f.property}${f.unit ? `, unit ${f.unit}` : ""}` : "";
-  const ref = f.ticket ? `ticket #${f.ticket.id}` : "a ticket";
-  const contacts = f.stakeholders.map((s) => `${s.name}${s.phone ? ` (${s.phone})` : ""}`).join(" and ");
-  const passedTo = contacts ? ` and passed it to ${contacts}` : "";
-  const lines: string[] = [`Hi ${f.firstName},`, ""];
+  const where = f.property ? say(lang, f.unit ? "whereUnit" : "where", { property: f.property, unit: f.unit ?? "" }) : "";
+  const ref = f.ticket ? say(lang, "ticket", { id: f.ticket.id }) : say(lang, "aTicket");
+  const contacts = contactsOf(f.stakeholders, lang);
+  const passedTo = contacts ? say(lang, "passedTo", { contacts }) : "";
+  const lines: string[] = [say(lang, "greeting", { name: f.firstName }), ""];
   switch (c.intent) {
     case "locked_out": {
-      const alerted = contacts ? ` and alerted ${contacts}, who handles lock-outs for us` : " and alerted the property team";
-      lines.push(
-        `Sorry you're locked out${where}. I've opened ${ref} as urgent${alerted}. Someone will contact you shortly to let you in.`,
-        "",
-        "Please stay somewhere safe and warm while you wait. If you are in danger, call 911.",
-      );
+      const alerted = contacts ? say(lang, "lockedOutAlerted", { contacts }) : say(lang, "teamAlerted");
+      lines.push(say(lang, "lockedOut", { where, ref, alerted }), "", say(lang, "staySafe"));
       break;
     }
-    case "maintenance": {
-      const safety = c.priority === "urgent" ? SAFETY.find(([re]) => re.test(c.summary))?.[1] : undefined;
-      lines.push(
-        c.priority === "urgent"
-          ? `Thank you for reporting this${where}. I've opened ${ref} as an emergency${contacts ? ` and alerted ${contacts}` : ""} right away.`
-          : `Thank you for letting us know${where}. I've opened ${ref} (${c.priority} priority)${passedTo}, who will contact you to arrange the repair.`,
-      );
-      if (safety) lines.push("", safety);
+    case "maintenance":
+      if (c.priority === "urgent") {
+        lines.push(say(lang, "emergency", { where, ref, alerted: contacts ? say(lang, "alerted", { contacts }) : "" }));
+        if (f.emergency) lines.push("", guidance[lang][f.emergency]);
+      } else {
+        lines.push(say(lang, "repair", { where, ref, priority: texts[lang].priority[c.priority], passedTo }));
+      }
       break;
-    }
     case "rent":
-      lines.push(
-        `Thanks for your message about rent${where}. I've opened ${ref}${passedTo}. ` +
-          "They will check your account and reply; I can't see or change balances myself.",
-      );
+      lines.push(say(lang, "rent", { where, ref, passedTo }));
       break;
     default:
-      if (/\(personal safety\)/.test(c.summary)) {
-        lines.push("If you or anyone else is in danger right now, call 911 first.", "");
-      }
-      lines.push(
-        `Thanks for your message. I've opened ${ref}${contacts ? ` for ${contacts}` : " for the leasing office"}, and a member of the team will reply.`,
-      );
+      lines.push(say(lang, "general", { ref, for: contacts ? say(lang, "forContacts", { contacts }) : say(lang, "forOffice") }));
   }
-  lines.push("", "You can reply to this e-mail to add details or photos.", "", signature(f.persona));
+  const asides = (f.asides ?? []).filter((a) => a !== c.intent && a !== "tour_request");
+  if (asides.length) lines.push("", say(lang, "asides", { matters: asides.map((a) => texts[lang].matters[a]).join(texts[lang].and) }));
+  lines.push("", say(lang, "addDetails"), "", signature(f.persona, lang));
   return lines.join("\n");
+}
+
+/** A ticket reply with the assistant's answer about seeing a listing before its closing lines. */
+export function withTourAnswer(ticketText: string, answer: string | undefined, language: ReplyLanguage = "en"): string {
+  if (!answer?.trim()) return ticketText;
+  const marker = `\n\n${say(language, "addDetails")}`;
+  const at = ticketText.indexOf(marker);
+  const part = `\n\n${say(language, "tourAnswer", { answer: answer.trim() })}`;
+  return at >= 0 ? `${ticketText.slice(0, at)}${part}${ticketText.slice(at)}` : `${ticketText}${part}`;
 }
 
 /** The answer to a later message that joined an open ticket. */
@@ -84,39 +90,40 @@ export function followUpReplyText(f: {
   resolved: boolean;
   stakeholders: Stakeholder[];
   persona: Persona;
-  about: string;
   fromContact?: boolean;
+  language?: ReplyLanguage;
+  emergency?: EmergencyKind | null;
 }): string {
+  const lang = f.language ?? "en";
   const t = f.ticket;
-  const contacts = f.stakeholders.map((s) => `${s.name}${s.phone ? ` (${s.phone})` : ""}`).join(" and ");
+  const contacts = contactsOf(f.stakeholders, lang);
   // One of our own contacts reporting back: a note for the office, not a tenant's reply.
-  if (f.fromContact)
-    return ["Hello,", "", `Thanks for the update — I've added it to ticket #${t.id} for the property team.`, "", signature(f.persona)].join("\n");
-  const lines: string[] = [`Hi ${f.firstName},`, ""];
+  if (f.fromContact) return [say(lang, "hello"), "", say(lang, "contactThanks", { id: t.id }), "", signature(f.persona, lang)].join("\n");
+  const lines: string[] = [say(lang, "greeting", { name: f.firstName }), ""];
   if (f.resolved) {
-    lines.push(`Thanks for letting us know — glad it's sorted. I've added your note to ticket #${t.id} so the team can close it.`);
+    lines.push(say(lang, "resolved", { id: t.id }));
   } else if (t.intent === "locked_out") {
-    const alerted = contacts ? ` and alerted ${contacts} again` : " and alerted the property team again";
-    lines.push(
-      `I'm sorry you're still waiting. I've added your message to ticket #${t.id} (urgent)${alerted}.`,
-      "",
-      "Please stay somewhere safe and warm while you wait. If you are in danger, call 911.",
-    );
+    const alerted = contacts ? say(lang, "alertedAgain", { contacts }) : say(lang, "teamAlertedAgain");
+    lines.push(say(lang, "stillLockedOut", { id: t.id, alerted }), "", say(lang, "staySafe"));
   } else {
-    const level = f.raised ? ` and raised it to ${t.priority === "urgent" ? "urgent" : `${t.priority} priority`}` : "";
-    const letKnow = contacts ? `, and let ${contacts} know` : "";
-    const next = t.status === "in_progress" ? "The team is already working on it." : "A member of the team will get back to you.";
-    lines.push(`Thanks for the update. I've added it to ticket #${t.id}${level}${letKnow}. ${next}`);
-    const safety = t.intent === "maintenance" && t.priority === "urgent" ? SAFETY.find(([re]) => re.test(`${f.about} ${t.summary}`))?.[1] : undefined;
-    if (safety) lines.push("", safety);
+    const raised = !f.raised ? "" : t.priority === "urgent" ? say(lang, "raisedUrgent") : say(lang, "raisedTo", { priority: texts[lang].priority[t.priority] });
+    const letKnow = contacts ? say(lang, "letKnow", { contacts }) : "";
+    const next = say(lang, t.status === "in_progress" ? "working" : "willReply");
+    lines.push(say(lang, "followUp", { id: t.id, raised, letKnow, next }));
+    if (t.intent === "maintenance" && t.priority === "urgent" && f.emergency) lines.push("", guidance[lang][f.emergency]);
   }
-  lines.push("", "You can reply to this e-mail to add details or photos.", "", signature(f.persona));
+  lines.push("", say(lang, "addDetails"), "", signature(f.persona, lang));
   return lines.join("\n");
 }
 
 /** A reply written around the assistant's answer (tour requests). */
-export function agentReplyText(firstName: string, answer: string, persona: Persona): string {
-  return [`Hi ${firstName},`, "", answer.trim(), "", signature(persona)].join("\n");
+export function agentReplyText(firstName: string, answer: string, persona: Persona, language: ReplyLanguage = "en"): string {
+  return [say(language, "greeting", { name: firstName }), "", answer.trim(), "", signature(persona, language)].join("\n");
+}
+
+/** Replies that need no ticket: passing a tour request on, and a kind word back. */
+export function courtesyText(key: "welcome" | "tourPassed", language: ReplyLanguage, ticketId?: number): string {
+  return say(language, key, { ticketRef: ticketId ? say(language, "ticketRef", { id: ticketId }) : "" });
 }
 
 export function textToHtml(text: string): string {
