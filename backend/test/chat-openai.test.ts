@@ -146,3 +146,20 @@ describe("OpenAI-compatible model path", () => {
     expect(String(out.messages.at(-1)!.content)).toBe("Plain JSON answer.");
   });
 });
+
+describe("a conversation in Spanish on the model path", () => {
+  it("books through the tools and confirms the tour in Spanish", async () => {
+    const slot = (await s.get("/api/properties/21/slots?from=2026-11-26&to=2026-11-26")).body.slots[0];
+    fake.script = (req) => {
+      const last = req.messages[req.messages.length - 1];
+      const tools = req.messages.filter((m) => m.role === "tool").length;
+      if (last.role === "user") return { toolCalls: [{ name: "save_prospect_info", args: { name: "Marta Ruiz", email: "marta.ruiz@example.com" } }] };
+      if (tools === 1) return { toolCalls: [{ name: "book_tour", args: { propertyId: 21, start: slot.start } }] };
+      return { content: "¡Listo! Su visita a Beacon & Vine quedó reservada. Le enviamos la confirmación por correo." };
+    };
+    const turn = await new ChatClient(s).say("Hola, soy Marta Ruiz, marta.ruiz@example.com. Quiero visitar Beacon & Vine el jueves temprano, por favor.");
+    expect(turn.reply).toMatch(/quedó reservada/);
+    const [queued] = s.app.repos.outbox.list().filter((m) => m.to === "marta.ruiz@example.com");
+    expect(queued).toMatchObject({ kind: "tour_confirmed", payload: expect.objectContaining({ language: "es" }) });
+  });
+});

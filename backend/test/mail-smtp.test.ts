@@ -70,3 +70,29 @@ describe("confirmation mail through a real SMTP server", () => {
     await until(() => s.app.repos.outbox.list({ status: "sent" }).length === 3, 5000, "three sent");
   });
 });
+
+describe("tour mail in the guest's language", () => {
+  it("confirms, moves and cancels in Spanish a tour booked by someone who wrote in Spanish", async () => {
+    const slot = await firstSlot(s, 21, "2026-11-25");
+    const { bookings, users } = s.app.services;
+    const guest = users.upsertProspect({ name: "Lucía Ortega", email: "lucia.ortega@example.com" });
+    const made = bookings.book({ propertyId: 21, userId: guest.id, start: new Date(slot.start), source: "chat", language: "es" });
+    const mine = () => smtp.received.filter((m) => m.envelope.to.includes("lucia.ortega@example.com"));
+    await until(() => mine().length === 1);
+    const [confirm] = mine();
+    expect(confirm.parsed.subject).toBe("Visita confirmada: Beacon & Vine, miércoles, 25 de noviembre de 2026, a las 9:00 a.m. EST");
+    expect(confirm.parsed.text).toMatch(/^Hola, Lucía:/);
+    expect(confirm.parsed.text).toContain("Su visita a Beacon & Vine está reservada.");
+    expect(confirm.parsed.text).toContain("Adjuntamos una invitación de calendario.");
+    expect(icsField(calendarPart(confirm), "SUMMARY")).toBe("Visita: Beacon & Vine");
+
+    const later = await firstSlot(s, 21, "2026-11-25", 2);
+    bookings.reschedule(made.id, new Date(later.start));
+    bookings.cancel(made.id);
+    await until(() => mine().length === 3);
+    const subjects = mine().map((m) => m.parsed.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Visita cambiada: Beacon & Vine, ahora el miércoles/), expect.stringMatching(/^Visita cancelada: /)]),
+    );
+  });
+});

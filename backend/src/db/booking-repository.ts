@@ -1,6 +1,6 @@
 import type { Interval } from "../domain/availability/availability";
 import type { BusyTimesRepository } from "../domain/availability/availability-service";
-import type { Booking, BookingSource, BookingStatus, BookingWithContact } from "../domain/bookings/booking";
+import type { Booking, BookingLanguage, BookingSource, BookingStatus, BookingWithContact } from "../domain/bookings/booking";
 import type { BookingRepository, NewBooking } from "../domain/bookings/booking-service";
 import { AppError } from "../shared/app-error";
 import { type Db, isUniqueViolation } from "./database";
@@ -15,6 +15,7 @@ interface BookingRow {
   manage_token: string;
   sequence: number;
   source: BookingSource;
+  language: BookingLanguage;
   created_at: string;
   updated_at: string;
   cancelled_at: string | null;
@@ -31,6 +32,7 @@ function toBooking(r: BookingRow): Booking {
     manageToken: r.manage_token,
     sequence: r.sequence,
     source: r.source,
+    language: r.language,
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
     cancelledAt: r.cancelled_at ? new Date(r.cancelled_at) : null,
@@ -66,8 +68,8 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<unknown[], BookingRow>(
-      `INSERT INTO bookings (property_id, user_id, start_utc, end_utc, status, manage_token, sequence, source, source_ref, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'confirmed', ?, 0, ?, ?, ?, ?) RETURNING *`,
+      `INSERT INTO bookings (property_id, user_id, start_utc, end_utc, status, manage_token, sequence, source, source_ref, language, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'confirmed', ?, 0, ?, ?, ?, ?, ?) RETURNING *`,
     );
     this.byId = db.prepare<[number], BookingRow>("SELECT * FROM bookings WHERE id = ?");
     this.byToken = db.prepare<[string], BookingRow>("SELECT * FROM bookings WHERE manage_token = ?");
@@ -100,7 +102,7 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
     const at = now.toISOString();
     try {
       return toBooking(
-        this.insert.get(b.propertyId, b.userId, b.start.toISOString(), b.end.toISOString(), b.manageToken, b.source, b.sourceRef ?? null, at, at)!,
+        this.insert.get(b.propertyId, b.userId, b.start.toISOString(), b.end.toISOString(), b.manageToken, b.source, b.sourceRef ?? null, b.language ?? "en", at, at)!,
       );
     } catch (err) {
       throw slotTaken(err);

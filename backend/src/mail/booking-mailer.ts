@@ -59,6 +59,7 @@ export class BookingMailer implements BookingNotifier {
       },
       guest: { name: user.name, email: user.email },
       manageUrl: manageUrl(this.options.publicUrl, booking.manageToken),
+      language: booking.language,
       ...(previousStart ? { previousStart: previousStart.toISOString() } : {}),
     };
     this.outbox.enqueue({

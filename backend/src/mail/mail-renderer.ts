@@ -2,7 +2,8 @@ import { AppError } from "../shared/app-error";
 import { mailDomain } from "./booking-mailer";
 import { buildTourIcs } from "./ics";
 import type { QueuedMail, RenderedMail } from "./outgoing-mail";
-import { propertyAddress, renderTourMail, type TourMailPayload } from "./tour-mail-template";
+import { propertyAddress, renderTourMail, type TourMailPayload, tourText } from "./tour-mail-template";
+import texts from "./tour-mail-texts.json";
 
 export interface RenderContext {
   from: { name: string; address: string };
@@ -19,8 +20,8 @@ function renderTour(mail: QueuedMail, p: TourMailPayload, ctx: RenderContext): R
     end: new Date(p.booking.end),
     // The stamp is when the change was queued, so a retried send is byte-for-byte the same invite.
     stamp: new Date(mail.createdAt),
-    summary: `Tour: ${p.property.name}`,
-    description: `Tour of ${p.property.name}. Manage it here: ${p.manageUrl}`,
+    summary: tourText(texts[p.language ?? "en"].icsSummary, { property: p.property.name }),
+    description: tourText(texts[p.language ?? "en"].icsDescription, { property: p.property.name, url: p.manageUrl }),
     location: `${p.property.name}, ${propertyAddress(p.property)}`,
     url: p.manageUrl,
     organizer: { name: ctx.from.name, email: ctx.from.address },

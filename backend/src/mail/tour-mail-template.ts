@@ -1,5 +1,6 @@
 import { formatLocalDateTime } from "../domain/shared/time-format";
 import { emailLayout, escapeHtml } from "./html";
+import texts from "./tour-mail-texts.json";
 
 export type TourMailKind = "confirmed" | "rescheduled" | "cancelled";
 
@@ -11,6 +12,15 @@ export interface TourMailPayload {
   guest: { name: string; email: string };
   manageUrl: string;
   previousStart?: string;
+  /** The guest's language; English when absent (mail queued before languages were kept). */
+  language?: TourMailLanguage;
+}
+
+export type TourMailLanguage = keyof typeof texts;
+
+/** A text of the tour e-mails in a language, with its {placeholders} filled in. */
+export function tourText(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
 }
 
 export interface RenderedTourText {
@@ -26,42 +36,36 @@ export function propertyAddress(p: TourMailPayload["property"]): string {
 /** Inline style of the manage-your-tour button in the HTML e-mail. */
 const BUTTON_STYLE = "display:inline-block;background:#1d4ed8;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none";
 
-/** Plain-text and HTML versions of a tour confirmation, change or cancellation. */
+/** Plain-text and HTML versions of a tour confirmation, change or cancellation, in the guest's language. */
 export function renderTourMail(m: TourMailPayload, senderName: string): RenderedTourText {
   const { property, guest, manageUrl, event } = m;
-  const when = formatLocalDateTime(new Date(m.booking.start), property.timezone);
+  const lang = m.language ?? "en";
+  const t = texts[lang];
+  const when = formatLocalDateTime(new Date(m.booking.start), property.timezone, true, lang);
   const address = propertyAddress(property);
   const firstName = guest.name.split(" ")[0];
-  const subject =
-    event === "confirmed"
-      ? `Tour confirmed: ${property.name}, ${when}`
-      : event === "rescheduled"
-        ? `Tour moved: ${property.name}, now ${when}`
-        : `Tour cancelled: ${property.name}, ${when}`;
-  const lead =
-    event === "confirmed"
-      ? `Your tour of ${property.name} is booked.`
-      : event === "rescheduled"
-        ? `Your tour of ${property.name} has moved${m.previousStart ? ` from ${formatLocalDateTime(new Date(m.previousStart), property.timezone)}` : ""}.`
-        : `Your tour of ${property.name} has been cancelled.`;
-  const manageLine = event === "cancelled" ? `Want another time? Book again here: ${manageUrl}` : `Need to change or cancel? Manage your tour: ${manageUrl}`;
+  const previous = m.previousStart ? formatLocalDateTime(new Date(m.previousStart), property.timezone, true, lang) : "";
+  const subject = tourText(t.subject[event], { property: property.name, when });
+  const lead = tourText(t.lead[event], { property: property.name, from: previous ? tourText(t.from, { previous }) : "" });
+  const manageLine = tourText(event === "cancelled" ? t.bookAgain : t.manage, { url: manageUrl });
+  const greeting = tourText(t.greeting, { name: firstName });
 
-  const lines = [`Hi ${firstName},`, "", lead, "", `When:  ${when}`, `Where: ${property.name}, ${address}`, "", manageLine, ""];
-  if (event !== "cancelled") lines.push("A calendar invite is attached.", "");
+  const lines = [greeting, "", lead, "", `${t.when}:  ${when}`, `${t.where}: ${property.name}, ${address}`, "", manageLine, ""];
+  if (event !== "cancelled") lines.push(t.invite, "");
   lines.push(`— ${senderName}`);
   const text = lines.join("\n");
 
-  const buttonLabel = event === "cancelled" ? "Book another time" : "Reschedule or cancel";
+  const buttonLabel = event === "cancelled" ? t.buttonBook : t.buttonManage;
   const html = emailLayout(
     escapeHtml(subject),
-    `<p>Hi ${escapeHtml(firstName)},</p>
+    `<p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(lead)}</p>
 <table role="presentation" style="margin:16px 0;border-collapse:collapse">
-<tr><td style="padding:4px 12px 4px 0;color:#52606d">When</td><td style="padding:4px 0"><strong>${escapeHtml(when)}</strong></td></tr>
-<tr><td style="padding:4px 12px 4px 0;color:#52606d">Where</td><td style="padding:4px 0">${escapeHtml(property.name)}<br>${escapeHtml(address)}</td></tr>
+<tr><td style="padding:4px 12px 4px 0;color:#52606d">${t.when}</td><td style="padding:4px 0"><strong>${escapeHtml(when)}</strong></td></tr>
+<tr><td style="padding:4px 12px 4px 0;color:#52606d">${t.where}</td><td style="padding:4px 0">${escapeHtml(property.name)}<br>${escapeHtml(address)}</td></tr>
 </table>
 <p><a href="${escapeHtml(manageUrl)}" style="${BUTTON_STYLE}">${buttonLabel}</a></p>
-${event === "cancelled" ? "" : '<p style="color:#52606d;font-size:13px">A calendar invite is attached.</p>'}
+${event === "cancelled" ? "" : `<p style="color:#52606d;font-size:13px">${t.invite}</p>`}
 <p>— ${escapeHtml(senderName)}</p>`,
   );
   return { subject, text, html };

@@ -34,6 +34,7 @@ export function createBookTourTool(d: ToolDeps) {
           start,
           source: conversation.channel === "email" ? "email" : "chat",
           sourceRef,
+          language: conversation.facts.language,
         });
         d.conversations.grantBooking(conversationId, booking.id, "booked");
         d.conversations.updateFacts(conversationId, { offered: undefined, focusPropertyId: p.id });

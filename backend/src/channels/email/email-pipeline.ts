@@ -260,6 +260,8 @@ export class EmailPipeline {
     const followUp = await d.understanding.followUpOf(input.text);
     // Answered in the language the sender wrote in (English or Spanish).
     const language = replyLanguage(detectLanguage(`${mail.subject}\n${input.text}`));
+    // The assistant's tools read it too: a tour booked from this mail is confirmed in this language.
+    if (d.conversations.get(conversationId).facts.language !== language) d.conversations.updateFacts(conversationId, { language });
     const asides = "asides" in classification ? (classification as MailReading).asides : [];
     // One of our own contacts (a locksmith, a contractor) reporting back: an update for the
     // office on the matter, never a new call-out to themselves.

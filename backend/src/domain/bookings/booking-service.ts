@@ -4,7 +4,7 @@ import type { Interval, Slot } from "../availability/availability";
 import type { AvailabilityService } from "../availability/availability-service";
 import type { Property } from "../properties/property";
 import type { User } from "../users/user";
-import type { Booking, BookingSource, BookingStatus, BookingWithContact } from "./booking";
+import type { Booking, BookingLanguage, BookingSource, BookingStatus, BookingWithContact } from "./booking";
 
 export interface NewBooking {
   propertyId: number;
@@ -15,6 +15,8 @@ export interface NewBooking {
   source: BookingSource;
   /** What this booking was made for (an inbound e-mail): at most one booking per reference. */
   sourceRef?: string | null;
+  /** The language of the guest's e-mails; English when not given. */
+  language?: BookingLanguage;
 }
 
 export interface BookingRepository {
@@ -77,7 +79,7 @@ export interface BookingServiceDeps {
 export class BookingService {
   constructor(private readonly d: BookingServiceDeps) {}
 
-  book(input: { propertyId: number; userId: number; start: Date; source?: BookingSource; sourceRef?: string | null }): Booking {
+  book(input: { propertyId: number; userId: number; start: Date; source?: BookingSource; sourceRef?: string | null; language?: BookingLanguage }): Booking {
     return this.bookFor(input, () => {
       const user = this.d.users.findById(input.userId);
       if (!user) throw new AppError("user_not_found", `No user with id ${input.userId}.`);
@@ -90,7 +92,7 @@ export class BookingService {
    * the prospect with this e-mail"), so the contact and the tour commit together. If the
    * booking fails, the person is still saved on their own: a lead is never lost.
    */
-  bookForContact(input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null }, resolveUser: () => User): Booking {
+  bookForContact(input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null; language?: BookingLanguage }, resolveUser: () => User): Booking {
     try {
       return this.bookFor(input, resolveUser);
     } catch (err) {
@@ -103,7 +105,7 @@ export class BookingService {
     }
   }
 
-  private bookFor(input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null }, resolveUser: () => User): Booking {
+  private bookFor(input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null; language?: BookingLanguage }, resolveUser: () => User): Booking {
     return this.withAlternatives(input.propertyId, input.start, () =>
       this.d.tx.run(() => {
         // Retrying the same request (a re-processed e-mail) returns the booking it already made.
@@ -125,6 +127,7 @@ export class BookingService {
             manageToken: this.d.newToken(),
             source: input.source ?? "web",
             sourceRef: input.sourceRef ?? null,
+            language: input.language,
           },
           now,
         );
@@ -183,6 +186,7 @@ export class BookingService {
             manageToken: this.d.newToken(),
             source: booking.source,
             sourceRef: null,
+            language: booking.language,
           },
           now,
         );

@@ -1,5 +1,6 @@
 export type BookingStatus = "confirmed" | "cancelled";
 export type BookingSource = "web" | "chat" | "email" | "staff";
+export type BookingLanguage = "en" | "es";
 
 export interface Booking {
   id: number;
@@ -12,6 +13,8 @@ export interface Booking {
   /** iCalendar SEQUENCE: bumped on each reschedule and on cancel. */
   sequence: number;
   source: BookingSource;
+  /** The language the guest wrote in, for the tour's e-mails. */
+  language: BookingLanguage;
   createdAt: Date;
   updatedAt: Date;
   cancelledAt: Date | null;
