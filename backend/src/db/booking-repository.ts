@@ -102,7 +102,18 @@ export class SqliteBookingRepository implements BookingRepository, BusyTimesRepo
     const at = now.toISOString();
     try {
       return toBooking(
-        this.insert.get(b.propertyId, b.userId, b.start.toISOString(), b.end.toISOString(), b.manageToken, b.source, b.sourceRef ?? null, b.language ?? "en", at, at)!,
+        this.insert.get(
+          b.propertyId,
+          b.userId,
+          b.start.toISOString(),
+          b.end.toISOString(),
+          b.manageToken,
+          b.source,
+          b.sourceRef ?? null,
+          b.language ?? "en",
+          at,
+          at,
+        )!,
       );
     } catch (err) {
       throw slotTaken(err);

@@ -92,7 +92,10 @@ export class BookingService {
    * the prospect with this e-mail"), so the contact and the tour commit together. If the
    * booking fails, the person is still saved on their own: a lead is never lost.
    */
-  bookForContact(input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null; language?: BookingLanguage }, resolveUser: () => User): Booking {
+  bookForContact(
+    input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null; language?: BookingLanguage },
+    resolveUser: () => User,
+  ): Booking {
     try {
       return this.bookFor(input, resolveUser);
     } catch (err) {
@@ -105,7 +108,10 @@ export class BookingService {
     }
   }
 
-  private bookFor(input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null; language?: BookingLanguage }, resolveUser: () => User): Booking {
+  private bookFor(
+    input: { propertyId: number; start: Date; source?: BookingSource; sourceRef?: string | null; language?: BookingLanguage },
+    resolveUser: () => User,
+  ): Booking {
     return this.withAlternatives(input.propertyId, input.start, () =>
       this.d.tx.run(() => {
         // Retrying the same request (a re-processed e-mail) returns the booking it already made.
