@@ -6,7 +6,7 @@
  * per-language figures, the targets, and the CPU time the offline path spent per turn and
  * per mail.
  *
- *   npm run eval:understanding [-- --verbose] [-- --only c-es-003]
+ *   npm run eval:understanding [-- --verbose] [-- --only c-es-003] [-- --dev]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -25,6 +25,8 @@ const SETS = path.join(path.dirname(fileURLToPath(import.meta.url)), "sets");
 const NOW = "2026-11-23T14:00:00Z";
 const VERBOSE = process.argv.includes("--verbose");
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+/** `--dev`: the development set (backend/eval/dev), whose misses may be studied; the sets above stay unseen. */
+const DEV = process.argv.includes("--dev");
 
 interface ExpectedTour {
   property: string;
@@ -229,8 +231,10 @@ function byKey<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 async function main() {
-  const conversations = (JSON.parse(fs.readFileSync(path.join(SETS, "conversations.json"), "utf8")) as Conversation[]).filter((c) => !ONLY || c.id === ONLY);
-  const mails = (JSON.parse(fs.readFileSync(path.join(SETS, "mails.json"), "utf8")) as EvalMail[]).filter((m) => !ONLY || m.id === ONLY);
+  const dir = DEV ? path.join(SETS, "../dev") : SETS;
+  const read = <T>(file: string): T[] => (fs.existsSync(path.join(dir, file)) ? (JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as T[]) : []);
+  const conversations = read<Conversation>("conversations.json").filter((c) => !ONLY || c.id === ONLY);
+  const mails = read<EvalMail>("mails.json").filter((m) => !ONLY || m.id === ONLY);
 
   let turns = 0;
   const chat: Array<{ c: Conversation; ok: boolean }> = [];
