@@ -155,10 +155,13 @@ function emergencyGate(triage: Corpus, mail: Corpus, documents: readonly MailDoc
   return { emergency, other };
 }
 
-/** The follow-up cues, with the mail corpus's reports and requests as what is none of them. */
+/**
+ * The follow-up cues, with the mail corpus's reports (repairs, lock-outs, rent) as what is none of
+ * them. Its general notes are left out: many are thanks, a cue of their own.
+ */
 function followUpCorpus(cues: Corpus, mail: Corpus): Corpus {
   // A tour request in a tour thread carries the tour on.
-  const reports = ["locked_out", "maintenance", "rent", "general"].flatMap((intent) => mail[intent] ?? []);
+  const reports = ["locked_out", "maintenance", "rent"].flatMap((intent) => mail[intent] ?? []);
   return {
     ...cues,
     "followup.tour": [...(cues["followup.tour"] ?? []), ...(mail.tour_request ?? [])],

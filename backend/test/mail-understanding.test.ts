@@ -37,6 +37,27 @@ describe("reading mail", () => {
     expect(portal.intent).not.toBe("locked_out");
   });
 
+  it("files an emergency as maintenance whatever words it shares with a lock-out, and someone shut in as a lock-out", async () => {
+    const co = await read(
+      "CO alarm - we feel dizzy",
+      "The carbon monoxide alarm in the living room keeps going off and my daughter and I are dizzy with headaches. We're outside on the street now.",
+    );
+    expect(co).toMatchObject({ intent: "maintenance", priority: "urgent", emergency: "co" });
+    const baby = await read("locked out", "I'm locked out of unit 5 and my baby is alone inside asleep in her crib. I have no key, please come now.");
+    expect(baby.priority).toBe("urgent");
+    expect(baby.intent).toBe("locked_out");
+  });
+
+  it("reads a note of thanks, or that a problem is over, as general and low", async () => {
+    for (const [subject, text] of [
+      ["Thank you!", "Thank you so much for the quick help yesterday, really appreciate it."],
+      ["Re: leak", "All fixed now, the plumber came this morning. Thanks for sending him so quickly!"],
+      ["¡Gracias!", "Muchas gracias por arreglar la calefacción tan rápido."],
+    ]) {
+      expect(await read(subject, text)).toMatchObject({ intent: "general", priority: "low", emergency: null });
+    }
+  });
+
   it("reads Spanish mail in Spanish", async () => {
     const c = await read("Fuga", "Hola, el lavabo del baño gotea desde ayer y ya hay un charco pequeño. ¿Pueden mandar a alguien? Gracias");
     expect(c).toMatchObject({ intent: "maintenance", language: "es" });

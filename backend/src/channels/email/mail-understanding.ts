@@ -151,10 +151,14 @@ export class MailUnderstanding {
         text,
         weight: i < LEAD_SENTENCES + (subject ? 1 : 0) ? 1 : LATER_WEIGHT,
         intent: top(await this.mailIntents.classify(text, language)),
-        over: await this.saysOver(text, language),
+        closing: await this.closes(text, language),
       })),
     );
-    const reporting = scored.filter((s) => !s.over);
+    const reporting = scored.filter((s) => !s.closing);
+    // Thanks, or word that a problem is over, and nothing else that reads as a matter: a note to
+    // acknowledge, nothing to act on.
+    const says = reporting.some((s) => s.intent.score >= SENTENCE_THRESHOLD);
+    if (!says && reporting.length < scored.length) return this.note(input, language, sentences[0]);
     const votes = new Map<Intent, number>();
     const vote = (intent: string, weight: number) => {
       if (INTENTS.includes(intent as Intent)) votes.set(intent as Intent, (votes.get(intent as Intent) ?? 0) + weight);
@@ -169,7 +173,9 @@ export class MailUnderstanding {
     const emergency = found.escalation === "emergency" ? found.emergency : null;
     const ranked = [...votes].sort((a, b) => b[1] - a[1]);
     let intent: Intent = ranked[0]?.[0] ?? "general";
-    if (emergency && intent !== "locked_out") intent = "maintenance";
+    // An emergency is work for maintenance (gas, fire, a flood, a forced door), except someone
+    // shut behind a door that the mail reads as a lock-out (a baby inside, the parent outside).
+    if (emergency && !(emergency === "trapped" && intent === "locked_out")) intent = "maintenance";
     const priority =
       emergency || intent === "locked_out"
         ? "urgent"
@@ -191,10 +197,23 @@ export class MailUnderstanding {
     return { intent, priority, summary, actionRequired: ACTIONS[intent][priority === "urgent" ? "urgent" : "other"], language, emergency, asides };
   }
 
-  /** The sentence says the problem is over ("all fixed now", "the locksmith let me in"). */
-  private async saysOver(sentence: string, language: Language): Promise<boolean> {
+  /** The sentence says the problem is over ("all fixed now", "the locksmith let me in"), or only thanks. */
+  private async closes(sentence: string, language: Language): Promise<"over" | "thanks" | null> {
     const t = top(await this.followUps.classify(sentence, language));
-    return t.intent === "followup.resolved" && t.score >= FOLLOW_UP_THRESHOLD;
+    if (t.score < FOLLOW_UP_THRESHOLD) return null;
+    return t.intent === "followup.resolved" ? "over" : t.intent === "followup.gratitude" ? "thanks" : null;
+  }
+
+  /** The sentence says the problem is over. */
+  private async saysOver(sentence: string, language: Language): Promise<boolean> {
+    return (await this.closes(sentence, language)) === "over";
+  }
+
+  /** A note of thanks, or that a problem is over: general and low, for a reply that acknowledges it. */
+  private note(input: ClassifyInput, language: Language, first: string | undefined): MailReading {
+    const who = input.sender.name || input.sender.email;
+    const summary = `${LABEL.general} — ${who}: ${(first ?? "(no text)").slice(0, 140)}`.slice(0, 240);
+    return { intent: "general", priority: "low", summary, actionRequired: ACTIONS.general.other, language, emergency: null, asides: [] };
   }
 
   /** How pressing the main matter is, by the mail as a whole and the sentences about it. */
