@@ -8,6 +8,8 @@ import type { ToolDeps } from "./tools/tool-deps";
 /** The machine-readable snapshot of a conversation that is appended to the system prompt. */
 export interface FactsSnapshot {
   channel?: "chat" | "email";
+  /** The language the person writes in and is answered in; labels below are written in it. */
+  language?: "en" | "es";
   today: string;
   weekday: string;
   now: string;
@@ -26,13 +28,14 @@ export function buildFacts(d: ToolDeps, c: Conversation): FactsSnapshot {
   const now = d.clock.now();
   const focusProperty = c.facts.focusPropertyId ? d.properties.find(c.facts.focusPropertyId) : undefined;
   const tz = focusProperty?.timezone ?? "America/Chicago";
+  const language = c.facts.language ?? "en";
   const shown = (c.facts.shown ?? [])
     .map((id) => d.properties.find(id))
     .filter((p): p is NonNullable<typeof p> => Boolean(p))
     .map((p, i) => ({ n: i + 1, id: p.id, name: p.name, city: p.city, neighborhood: p.neighborhood, address: p.address, beds: p.beds, rent: p.rent }));
   const offered = (c.facts.offered ?? []).map((o, i) => {
     const p = d.properties.find(o.propertyId);
-    return { n: i + 1, propertyId: o.propertyId, start: o.start, local: o.local, label: p ? slotWhen(new Date(o.start), p.timezone) : o.local };
+    return { n: i + 1, propertyId: o.propertyId, start: o.start, local: o.local, label: p ? slotWhen(new Date(o.start), p.timezone, language) : o.local };
   });
   const tours = sessionUpcomingTours(d, c.id).map((b) => {
     const p = d.properties.get(b.propertyId);
@@ -43,11 +46,12 @@ export function buildFacts(d: ToolDeps, c: Conversation): FactsSnapshot {
       start: b.start.toISOString(),
       startLocal: localDateOf(b.start, p.timezone),
       localTime: toLocalString(b.start, p.timezone).slice(11, 16),
-      label: slotWhen(b.start, p.timezone),
+      label: slotWhen(b.start, p.timezone, language),
     };
   });
   return {
     channel: c.channel,
+    language,
     today: localDateOf(now, tz),
     weekday: formatDay(now, tz),
     now: now.toISOString(),

@@ -1,21 +1,31 @@
 import type { ChoiceOption } from "../../domain/conversations/conversation";
 import type { CatalogEntry } from "./nlu/catalog";
 import type { WhenFinding } from "./nlu/when";
-import { call, type Decision, did, type Offered, type PolicyContext } from "./policy-types";
+import { call, type Decision, type DoneCall, did, type Offered, type PolicyContext } from "./policy-types";
+import type { PhraseKey } from "./wording";
 
-const YES_NO: ChoiceOption[] = [
-  { type: "reply", label: "Yes, book it", value: "Yes, please book it" },
-  { type: "reply", label: "Other times", value: "Can I see other times?" },
-];
+function yesNo(ctx: PolicyContext): ChoiceOption[] {
+  const { w } = ctx;
+  return [
+    { type: "reply", label: w.say("yes_book_it"), value: w.say("yes_book_it_value") },
+    { type: "reply", label: w.say("other_times"), value: w.say("other_times_value") },
+  ];
+}
 
 function propertyName(ctx: PolicyContext, id: number): string {
-  return ctx.catalog.entries.find((e) => e.id === id)?.name ?? "the property";
+  return ctx.catalog.entries.find((e) => e.id === id)?.name ?? "";
 }
 
 function missingContact(ctx: PolicyContext): string {
+  const { w } = ctx;
   const p = ctx.facts.prospect;
-  const missing = [!p.name && "your name", !p.email && "your e-mail"].filter(Boolean) as string[];
-  return missing.length ? missing.join(" and ") : "your name and e-mail";
+  const missing = [!p.name && w.say("your_name"), !p.email && w.say("your_email")].filter(Boolean) as string[];
+  return w.list(missing.length ? missing : [w.say("your_name"), w.say("your_email")]);
+}
+
+/** Tour times as the person reads them: in their language, from the times the tool found. */
+export function slotList(options: ChoiceOption[]): string {
+  return options.map((o) => o.label).join("; ");
 }
 
 /** A time was picked: book it when the person said so and is known; otherwise confirm or ask for details. */
@@ -25,7 +35,7 @@ export function proposeOrBook(ctx: PolicyContext, slot: Offered): Decision {
   const proposal = { kind: "book" as const, propertyId: slot.propertyId, start: slot.start, label: slot.label, local: slot.local };
   // "1pm Eastern": say what that is where the listing is.
   const given = interp.when.givenIn;
-  const zoneNote = given ? `${clock12(given.time)} ${given.label} is ${clock12(slot.local.slice(11, 16))} local time there. ` : "";
+  const zoneNote = given ? `${w.say("zone_note", { given: clock12(given.time), zone: given.label, local: clock12(slot.local.slice(11, 16)) })} ` : "";
   // By e-mail, a clear request for an open time is the confirmation: the reply reports the booking.
   const byEmail = facts.channel === "email";
   // Booking needs the person's own name and e-mail in this conversation.
@@ -37,13 +47,13 @@ export function proposeOrBook(ctx: PolicyContext, slot: Offered): Decision {
   }
   if (ready) {
     return {
-      reply: `${zoneNote}${w.ack()} ${name} on ${slot.label}. Shall I book it for you?`,
+      reply: `${zoneNote}${w.say("confirm_slot", { name, slot: slot.label })}`,
       state: { proposal, awaiting: "confirm", lastOffer: "slots" },
-      options: YES_NO,
+      options: yesNo(ctx),
     };
   }
   return {
-    reply: `${zoneNote}${w.ack()} ${name} on ${slot.label} is open. To book it, I just need ${missingContact(ctx)}${ctx.facts.prospect.phone ? "" : " (a phone number is optional)"}.`,
+    reply: `${zoneNote}${w.say("slot_open_need", { name, slot: slot.label, missing: missingContact(ctx), phone_optional: ctx.facts.prospect.phone ? "" : w.say("phone_optional") })}`,
     state: { proposal, awaiting: "contact", lastOffer: "slots" },
   };
 }
@@ -60,39 +70,35 @@ export function bookedReply(ctx: PolicyContext): Decision {
   const art = b.artifact ?? {};
   if (art.ok) {
     const tour = facts.tours.find((t) => t.id === art.bookingId);
-    const where = tour ? `${tour.property} on ${tour.label}` : "your tour";
-    const email = facts.prospect.email ? ` to ${facts.prospect.email}` : "";
+    const where = tour ? w.say("place_on", { name: tour.property, when: tour.label }) : w.say("your_tour");
+    const to = facts.prospect.email ? w.say("booked_to", { email: facts.prospect.email }) : "";
     const thanks = did(ctx, "save_prospect_info") ? `${w.thanks(facts.prospect.name)} ` : "";
-    const confirmed = `${thanks}You're booked: ${where}. A confirmation with a calendar invite and a link to reschedule or cancel is on its way${email}.`;
+    const confirmed = w.say("booked", { thanks, tour: where, to });
     const queued = ctx.interp.queued ?? ctx.prev.queued;
     if (queued) {
       return {
-        reply: `${confirmed} You also asked ${queued.startsWith("book ") ? "to book" : "to see"} ${queued.replace(/^(?:book|i'd like to see) /i, "")} — shall I do that one now?`,
+        reply: `${confirmed} ${w.say(queued.startsWith("book ") ? "also_asked_book" : "also_asked_see", { request: queued.replace(/^(?:book|i'd like to see) /i, "") })}`,
         state: { lastBookedId: Number(art.bookingId), awaiting: "queued", queued },
-        options: [{ type: "reply", label: "Yes, that one too", value: "Yes please" }],
+        options: [{ type: "reply", label: w.say("that_one_too"), value: w.say("that_one_too_value") }],
       };
     }
     return {
-      reply: `${confirmed} Anything else I can help with?`,
+      reply: `${confirmed} ${w.say("anything_else")}`,
       state: { lastBookedId: Number(art.bookingId), awaiting: "anything_else" },
     };
   }
   if (art.needsContact) {
-    return { reply: `To book, I just need ${missingContact(ctx)}.`, state: { ...ctx.prev, awaiting: "contact" } };
+    return { reply: w.say("need_contact", { missing: missingContact(ctx) }), state: { ...ctx.prev, awaiting: "contact" } };
   }
   if (art.options?.length) {
-    const reason = /just taken/.test(b.content)
-      ? "That time was just taken"
-      : /outside/.test(b.content)
-        ? "That time is outside tour hours"
-        : "I couldn't book that time";
+    const key = art.code === "slot_unavailable" ? "slot_taken" : art.code === "outside_tour_hours" ? "slot_outside_hours" : "slot_not_booked";
     return {
-      reply: `${w.sorry()} ${reason.charAt(0).toLowerCase()}${reason.slice(1)}. The nearest open times at ${propertyName(ctx, Number(b.args.propertyId))} are: ${art.options.map((o) => o.label).join("; ")}. Which works for you?`,
+      reply: w.say(key, { name: propertyName(ctx, Number(b.args.propertyId)), slots: slotList(art.options) }),
       state: { lastOffer: "slots", awaiting: "slot" },
       options: art.options,
     };
   }
-  return { reply: `${w.sorry()} I couldn't book that: ${b.content.replace(/^Not booked: /, "")}`, state: {} };
+  return { reply: w.say("not_booked", { reason: toolReason(ctx, b, "Not booked: ") }), state: {} };
 }
 
 /** Arguments for check_availability from what the person said. */
@@ -123,29 +129,37 @@ function availabilityDecision(ctx: PolicyContext): Decision {
   const { facts, w } = ctx;
   const a = did(ctx, "check_availability")!;
   const art = a.artifact ?? {};
-  if (!art.ok) return { reply: `${w.sorry()} ${a.content.replace(/^Cannot check availability: /, "")}`, state: {} };
+  if (!art.ok) return { reply: w.say("availability_failed", { reason: toolReason(ctx, a, "Cannot check availability: ") }), state: {} };
   const options = art.options ?? [];
   if (art.requestedOpen) {
     const slot = facts.offered.find((o) => o.start === art.requestedOpen);
     if (slot) return proposeOrBook(ctx, slot);
   }
   if (ctx.interp.when.earliest && facts.offered.length) return proposeOrBook(ctx, facts.offered[0]);
-  if (options.length === 0) return { reply: `${a.content}`, state: {} };
   const name = propertyName(ctx, Number(a.args.propertyId));
-  const lead = /is not available/.test(a.content)
-    ? `${w.sorry()} that time isn't available at ${name}. The closest open times are`
-    : /No \w+ times are open then/.test(a.content)
-      ? `There are no ${String(a.args.partOfDay)} times open then at ${name}. Other open times are`
-      : /has no open tour times between/.test(a.content)
-        ? `${name} has no open tours on those days. The next open times are`
-        : /takes tour bookings up to/.test(a.content)
-          ? `${a.content.split("\n")[0].replace(/ The latest open times are:$/, "")} The latest open times are`
-          : /No times are open (?:after|before)/.test(a.content)
-            ? `There are no open times in that window at ${name}. Other open times are`
-            : `Here are open tour times at ${name}`;
+  const window = { last: String(art.lastDay ?? ""), asked: String(art.askedDay ?? ""), days: Number(art.horizonDays ?? 0) };
+  if (options.length === 0) return { reply: w.say(art.situation === "beyond_window" ? "no_times_window" : "no_times", { name, ...window }), state: {} };
+  const key = {
+    unavailable: "times_unavailable",
+    part_empty: "times_part_empty",
+    days_empty: "times_days_empty",
+    beyond_window: "times_window_limit",
+    window_empty: "times_window_empty",
+  }[String(art.situation)] as PhraseKey | undefined;
+  const part = a.args.partOfDay ? w.say(`part_${String(a.args.partOfDay)}` as PhraseKey) : "";
   return {
-    reply: `${lead}: ${options.map((o) => o.label).join("; ")}. Which one works for you?`,
+    reply: w.say(key ?? "times", { name, part, ...window, slots: slotList(options) }),
     state: { lastOffer: "slots", awaiting: "slot" },
     options,
   };
+}
+
+/**
+ * Why a tool could not do something: in English, the tool's own words; in another language, the
+ * phrase for its error code.
+ */
+export function toolReason(ctx: PolicyContext, done: DoneCall, prefix: string): string {
+  const { w } = ctx;
+  if (w.language === "en") return done.content.replace(prefix, "");
+  return w.sayIfKnown(`reason_${String(done.artifact?.code ?? "unknown")}`) ?? w.say("reason_unknown" as PhraseKey);
 }

@@ -1,33 +1,35 @@
 import type { SearchCriteria } from "../../domain/conversations/conversation";
+import type { ListingDetails } from "../tools/get-property-details.tool";
+import amenities from "./lexicon/amenities.json";
 import type { CatalogEntry } from "./nlu/catalog";
 import type { QuestionTopic } from "./nlu/intents";
+import { fold } from "./nlu/text";
 import { call, type Decision, did, type PolicyContext } from "./policy-types";
-import { beds, list, money } from "./wording";
+import { money, type PhraseKey, type Wording } from "./wording";
 
-export function describeCriteria(c: SearchCriteria): string {
+export function describeCriteria(w: Wording, c: SearchCriteria): string {
   const parts: string[] = [];
-  if (c.beds !== undefined) parts.push(beds(c.beds));
+  if (c.beds !== undefined) parts.push(w.beds(c.beds));
   else if (c.minBeds !== undefined && c.maxBeds !== undefined)
-    parts.push(c.minBeds === 0 ? `studio to ${c.maxBeds}-bedroom` : `${c.minBeds}- to ${c.maxBeds}-bedroom`);
-  else if (c.minBeds !== undefined) parts.push(`${c.minBeds}+ bedroom`);
-  else if (c.maxBeds !== undefined) parts.push(c.maxBeds === 0 ? "studio" : `up to ${c.maxBeds}-bedroom`);
-  parts.push("places");
-  if (c.location) parts.push(`in ${c.location}`);
-  if (c.maxRent) parts.push(`under ${money(c.maxRent)}`);
-  if (c.pets)
+    parts.push(c.minBeds === 0 ? w.say("criteria_studio_range", { to: c.maxBeds }) : w.say("criteria_range", { from: c.minBeds, to: c.maxBeds }));
+  else if (c.minBeds !== undefined) parts.push(w.say("criteria_min", { n: c.minBeds }));
+  else if (c.maxBeds !== undefined) parts.push(c.maxBeds === 0 ? w.say("studio") : w.say("criteria_max", { n: c.maxBeds }));
+  // "2-bedroom places" / "lugares de 2 recámaras"
+  if (w.language === "es") parts.unshift(w.say("criteria_places"));
+  else parts.push(w.say("criteria_places"));
+  if (w.language === "es" && parts.length > 1 && c.beds !== undefined) parts[1] = c.beds === 0 ? `${w.say("studios")}` : `de ${parts[1]}`;
+  if (c.location) parts.push(w.say("criteria_in", { place: c.location }));
+  if (c.maxRent) parts.push(w.say("criteria_under", { rent: money(c.maxRent) }));
+  if (c.pets) {
+    const lbs = c.petWeightLbs;
     parts.push(
-      c.petWeightLbs !== undefined && c.pets !== "cat"
-        ? `that allow a ${c.petWeightLbs} lb dog${c.pets === "both" ? " and a cat" : ""}`
-        : c.pets === "dog"
-          ? "that allow dogs"
-          : c.pets === "cat"
-            ? "that allow cats"
-            : c.pets === "both"
-              ? "that allow both dogs and cats"
-              : "that allow pets",
+      lbs !== undefined && c.pets !== "cat"
+        ? w.say(c.pets === "both" ? "criteria_dog_weight_cat" : "criteria_dog_weight", { lbs })
+        : w.say(c.pets === "dog" ? "criteria_dogs" : c.pets === "cat" ? "criteria_cats" : c.pets === "both" ? "criteria_both" : "criteria_pets"),
     );
-  if (c.features?.length) parts.push(`with ${list(c.features)}`);
-  if (c.moveIn) parts.push(`available by ${c.moveIn}`);
+  }
+  if (c.features?.length) parts.push(w.say("criteria_with", { features: w.list(c.features) }));
+  if (c.moveIn) parts.push(w.say("criteria_by", { date: c.moveIn }));
   return parts.join(" ");
 }
 
@@ -44,26 +46,29 @@ export function searchReply(ctx: PolicyContext, criteria: SearchCriteria): Decis
   if (count === 0 && ctx.interp.intents.lowerRent && facts.shown.length) {
     const cheapest = [...facts.shown].sort((a, b) => a.rent - b.rent)[0];
     return {
-      reply: `${cheapest.name} at ${money(cheapest.rent)}/mo has the lowest rent of the ${describeCriteria({ ...criteria, maxRent: undefined })} I have. A smaller place or another area could cost less — shall I look?`,
+      reply: w.say("lowest_rent", { name: cheapest.name, rent: money(cheapest.rent), criteria: describeCriteria(w, { ...criteria, maxRent: undefined }) }),
       state: { lastOffer: "properties" },
     };
   }
   if (count === 0) {
-    const stretch = /(\d+) would match without the budget limit/.exec(s.content);
-    const hint = stretch ? ` ${stretch[1]} would fit if the budget can stretch a little — want to see them?` : ` We have listings in ${list(catalog.cities)}.`;
-    return { reply: `${w.sorry()} I couldn't find any ${describeCriteria(criteria)} right now.${hint}`, state: { lastOffer: undefined } };
+    const stretch = Number(s.artifact?.overBudget ?? 0);
+    const described = describeCriteria(w, criteria);
+    return {
+      reply: stretch
+        ? w.say("no_matches_stretch", { criteria: described, n: stretch })
+        : w.say("no_matches", { criteria: described, cities: w.list(catalog.cities) }),
+      state: { lastOffer: undefined },
+    };
   }
-  const lines = facts.shown.slice(0, 5).map((p, i) => {
-    const entry = catalog.entries.find((e) => e.id === p.id);
-    return `${i + 1}. ${p.name} — ${beds(p.beds)}, ${money(p.rent)}/mo, ${p.neighborhood}, ${p.city}${entry ? "" : ""}`;
-  });
-  let intro =
-    count === 1 ? "I found one match:" : count > lines.length ? `I found ${count} matches; here are the best ${lines.length}:` : `I found ${count} matches:`;
+  const lines = facts.shown
+    .slice(0, 5)
+    .map((p, i) => `${i + 1}. ${p.name} — ${w.beds(p.beds)}, ${money(p.rent)}${w.say("per_month")}, ${p.neighborhood}, ${p.city}`);
+  let intro = count === 1 ? w.say("found_one") : count > lines.length ? w.say("found_some_best", { count, n: lines.length }) : w.say("found_some", { count });
   if (ctx.interp.criteria.cheapest && facts.shown.length) {
     const cheapest = [...facts.shown].sort((a, b) => a.rent - b.rent)[0];
-    intro = `The most affordable is ${cheapest.name} at ${money(cheapest.rent)}/mo (${beds(cheapest.beds)}, ${cheapest.neighborhood}). All matches:`;
+    intro = w.say("most_affordable", { name: cheapest.name, rent: money(cheapest.rent), beds: w.beds(cheapest.beds), neighborhood: cheapest.neighborhood });
   }
-  const ask = count === 1 ? "Would you like to see tour times or more details?" : "Would you like details or tour times for any of these?";
+  const ask = w.say(count === 1 ? "ask_one" : "ask_many");
   return {
     reply: `${intro}\n${lines.join("\n")}\n${ask}`,
     state: { lastOffer: "properties", awaiting: "property" },
@@ -71,157 +76,149 @@ export function searchReply(ctx: PolicyContext, criteria: SearchCriteria): Decis
   };
 }
 
-function field(content: string, label: string): string | undefined {
-  const m = new RegExp(`^${label}: (.*)$`, "m").exec(content);
-  return m?.[1];
+/** Amenities people ask about by name, and how to say each (amenities.json). */
+const ASKABLE = amenities.items as Array<{ said: string[]; listed: string[]; en: string; es: string }>;
+
+function layoutOf(w: Wording, d: ListingDetails): string {
+  const baths = w.language === "es" ? `${d.baths} ${d.baths === 1 ? "baño" : "baños"}` : `${d.baths} bath`;
+  const size = d.sqft ? `, ${d.sqft} ${w.language === "es" ? "pies²" : "sq ft"}` : "";
+  const beds = d.beds === 0 ? w.say("studio") : w.language === "es" ? w.beds(d.beds) : `${d.beds} bedroom`;
+  return `${beds}, ${baths}${size}`;
 }
 
-const UNKNOWN_TOPIC: Partial<Record<QuestionTopic, string>> = {
-  deposit: "the deposit",
-  fees: "fees",
-  utilities: "utilities",
-  lease: "lease terms",
-  application: "the application requirements",
-  furnished: "furnishing",
-  other: "that",
-};
+function rentOf(w: Wording, d: ListingDetails): string {
+  return w.language === "es" ? `${money(d.rent)} al mes` : `${money(d.rent)} per month`;
+}
 
-/** Amenities people ask about by name, and how to say each when it is not listed. */
-const ASKABLE_AMENITIES: Array<[RegExp, string]> = [
-  [/\bfireplace/i, "a fireplace"],
-  [/\bev charg/i, "EV charging"],
-  [/\b(?:gym|fitness)/i, "a fitness center"],
-  [/\bpool\b/i, "a pool"],
-  [/\b(?:rooftop|roof deck)/i, "a rooftop"],
-  [/\bbalcon/i, "a balcony"],
-  [/\b(?:patio|terrace|deck|porch)\b/i, "a patio or deck"],
-  [/\b(?:yard|garden)\b/i, "a yard"],
-  [/\bdishwasher/i, "a dishwasher"],
-  [/\belevator/i, "an elevator"],
-  [/\bstorage/i, "storage"],
-  [/\b(?:concierge|doorman)/i, "a concierge"],
-  [/\b(?:ac|a\/c|air condition)/i, "air conditioning"],
-  [/\bbike/i, "bike storage"],
-  [/\bpackage/i, "package lockers"],
-  [/\bdog run|pet wash/i, "pet facilities"],
-];
+function availableOf(w: Wording, d: ListingDetails): string {
+  if (!d.availableFrom) return w.language === "es" ? "ya" : "now";
+  const day = new Date(`${d.availableFrom}T12:00:00Z`).toLocaleDateString(w.language === "es" ? "es-US" : "en-US", {
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  return w.language === "es" ? `desde el ${day}` : `from ${day}`;
+}
 
-function answerTopic(property: CatalogEntry, c: string, topic: QuestionTopic, ctxText = "", weightOnFile?: number): string {
-  const amenities = field(c, "Amenities") ?? "";
-  const has = (re: RegExp) => amenities.split(", ").filter((a) => re.test(a));
+function answerTopic(ctx: PolicyContext, d: ListingDetails, topic: QuestionTopic): string {
+  const { w, interp } = ctx;
+  const name = d.name;
+  const has = (words: string[]) => d.amenities.filter((a) => words.some((x) => fold(a).includes(x)));
   switch (topic) {
     case "pets": {
-      const policy = field(c, "Pets") ?? "";
-      const limit = /(\d+)\s*lb/.exec(policy);
-      const said = /(\d+)\s*(?:lb|lbs|pound)s?\b(?!\s*(?:limit|max))/.exec(ctxText);
-      const known = weightOnFile;
-      const theirs =
-        said && !/\b(?:limit|max(?:imum)?|up to|under)\s*$/.test(ctxText.slice(0, said.index))
-          ? said
-          : known
-            ? ([String(known), String(known)] as unknown as RegExpExecArray)
-            : null;
-      const weight =
-        limit && theirs
-          ? Number(theirs[1]) > Number(limit[1])
-            ? ` A ${theirs[1]} lb pet is over the ${limit[1]} lb limit, so that one wouldn't fit the policy.`
-            : ` A ${theirs[1]} lb pet is within the ${limit[1]} lb limit.`
-          : "";
-      return `Pets at ${property.name}: ${policy}${weight}`;
+      const limit = /(\d+)\s*lb/.exec(d.pets)?.[1];
+      const theirs = interp.criteria.petWeightLbs ?? (ctx.facts.criteria as { petWeightLbs?: number } | undefined)?.petWeightLbs;
+      const weight = limit && theirs ? w.say(theirs > Number(limit) ? "pet_over" : "pet_within", { lbs: theirs, limit }) : "";
+      return `${w.say("pets_at", { name, policy: d.pets })}${weight}`;
     }
     case "parking": {
-      const found = has(/parking|garage|ev charging/i);
-      const cost = /how much|cost|price|fee/.test(ctxText) ? " I don't have its cost, though — the leasing team can confirm." : "";
-      return found.length
-        ? `${property.name} lists ${list(found)}.${cost}`
-        : `I don't see parking listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
+      const found = has(["parking", "garage", "ev charging"]);
+      const cost = interp.intents.topics.some((t) => t === "price" || t === "fees" || t === "other") ? w.say("no_cost") : "";
+      return found.length ? `${w.say("lists", { name, items: w.list(found) })}${cost}` : w.say("not_listed", { name, what: w.say("parking") });
     }
     case "laundry": {
-      const found = has(/laundry|washer|dryer/i);
-      return found.length ? `${property.name} has ${list(found)}.` : `I don't see laundry listed for ${property.name} — the leasing team can confirm.`;
+      const found = has(["laundry", "washer", "dryer"]);
+      return found.length ? w.say("has", { name, items: w.list(found) }) : w.say("no_laundry", { name });
     }
     case "price":
-      return `${property.name} is ${field(c, "Rent")}.`;
+      return w.say("rent_is", { name, rent: rentOf(w, d) });
     case "size":
-      return `${property.name}: ${field(c, "Layout")}.`;
+      return w.say("layout", { name, layout: layoutOf(w, d) });
     case "amenities": {
       // "Is there a fireplace?": that one amenity, yes or not listed.
-      const asked = ASKABLE_AMENITIES.filter(([re]) => re.test(ctxText));
-      if (asked.length && !/\bamenit/.test(ctxText)) {
+      const text = ` ${interp.folded} `;
+      const asked = ASKABLE.filter((a) => a.said.some((x) => text.includes(x)));
+      if (asked.length && !amenities.general.some((x) => text.includes(x))) {
         return asked
-          .map(([re, label]) => {
-            const found = has(re);
-            return found.length
-              ? `Yes — ${property.name} lists ${list(found)}.`
-              : `I don't see ${label} listed for ${property.name}, so I can't promise it — the leasing team can confirm.`;
+          .map((a) => {
+            const found = has(a.listed);
+            return found.length ? w.say("yes_lists", { name, items: w.list(found) }) : w.say("not_listed", { name, what: a[w.language] });
           })
           .join(" ");
       }
-      return `${property.name} amenities: ${amenities || "none listed"}.`;
+      return w.say("amenities", { name, items: d.amenities.length ? d.amenities.join(", ") : w.say("none_listed") });
     }
     case "address":
-      return `${property.name} is at ${field(c, "Address")}.`;
+      return w.say("address", { name, address: d.address });
     case "available":
-      return `${property.name} is available ${field(c, "Available")}.`;
+      return w.say("available", { name, when: availableOf(w, d) });
     case "units":
-      return `I don't have a count of units at ${property.name}. The home I can show you is ${field(c, "Layout")}, available ${field(c, "Available")} — the leasing team can tell you about others.`;
+      return w.say("units", { name, layout: layoutOf(w, d), when: availableOf(w, d) });
     case "open_house": {
-      const special = field(c, "Special tour hours") ?? "none";
-      const open = special.split("; ").filter((x) => /open house|–/i.test(x) && !/closed/.test(x));
-      return open.length
-        ? `${property.name} has ${open.length === 1 ? "an open house" : "open tour hours"}: ${open.join("; ")}. You can also book a private tour.`
-        : `I don't see an open house scheduled at ${property.name} in the coming weeks — but I can book you a private tour.`;
+      const open = d.openHours.map((o) => o.label);
+      return open.length ? w.say(open.length === 1 ? "open_house" : "open_hours", { name, hours: open.join("; ") }) : w.say("no_open_house", { name });
     }
     case "utilities": {
-      const included = has(/included/i);
-      return included.length
-        ? `${property.name} lists ${list(included)}; I don't have details on other utilities — the leasing team can confirm.`
-        : `I don't have utility details for ${property.name}, and I don't want to guess — the leasing team can confirm.`;
+      const included = d.amenities.filter((a) => /included/i.test(a));
+      return included.length ? w.say("utilities_some", { name, items: w.list(included) }) : w.say("utilities_none", { name });
     }
-    default:
-      return `I don't have information about ${UNKNOWN_TOPIC[topic] ?? "that"} for ${property.name}, and I don't want to guess — the leasing team can answer it.`;
+    default: {
+      const known = ["deposit", "fees", "utilities", "lease", "application", "furnished"].includes(topic) ? topic : "other";
+      return w.say("unknown_topic", { name, topic: w.say(`topic_${known}` as PhraseKey) });
+    }
   }
 }
 
-function overview(property: CatalogEntry, c: string): string {
-  return `${property.name}, ${field(c, "Address")}: ${field(c, "Layout")}, ${field(c, "Rent")}. ${field(c, "About")} Pets: ${field(c, "Pets")} Amenities: ${field(c, "Amenities")}. Available ${field(c, "Available")}.`;
+function overview(w: Wording, d: ListingDetails): string {
+  return w.say("overview", {
+    name: d.name,
+    address: d.address,
+    layout: layoutOf(w, d),
+    rent: rentOf(w, d),
+    about: d.about,
+    pets: d.pets,
+    amenities: d.amenities.length ? d.amenities.join(", ") : w.say("none_listed"),
+    available: availableOf(w, d),
+  });
 }
 
-/** Answers questions about one listing from get_property_details, saying plainly what it does not know. */
-export function detailsReply(ctx: PolicyContext, property: CatalogEntry, topics: QuestionTopic[], general: boolean): Decision {
-  const d =
-    [...ctx.done].reverse().find((x) => x.name === "get_property_details" && Number(x.args.propertyId) === property.id) ?? did(ctx, "get_property_details")!;
-  if (!d.artifact?.ok) return { reply: d.content, state: {} };
-  const answers = topics.length
-    ? [...new Set(topics)].map((t) =>
-        answerTopic(property, d.content, t, ctx.interp.folded, (ctx.facts.criteria as { petWeightLbs?: number } | undefined)?.petWeightLbs),
-      )
-    : [overview(property, d.content)];
-  if (general && topics.length) answers.unshift(overview(property, d.content));
+/** The details get_property_details returned for a listing this turn. */
+function detailsOf(ctx: PolicyContext, id: number): ListingDetails | undefined {
+  const d = [...ctx.done].reverse().find((x) => x.name === "get_property_details" && Number(x.args.propertyId) === id);
+  return d?.artifact?.ok ? (d.artifact.details as ListingDetails) : undefined;
+}
+
+/**
+ * Answers questions about one listing from get_property_details, saying plainly what it does not
+ * know; `withNext` adds what to do next (a question answered on the way to tour times has none).
+ */
+export function detailsReply(ctx: PolicyContext, property: CatalogEntry, topics: QuestionTopic[], general: boolean, withNext = true): Decision {
+  const { w } = ctx;
+  const d = detailsOf(ctx, property.id);
+  if (!d) return { reply: w.say("details_failed"), state: {} };
+  const answers = topics.length ? [...new Set(topics)].map((t) => answerTopic(ctx, d, t)) : [overview(w, d)];
+  if (general && topics.length) answers.unshift(overview(w, d));
   // Already booked to see it: no need to offer times again.
   const booked = ctx.facts.tours.some((t) => t.propertyId === property.id);
-  const next = ctx.prev.proposal
-    ? `Shall I go ahead with ${ctx.prev.proposal.label}?`
-    : booked
-      ? "Anything else I can help with?"
-      : "Would you like to see tour times?";
+  const next = ctx.prev.proposal ? w.say("go_ahead_with", { slot: ctx.prev.proposal.label }) : booked ? w.say("anything_else") : w.say("want_times");
   return {
-    reply: `${answers.join(" ")} ${next}`,
+    reply: withNext ? `${answers.join(" ")} ${next}` : answers.join(" "),
     state: { lastOffer: undefined },
     keepProposal: true,
-    options: booked ? [] : [{ type: "reply", label: "See tour times", value: `What times can I tour ${property.name}?` }],
+    options: booked ? [] : [{ type: "reply", label: w.say("see_tour_times"), value: w.say("see_tour_times_value", { name: property.name }) }],
   };
 }
 
 /** Two listings side by side, from their details. */
 export function compareReply(ctx: PolicyContext, pair: CatalogEntry[]): Decision {
+  const { w } = ctx;
   const lines = pair.map((p) => {
-    const d = ctx.done.find((x) => x.name === "get_property_details" && Number(x.args.propertyId) === p.id);
-    const c = d?.content ?? "";
-    return `• ${p.name} (${p.neighborhood}, ${p.city}): ${field(c, "Layout")}, ${field(c, "Rent")}; pets: ${field(c, "Pets")?.split(".")[0]}; available ${field(c, "Available")}; ${field(c, "Amenities")}.`;
+    const d = detailsOf(ctx, p.id);
+    if (!d) return `• ${p.name}`;
+    return w.say("compare_line", {
+      name: p.name,
+      neighborhood: p.neighborhood,
+      city: p.city,
+      layout: layoutOf(w, d),
+      rent: rentOf(w, d),
+      pets: d.pets.split(".")[0],
+      available: availableOf(w, d),
+      amenities: d.amenities.join(", "),
+    });
   });
   return {
-    reply: `Here's how they compare:\n${lines.join("\n")}\nWould you like tour times for ${pair.length > 2 ? "any of them" : "either"}?`,
+    reply: w.say("compare", { lines: lines.join("\n"), which: w.say(pair.length > 2 ? "any_of_them" : "either") }),
     state: { lastOffer: "properties", compared: pair.map((p) => p.id) },
     options: pair.map((p) => ({
       type: "property",
@@ -240,7 +237,7 @@ export function askWhichProperty(ctx: PolicyContext): Decision {
   const { facts } = ctx;
   if (facts.shown.length > 1) {
     return {
-      reply: `Which one would you like? ${facts.shown.map((p, i) => `${i + 1}. ${p.name}`).join("; ")}.`,
+      reply: ctx.w.say("which_one", { list: facts.shown.map((p, i) => `${i + 1}. ${p.name}`).join("; ") }),
       state: { awaiting: "property", lastOffer: "properties" },
       options: facts.shown.map((p) => ({
         type: "property",
@@ -255,7 +252,7 @@ export function askWhichProperty(ctx: PolicyContext): Decision {
     };
   }
   return {
-    reply: `Which property would you like to see? Tell me its name, or the area, bedrooms and budget you have in mind and I'll find options. We have listings in ${list(ctx.catalog.cities)}.`,
+    reply: ctx.w.say("which_property", { cities: ctx.w.list(ctx.catalog.cities) }),
     state: { awaiting: "location" },
   };
 }

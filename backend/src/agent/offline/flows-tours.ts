@@ -1,16 +1,29 @@
 import type { ChoiceOption } from "../../domain/conversations/conversation";
 import { chosenSlot, pickTour } from "./choices";
-import { availabilityArgs } from "./flows-booking";
+import { availabilityArgs, slotList, toolReason } from "./flows-booking";
 import type { CatalogEntry } from "./nlu/catalog";
 import { shiftedLocal } from "./nlu/when";
 import { call, type Decision, did, type PolicyContext, type Tour } from "./policy-types";
 
-function tourOptions(tours: Tour[]): ChoiceOption[] {
-  return tours.map((t) => ({ type: "reply", label: `${t.property}, ${t.label}`, value: `The ${t.property} tour on ${t.label}` }));
+function tourOptions(ctx: PolicyContext, tours: Tour[]): ChoiceOption[] {
+  const { w } = ctx;
+  return tours.map((t) => ({
+    type: "reply",
+    label: w.say("tour_option", { name: t.property, when: t.label }),
+    value: w.say("tour_option_value", { name: t.property, when: t.label }),
+  }));
 }
 
-const NO_TOURS =
-  "I don't see any upcoming tours booked in this chat. If you booked somewhere else, paste the link from your confirmation e-mail and I can help with it.";
+function upcoming(ctx: PolicyContext, tours: Tour[]): string {
+  return ctx.w.say(tours.length === 1 ? "your_tour_is" : "your_tours_are", { tours: tours.map((t) => `${t.property}, ${t.label}`).join("; ") });
+}
+
+/** "Your tour of X is cancelled" after cancel_tour, from what the tool returned. */
+export function cancelledText(ctx: PolicyContext): string {
+  const done = did(ctx, "cancel_tour");
+  const name = ctx.catalog.entries.find((e) => e.id === done?.artifact?.propertyId)?.name ?? "";
+  return ctx.w.say("cancelled", { tour: `${name}, ${String(done?.artifact?.label ?? "")}` });
+}
 
 export function cancelFlow(ctx: PolicyContext): Decision {
   const { facts, w } = ctx;
@@ -24,21 +37,20 @@ export function cancelFlow(ctx: PolicyContext): Decision {
     if (next) return call("cancel_tour", { bookingId: next.id });
     const ok = ctx.done.filter((d) => d.name === "cancel_tour" && d.artifact?.ok).length;
     return {
-      reply: `Done — I've cancelled ${ok === 1 ? "your tour" : ok === 2 ? "both of your tours" : `all ${ok} of your tours`}, and a cancellation e-mail is on its way for each. Would you like to look at other times or places?`,
+      reply: ok === 1 ? w.say("cancelled_all_one") : ok === 2 ? w.say("cancelled_all_two") : w.say("cancelled_all", { n: ok }),
       state: { awaiting: "anything_else" },
     };
   }
   const done = did(ctx, "cancel_tour");
   if (done) {
     if (done.artifact?.ok) {
-      const text = done.content.replace(/^Cancelled tour \d+: /, "").replace(/\. A cancellation e-mail is on its way\.$/, "");
-      const propertyId = ctx.catalog.entries.find((e) => text.startsWith(e.name))?.id;
+      const propertyId = Number(done.artifact.propertyId);
       return {
-        reply: `Done — your tour of ${text} is cancelled, and a cancellation e-mail is on its way. Would you like to pick another time?`,
+        reply: `${cancelledText(ctx)} ${w.say("pick_another_time")}`,
         state: { awaiting: "anything_else", ...(propertyId ? { rebookPropertyId: propertyId } : {}) },
       };
     }
-    return { reply: `${w.sorry()} I couldn't cancel it: ${done.content.replace(/^Not cancelled: /, "")}`, state: {} };
+    return { reply: w.say("not_cancelled", { reason: toolReason(ctx, done, "Not cancelled: ") }), state: {} };
   }
   const tours = facts.tours;
   if (tours.length === 0) {
@@ -46,32 +58,32 @@ export function cancelFlow(ctx: PolicyContext): Decision {
     if (
       /\b(found|signed|went with|go(?:ing)? with|decided|no longer (?:looking|need|interested)|not (?:looking|interested) anymore)\b/.test(ctx.interp.folded)
     ) {
-      return { reply: "Thanks for letting me know, and congratulations on finding a place! If anything changes, I'm here to help.", state: {} };
+      return { reply: w.say("found_elsewhere"), state: {} };
     }
-    return { reply: NO_TOURS, state: {} };
+    return { reply: w.say("no_tours"), state: {} };
   }
   const target = pickTour(ctx, tours, true);
   if (target) return call("cancel_tour", { bookingId: target.id });
   // "Cancel the Harborview one" with no tour there: say so, and change nothing.
   if (ctx.interp.property && !tours.some((t) => t.propertyId === ctx.interp.property!.id)) {
     return {
-      reply: `I don't see a tour at ${ctx.interp.property.name}. Your upcoming ${tours.length === 1 ? "tour is" : "tours are"}: ${tours.map((t) => `${t.property}, ${t.label}`).join("; ")}. Should I cancel ${tours.length === 1 ? "that one" : "one of these"}?`,
+      reply: `${w.say("no_tour_at", { name: ctx.interp.property.name })} ${upcoming(ctx, tours)} ${w.say(tours.length === 1 ? "cancel_that_one" : "cancel_one_of")}`,
       state: { awaiting: "which_cancel", lastOffer: "tours" },
-      options: tourOptions(tours),
+      options: tourOptions(ctx, tours),
     };
   }
   // "Cancel my Portland tour" with no tour there: say so, and change nothing.
   if (ctx.interp.criteria.location && !ctx.interp.property && !ctx.interp.intents.search) {
     return {
-      reply: `I don't see a tour in ${ctx.interp.criteria.location}. Your upcoming ${tours.length === 1 ? "tour is" : "tours are"}: ${tours.map((t) => `${t.property}, ${t.label}`).join("; ")}. Which one should I cancel, if any?`,
+      reply: `${w.say("no_tour_in", { place: ctx.interp.criteria.location })} ${upcoming(ctx, tours)} ${w.say("cancel_which_if_any")}`,
       state: { awaiting: "which_cancel", lastOffer: "tours" },
-      options: tourOptions(tours),
+      options: tourOptions(ctx, tours),
     };
   }
   return {
-    reply: `You have ${tours.length} upcoming tours: ${tours.map((t, i) => `${i + 1}. ${t.property}, ${t.label}`).join("; ")}. Which one should I cancel?`,
+    reply: w.say("which_cancel", { n: tours.length, tours: tours.map((t, i) => `${i + 1}. ${t.property}, ${t.label}`).join("; ") }),
     state: { awaiting: "which_cancel", lastOffer: "tours" },
-    options: tourOptions(tours),
+    options: tourOptions(ctx, tours),
   };
 }
 
@@ -87,7 +99,7 @@ export function switchListingFlow(ctx: PolicyContext, from: Tour, to: CatalogEnt
   const failed = did(ctx, "reschedule_tour");
   if (failed)
     return {
-      reply: `${w.sorry()} I couldn't move it to ${to.name}: ${failed.content.replace(/^Not rescheduled: /, "").split("\n")[0]} Your ${from.property} tour stays as it is.`,
+      reply: w.say("switch_failed", { to: to.name, reason: toolReason(ctx, failed, "Not rescheduled: ").split("\n")[0], from: from.property }),
       state: {},
       options: failed.artifact?.options ?? [],
     };
@@ -96,7 +108,11 @@ export function switchListingFlow(ctx: PolicyContext, from: Tour, to: CatalogEnt
   if (checked.artifact?.requestedOpen) return call("reschedule_tour", { bookingId: from.id, newStart: checked.artifact.requestedOpen, propertyId: to.id });
   const options = checked.artifact?.options ?? [];
   return {
-    reply: `${w.sorry()} ${to.name} isn't open at that time. ${options.length ? `The nearest times there are: ${options.map((o) => o.label).join("; ")}.` : ""} Your ${from.property} tour stays booked — tell me which time works here and I'll move it.`,
+    reply: w.say("switch_closed", {
+      to: to.name,
+      from: from.property,
+      nearest: options.length ? w.say("switch_nearest", { slots: slotList(options) }) : "",
+    }),
     state: { lastOffer: "slots", awaiting: "slot", rescheduleBookingId: from.id },
     options,
   };
@@ -105,10 +121,10 @@ export function switchListingFlow(ctx: PolicyContext, from: Tour, to: CatalogEnt
 export function listFlow(ctx: PolicyContext): Decision {
   // The facts snapshot is read fresh for every model call and already lists the tours.
   const tours = ctx.facts.tours;
-  if (tours.length === 0) return { reply: NO_TOURS, state: {} };
+  if (tours.length === 0) return { reply: ctx.w.say("no_tours"), state: {} };
   const lines = tours.map((t) => `• ${t.property} — ${t.label}`);
   return {
-    reply: `Your upcoming ${tours.length === 1 ? "tour" : "tours"}:\n${lines.join("\n")}\nWould you like to reschedule or cancel ${tours.length === 1 ? "it" : "one of them"}?`,
+    reply: ctx.w.say(tours.length === 1 ? "tours_one" : "tours_many", { lines: lines.join("\n") }),
     state: { lastOffer: "tours" },
   };
 }
@@ -121,36 +137,39 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
     if (art.ok) {
       const t = facts.tours.find((x) => x.id === art.bookingId);
       if (art.movedFrom !== undefined) {
-        const was = /; the earlier tour of (.+?) on /.exec(moved.content)?.[1];
+        const was = ctx.catalog.entries.find((e) => e.id === art.fromPropertyId)?.name;
         return {
-          reply: `Done — you're now booked at ${t ? `${t.property} on ${t.label}` : "the new listing"}${was ? `, and your tour of ${was} is cancelled` : ""}. A confirmation and a cancellation e-mail are on their way. Anything else I can help with?`,
+          reply: w.say("moved_listing", {
+            tour: t ? w.say("place_on", { name: t.property, when: t.label }) : w.say("the_new_listing"),
+            was: was ? w.say("moved_listing_was", { name: was }) : "",
+          }),
           state: { lastBookedId: Number(art.bookingId), awaiting: "anything_else" },
         };
       }
       return {
-        reply: `Done — your tour${t ? ` of ${t.property}` : ""} is now ${t ? t.label : "moved"}. An updated calendar invite is on its way. Anything else I can help with?`,
+        reply: w.say("moved", { name: t?.property ?? "", when: t?.label ?? "" }),
         state: { awaiting: "anything_else" },
       };
     }
     if (art.options?.length) {
       return {
-        reply: `${w.sorry()} that time isn't available. The nearest open times are: ${art.options.map((o) => o.label).join("; ")}. Which works instead?`,
+        reply: w.say("move_unavailable", { slots: slotList(art.options) }),
         state: { rescheduleBookingId: Number(moved.args.bookingId), awaiting: "slot", lastOffer: "slots" },
         options: art.options,
       };
     }
-    return { reply: `${w.sorry()} I couldn't move it: ${moved.content.replace(/^Not rescheduled: /, "")}`, state: {} };
+    return { reply: w.say("not_moved", { reason: toolReason(ctx, moved, "Not rescheduled: ") }), state: {} };
   }
   const tours = facts.tours;
-  if (tours.length === 0) return { reply: NO_TOURS, state: {} };
+  if (tours.length === 0) return { reply: w.say("no_tours"), state: {} };
   const target =
     (prev.rescheduleBookingId !== undefined ? tours.find((t) => t.id === prev.rescheduleBookingId) : undefined) ??
     pickTour(ctx, tours, prev.awaiting === "which_reschedule");
   if (!target) {
     return {
-      reply: `Which tour would you like to move? ${tours.map((t, i) => `${i + 1}. ${t.property}, ${t.label}`).join("; ")}.`,
+      reply: w.say("which_move", { tours: tours.map((t, i) => `${i + 1}. ${t.property}, ${t.label}`).join("; ") }),
       state: { awaiting: "which_reschedule", lastOffer: "tours" },
-      options: tourOptions(tours),
+      options: tourOptions(ctx, tours),
     };
   }
   const checked = did(ctx, "check_availability");
@@ -158,9 +177,9 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
     const art = checked.artifact ?? {};
     if (art.requestedOpen) return call("reschedule_tour", { bookingId: target.id, newStart: art.requestedOpen });
     const options = art.options ?? [];
-    if (options.length === 0) return { reply: checked.content, state: {} };
+    if (options.length === 0) return { reply: w.say("no_times", { name: target.property }), state: {} };
     return {
-      reply: `Here are open times at ${target.property}: ${options.map((o) => o.label).join("; ")}. Which one should I move your tour to?`,
+      reply: w.say("move_times", { name: target.property, slots: slotList(options) }),
       state: { rescheduleBookingId: target.id, awaiting: "slot", lastOffer: "slots" },
       options,
     };
@@ -171,7 +190,7 @@ export function rescheduleFlow(ctx: PolicyContext): Decision {
   if (slot && prev.rescheduleBookingId === target.id)
     return call("reschedule_tour", { bookingId: target.id, newStart: slot.start, propertyId: slot.propertyId });
   const property = ctx.catalog.entries.find((e) => e.id === target.propertyId);
-  if (!property) return { reply: NO_TOURS, state: {} };
+  if (!property) return { reply: w.say("no_tours"), state: {} };
   // "Postpone it by a week": the tour's own time, days later.
   if (interp.when.shiftDays !== undefined && !interp.when.date) {
     const day = new Date(Date.parse(`${target.startLocal}T00:00:00Z`) + interp.when.shiftDays * 86_400_000).toISOString().slice(0, 10);

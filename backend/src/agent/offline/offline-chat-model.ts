@@ -63,7 +63,7 @@ export class OfflineChatModel extends BaseChatModel {
         break;
       }
     }
-    const w = new Wording(this.persona());
+    const w = new Wording(this.persona(), facts.language ?? "en");
     if (lastHuman < 0) return new AIMessage({ content: w.greeting(), additional_kwargs: { [STATE_KEY]: {}, options: [] } });
 
     const done = this.doneCalls(messages.slice(lastHuman + 1));
@@ -71,7 +71,7 @@ export class OfflineChatModel extends BaseChatModel {
     let decision: Decision;
     let interp: ReturnType<typeof understand> | undefined;
     if (done.length >= MAX_TOOL_CALLS_PER_TURN) {
-      decision = { reply: `${w.sorry()} I got stuck on that one. Could you say it another way?`, state: {} };
+      decision = { reply: w.say("stuck"), state: {} };
     } else {
       interp = understand(text(messages[lastHuman]), facts, this.catalog());
       decision = decide({ facts, interp, prev, done, catalog: this.catalog(), w });

@@ -1,14 +1,15 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { ChoiceOption } from "../../domain/conversations/conversation";
+import type { ListingDetails } from "../tools/get-property-details.tool";
 import { chosenSlot, mergedCriteria, newContactArgs, sameTimeOnSeveralDays, targetProperty } from "./choices";
 import { availabilityArgs, availabilityReply, bookedReply, proposeOrBook } from "./flows-booking";
 import { askWhichProperty, compareReply, describeCriteria, detailsReply, searchArgs, searchReply } from "./flows-search";
-import { cancelFlow, listFlow, rescheduleFlow, switchListingFlow } from "./flows-tours";
+import { cancelFlow, cancelledText, listFlow, rescheduleFlow, switchListingFlow } from "./flows-tours";
 import type { CatalogEntry } from "./nlu/catalog";
 import { shiftedLocal, type WhenFinding } from "./nlu/when";
 import { call, type Decision, did, type PolicyContext, type Tour } from "./policy-types";
 import { understand } from "./understand";
-import { beds, list, money } from "./wording";
+import { money, type PhraseKey } from "./wording";
 
 function hasWhen(w: WhenFinding): boolean {
   return Boolean(w.date || w.range || w.time || w.partOfDay || w.after || w.before || w.earliest || w.shiftMinutes || w.shiftDays || w.past);
@@ -28,7 +29,7 @@ export function decide(input: PolicyContext): Decision {
   // Other people's tours are out of reach whatever the message claims.
   if (i.thirdParty && ctx.done.length === 0) {
     return {
-      reply: `I can't share or change anything about other people — their tours, contact details or where they live. I can only see tours booked in this conversation (or opened from your own confirmation link). ${facts.tours.length ? "Would you like to do something with your own tour?" : "Can I help you find a place or book a tour?"}`,
+      reply: `${w.say("privacy")} ${w.say(facts.tours.length ? "privacy_own_tour" : "privacy_help")}`,
       state: prev,
     };
   }
@@ -36,8 +37,7 @@ export function decide(input: PolicyContext): Decision {
   // Applications are with the leasing team; this chat cannot see them.
   if (i.applicationStatus && ctx.done.length === 0) {
     return {
-      reply:
-        "I can't see applications from this chat, so I don't want to guess where yours stands. The leasing team can tell you — say \"talk to a person\" and I'll bring them in, or reply to the e-mail you got when you applied.",
+      reply: w.say("application_status"),
       state: prev,
     };
   }
@@ -50,11 +50,13 @@ export function decide(input: PolicyContext): Decision {
     )
   ) {
     const p = facts.prospect;
-    const have = [p.name && `name ${p.name}`, p.email && `e-mail ${p.email}`, p.phone && `phone ${p.phone}`].filter(Boolean) as string[];
+    const have = [
+      p.name && w.say("on_file_name", { value: p.name }),
+      p.email && w.say("on_file_email", { value: p.email }),
+      p.phone && w.say("on_file_phone", { value: p.phone }),
+    ].filter(Boolean) as string[];
     return {
-      reply: have.length
-        ? `I have ${list(have)} for you in this chat. Tell me if anything should change.`
-        : "I don't have your details yet — just tell me your name and e-mail when you'd like to book.",
+      reply: have.length ? w.say("on_file", { details: w.list(have) }) : w.say("on_file_none"),
       state: prev,
     };
   }
@@ -62,8 +64,7 @@ export function decide(input: PolicyContext): Decision {
   if (i.resident && ctx.done.length === 0) return residentReply(ctx, i.resident);
   if (i.negotiate && ctx.done.length === 0) {
     return {
-      reply:
-        "I can't negotiate rent, fees or lease terms — those are set by the property team, and I don't want to promise anything I can't. The leasing team can discuss it with you. In the meantime I can show listings in your budget or book a tour.",
+      reply: w.say("negotiate"),
       state: prev,
       keepProposal: true,
     };
@@ -76,8 +77,7 @@ export function decide(input: PolicyContext): Decision {
     if ((i.yes || i.bookNow || namesQueued) && !hasWhen(interp.when) && (!interp.property || namesQueued)) {
       return decide({ ...ctx, interp: queued, prev: {} });
     }
-    if (i.no && !hasWhen(interp.when))
-      return { reply: "No problem — just the one tour, then. Anything else I can help with?", state: { awaiting: "anything_else" } };
+    if (i.no && !hasWhen(interp.when)) return { reply: w.say("queued_declined"), state: { awaiting: "anything_else" } };
   }
 
   // A manage link pasted in the chat opens that tour here.
@@ -87,13 +87,19 @@ export function decide(input: PolicyContext): Decision {
   const contactArgs = newContactArgs(ctx);
   if (contactArgs && !did(ctx, "save_prospect_info")) return call("save_prospect_info", contactArgs);
   const saved = did(ctx, "save_prospect_info");
-  const invalid = (saved?.artifact?.invalid as string[] | undefined) ?? [];
-  if (invalid.length) {
-    return { reply: `${w.sorry()} ${invalid.join("; ")}. Could you double-check it?`, state: { ...prev, awaiting: prev.awaiting ?? "contact" } };
+  const rejected = (saved?.artifact?.rejected as Array<{ field: string; value: string }> | undefined) ?? [];
+  if (rejected.length) {
+    const problems = rejected.map((r) => w.say(`invalid_${r.field}` as PhraseKey, { value: r.value }));
+    return { reply: w.say("check_contact", { problems: problems.join("; ") }), state: { ...prev, awaiting: prev.awaiting ?? "contact" } };
   }
   const opened = did(ctx, "open_tour_link");
   if (opened && !i.cancel && !i.reschedule) {
-    return { reply: opened.artifact?.ok ? `${opened.content} Would you like to reschedule or cancel it?` : opened.content, state: { lastOffer: "tours" } };
+    const tour = facts.tours.find((t) => t.id === opened.artifact?.bookingId);
+    return {
+      reply:
+        opened.artifact?.ok && tour ? w.say("link_opened", { tour: w.say("place_on", { name: tour.property, when: tour.label }) }) : w.say("link_not_found"),
+      state: { lastOffer: "tours" },
+    };
   }
 
   // "Switch my tour to the Fernwood instead": book there, then cancel the old one.
@@ -104,9 +110,8 @@ export function decide(input: PolicyContext): Decision {
   // "Cancel it and show me studios in Boston": the cancellation, then the search.
   if (did(ctx, "cancel_tour") && did(ctx, "cancel_tour")!.artifact?.ok && i.search && !i.thirdParty) {
     if (!did(ctx, "search_properties")) return call("search_properties", searchArgs(mergedCriteria(ctx).criteria));
-    const cancelled = cancelFlow(ctx);
     const found = searchReply(ctx, mergedCriteria(ctx).criteria);
-    return { ...found, reply: `${(cancelled.reply ?? "").replace(/ Would you like to pick another time\?$/, "")} ${found.reply ?? ""}` };
+    return { ...found, reply: `${cancelledText(ctx)} ${found.reply ?? ""}` };
   }
   if (did(ctx, "cancel_tour")) return cancelFlow(ctx);
   if (did(ctx, "reschedule_tour")) return rescheduleFlow(ctx);
@@ -132,7 +137,7 @@ export function decide(input: PolicyContext): Decision {
     !interp.text.includes("?")
   ) {
     return {
-      reply: `You're all set — ${justBooked.property} on ${justBooked.label} is booked, and the confirmation is on its way. Anything else I can help with?`,
+      reply: w.say("already_booked", { tour: w.say("place_on", { name: justBooked.property, when: justBooked.label }) }),
       state: { lastBookedId: justBooked.id, awaiting: "anything_else" },
     };
   }
@@ -142,19 +147,19 @@ export function decide(input: PolicyContext): Decision {
   if (proposal && i.later && !hasWhen(interp.when) && !i.cancel) {
     const where = ctx.catalog.entries.find((e) => e.id === proposal.propertyId)?.name;
     return {
-      reply: `No problem — take your time. ${where ? `${where} on ` : ""}${proposal.label} is open right now; just tell me here when you're ready and I'll book it (times do fill up).`,
+      reply: w.say("take_your_time_proposal", { slot: where ? w.say("place_on", { name: where, when: proposal.label }) : proposal.label }),
       state: prev,
     };
   }
   if (!proposal && i.later && !hasWhen(interp.when) && !interp.property && !i.cancel && !i.search) {
-    return { reply: "No problem — take your time. I'm here whenever you'd like to look at more listings or book a tour.", state: {} };
+    return { reply: w.say("take_your_time"), state: {} };
   }
   // No e-mail: a booking needs one for the confirmation and invite.
   if (i.noEmail && !interp.contact.email) {
     const raw = interp.contact.phone ?? facts.prospect.phone;
     const phone = raw ? (parsePhoneNumberFromString(raw)?.formatNational() ?? raw) : undefined;
     return {
-      reply: `I need an e-mail address to book a tour — that's where the confirmation, calendar invite and the link to change it go. If you can't use e-mail, ${phone ? `the leasing team can reach you at ${phone}` : "the leasing team can book it with you by phone"}; just say "talk to a person" and I'll bring them in.`,
+      reply: w.say("needs_email", { phone_part: phone ? w.say("needs_email_phone", { phone }) : w.say("needs_email_no_phone") }),
       state: prev,
     };
   }
@@ -168,10 +173,7 @@ export function decide(input: PolicyContext): Decision {
     (i.dropIt || i.undo || (i.cancel && facts.tours.length === 0) || (i.no && !i.other))
   ) {
     return {
-      reply:
-        i.dropIt || i.cancel || i.undo
-          ? "No problem — I won't book it. Is there anything else I can help with?"
-          : "No problem. Would another time work? I can show more times or a different day.",
+      reply: w.say(i.dropIt || i.cancel || i.undo ? "wont_book" : "another_time"),
       state: i.dropIt || i.cancel || i.undo ? {} : { lastOffer: "slots", awaiting: "slot" },
       options: i.dropIt || i.cancel || i.undo ? [] : offeredOptions(ctx, proposal.start),
     };
@@ -186,7 +188,7 @@ export function decide(input: PolicyContext): Decision {
   // "OK, see you Thursday!": a goodbye that names the day of a booked tour.
   const seeYou = /\b(?:see you|c u|cya|see ya)\b/.test(interp.folded) && interp.when.date ? facts.tours.filter((t) => t.startLocal === interp.when.date) : [];
   if (seeYou.length && !i.reschedule && !i.cancel) {
-    return { reply: `See you then — ${list(seeYou.map((t) => `${t.property} on ${t.label}`))}. If anything changes, just tell me here.`, state: {} };
+    return { reply: w.say("see_you", { tours: w.list(seeYou.map((t) => w.say("place_on", { name: t.property, when: t.label }))) }), state: {} };
   }
   // "Can we do 4 instead?", "actually Thursday would be better": a new time said "instead", or
   // any new time right after a booking, moves the booked tour rather than booking another.
@@ -223,9 +225,9 @@ export function decide(input: PolicyContext): Decision {
     const changed = hasWhen(interp.when) || interp.ordinal !== undefined || (interp.property && interp.property.id !== proposal.propertyId) || i.other;
     if (!changed && (i.yes || saved || i.bookNow)) {
       if (facts.prospect.saved && facts.prospect.name) return call("book_tour", { propertyId: proposal.propertyId, start: proposal.start });
-      const missing = [!facts.prospect.name && "your name", !facts.prospect.email && "your e-mail"].filter(Boolean) as string[];
+      const missing = [!facts.prospect.name && w.say("your_name"), !facts.prospect.email && w.say("your_email")].filter(Boolean) as string[];
       return {
-        reply: `${saved ? `${w.thanks(facts.prospect.name)} ` : ""}To book ${proposal.label}, I just need ${list(missing)}.`,
+        reply: `${saved ? `${w.thanks(facts.prospect.name)} ` : ""}${w.say("to_book_need", { slot: proposal.label, missing: w.list(missing) })}`,
         state: { ...prev, awaiting: "contact" },
       };
     }
@@ -270,7 +272,7 @@ export function decide(input: PolicyContext): Decision {
       local: o.local,
     }));
     return {
-      reply: `I have that time on several days: ${severalDays.map((o) => o.label).join("; ")}. Which day would you like?`,
+      reply: w.say("same_time_several_days", { days: severalDays.map((o) => o.label).join("; ") }),
       state: { ...prev, lastOffer: "slots", awaiting: "slot" },
       options,
     };
@@ -294,7 +296,7 @@ export function decide(input: PolicyContext): Decision {
     }
     if (did(ctx, "check_availability")) {
       const times = availabilityReply(ctx);
-      return single ? { ...times, reply: `${single.name} (${single.neighborhood}, ${single.city}) matches. ${times.reply}` } : times;
+      return single ? { ...times, reply: `${w.say("single_match", { ...single })} ${times.reply}` } : times;
     }
     return searchReply(ctx, criteria);
   }
@@ -303,13 +305,13 @@ export function decide(input: PolicyContext): Decision {
   const named = interp.property;
   if (named && !named.active) {
     return {
-      reply: `${named.name} isn't available for tours right now — it's off the market. Would you like me to find similar places in ${named.city}?`,
+      reply: w.say("off_market", { name: named.name, city: named.city }),
       state: { awaiting: "location" },
       options: [
         {
           type: "reply",
-          label: `Similar in ${named.city}`,
-          value: `Show me ${named.beds === 0 ? "studios" : `${named.beds} bedroom places`} in ${named.city}`,
+          label: w.say("similar_in", { city: named.city }),
+          value: w.say("similar_in_value", { city: named.city, what: named.beds === 0 ? w.say("studios") : w.say("bedrooms_places", { n: named.beds }) }),
         },
       ],
     };
@@ -323,7 +325,7 @@ export function decide(input: PolicyContext): Decision {
     (i.search || changed || !facts.criteria?.location || /\b(in|near)\b/.test(interp.folded))
   ) {
     return {
-      reply: `We don't have listings in ${interp.criteria.unknownPlace} right now. We have homes in ${list(ctx.catalog.cities)} — would any of those work?`,
+      reply: w.say("no_listings_in", { place: interp.criteria.unknownPlace, cities: w.list(ctx.catalog.cities) }),
       state: { awaiting: "location" },
     };
   }
@@ -356,18 +358,18 @@ export function decide(input: PolicyContext): Decision {
     !hasWhen(interp.when) &&
     !i.bookNow
   ) {
-    const by =
-      i.pickBy === "cheapest"
-        ? "the least expensive"
-        : i.pickBy === "priciest"
-          ? "the most expensive"
-          : i.pickBy === "biggest"
-            ? "the biggest"
-            : "the smallest";
+    const by = w.say(`picked_${i.pickBy ?? "smallest"}` as PhraseKey);
     return {
-      reply: `${picked.name} is ${by} — ${beds(picked.beds)}, ${money(picked.rent)}/mo, ${picked.neighborhood}, ${picked.city}. Would you like details or tour times for it?`,
+      reply: w.say("picked", {
+        name: picked.name,
+        by,
+        beds: w.beds(picked.beds),
+        rent: money(picked.rent),
+        neighborhood: picked.neighborhood,
+        city: picked.city,
+      }),
       state: { lastOffer: "properties" },
-      options: [{ type: "reply", label: "See tour times", value: `What times can I tour ${picked.name}?` }],
+      options: [{ type: "reply", label: w.say("see_tour_times"), value: w.say("see_tour_times_value", { name: picked.name }) }],
     };
   }
   const asked = i.topics.filter((t) => t !== "other").length ? i.topics.filter((t) => t !== "other") : i.topics;
@@ -385,7 +387,7 @@ export function decide(input: PolicyContext): Decision {
   ) {
     const details = ctx.done.find((d) => d.name === "get_property_details" && Number(d.args.propertyId) === property.id);
     if (!details) return call("get_property_details", { propertyId: property.id });
-    const day = openHouseDay(details.content, facts.today);
+    const day = (details.artifact?.details as ListingDetails | undefined)?.openHours.find((o) => o.date >= facts.today)?.date;
     if (day && !did(ctx, "check_availability")) return call("check_availability", availabilityArgs(property, { ...interp.when, date: day }, day));
     if (day) return availabilityReply(ctx);
   }
@@ -410,7 +412,7 @@ export function decide(input: PolicyContext): Decision {
     // "Can I bring my dog to the tour on Friday at 10?": answer, then look at the time too.
     if (mentionsTime && !proposal) {
       if (!did(ctx, "check_availability")) return call("check_availability", availabilityArgs(property, when, facts.today));
-      return availabilityReply(ctx, (answer.reply ?? "").replace(/ (?:Would you like to see tour times\?|Shall I go ahead with .*)$/, ""));
+      return availabilityReply(ctx, detailsReply(ctx, property, realQuestion ? question : [], i.details, false).reply ?? "");
     }
     return answer;
   }
@@ -458,7 +460,7 @@ export function decide(input: PolicyContext): Decision {
       !criteria.maxRent
     ) {
       return {
-        reply: `${w.ack()} Which area are you interested in? We have listings in ${list(ctx.catalog.cities)}. Tell me the bedrooms and budget too and I'll find the best matches.`,
+        reply: w.say("ask_area", { cities: w.list(ctx.catalog.cities) }),
         state: { awaiting: "location", ...(mentionsTime ? { pendingWhen: when } : {}) },
       };
     }
@@ -468,7 +470,7 @@ export function decide(input: PolicyContext): Decision {
   }
 
   // Tour times for a listing.
-  if (did(ctx, "check_availability")) return availabilityReply(ctx, when.past && !when.date ? "That day has already passed, so I can't book it." : "");
+  if (did(ctx, "check_availability")) return availabilityReply(ctx, when.past && !when.date ? w.say("day_passed") : "");
   // The same place named again: show its listings again.
   if (interp.criteria.location && !changed && !namedProperty && !mentionsTime && !realQuestion && interp.folded.split(" ").length <= 4 && criteria.location) {
     return call("search_properties", searchArgs(criteria));
@@ -505,16 +507,16 @@ export function decide(input: PolicyContext): Decision {
   // Their name again, already known.
   if (interp.contact.name && interp.contact.name === facts.prospect.name && !saved) {
     return {
-      reply: `${w.thanks(interp.contact.name)} I have that. ${facts.tours.length ? "Anything else I can help with?" : "What would you like to do next?"}`,
+      reply: `${w.say("name_known", { thanks: w.thanks(interp.contact.name) })} ${w.say(facts.tours.length ? "anything_else" : "what_next")}`,
       state: prev,
       keepProposal: true,
     };
   }
 
   // Details saved without anything else asked.
-  if (saved && /^Updated the e-mail/.test(saved.content)) {
+  if (saved?.artifact?.emailCorrected) {
     return {
-      reply: `${w.thanks(facts.prospect.name)} I've updated your e-mail to ${facts.prospect.email} and re-sent your tour confirmation there. Anything else?`,
+      reply: w.say("email_corrected", { thanks: w.thanks(facts.prospect.name), email: facts.prospect.email ?? "" }),
       state: { awaiting: "anything_else" },
     };
   }
@@ -523,37 +525,34 @@ export function decide(input: PolicyContext): Decision {
     const next = proposal
       ? ""
       : prev.lastBookedId !== undefined || (facts.tours.length && prev.awaiting === "anything_else")
-        ? " Anything else I can help with?"
+        ? ` ${w.say("anything_else")}`
         : facts.offered.length
-          ? " Which time works for you?"
-          : " What would you like to do next — search listings or book a tour?";
+          ? ` ${w.say("saved_next_times")}`
+          : ` ${w.say("saved_next_start")}`;
     return {
-      reply: `${w.thanks(p.name)} I've saved ${list([p.name, p.email, p.phone].filter(Boolean) as string[])}.${next}`,
+      reply: `${w.say("saved", { thanks: w.thanks(p.name), details: w.list([p.name, p.email, p.phone].filter(Boolean) as string[]) })}${next}`,
       state: { ...prev, awaiting: proposal ? prev.awaiting : undefined },
     };
   }
 
-  if (i.automated) return { reply: `I'm an automated assistant (an AI), not a person. ${w.capabilities()}`, state: prev };
+  if (i.automated) return { reply: w.say("automated"), state: prev };
   if (i.human) {
     return {
-      reply:
-        "I'm an automated assistant. I've noted that you'd like to talk with a person, and the leasing team will follow up. Meanwhile I can help with listings and tour times.",
+      reply: w.say("human_noted"),
       state: prev,
     };
   }
-  if (i.thanks || i.bye) return { reply: "You're welcome! If anything else comes up, I'm here.", state: {} };
+  if (i.thanks || i.bye) return { reply: w.say("welcome"), state: {} };
   if (prev.awaiting === "anything_else" && i.yes && prev.rebookPropertyId !== undefined && !did(ctx, "check_availability")) {
     return call("check_availability", { propertyId: prev.rebookPropertyId });
   }
   if (prev.awaiting === "anything_else" && (i.yes || i.no)) {
-    return i.yes
-      ? { reply: "Sure — what else can I help you with?", state: {} }
-      : { reply: "Great — enjoy your tour! I'm here if anything comes up.", state: {} };
+    return i.yes ? { reply: w.say("sure_what_else"), state: {} } : { reply: w.say("enjoy_tour"), state: {} };
   }
   if (i.greeting) return { reply: w.greeting(), state: {} };
-  if (i.no) return { reply: "No problem. Is there anything else I can help you with?", state: {} };
+  if (i.no) return { reply: w.say("no_problem_else"), state: {} };
   if (i.yes && facts.offered.length && prev.lastOffer === "slots") {
-    return { reply: "Which time works for you?", state: { lastOffer: "slots", awaiting: "slot" }, options: offeredOptions(ctx) };
+    return { reply: w.say("which_time"), state: { lastOffer: "slots", awaiting: "slot" }, options: offeredOptions(ctx) };
   }
   if (realQuestion && question[0] === "other") return unknownQuestion(ctx);
   return fallback(ctx);
@@ -591,19 +590,6 @@ function withTourDay(ctx: PolicyContext): PolicyContext {
   return { ...ctx, interp: { ...interp, when: { ...w, date: last.startLocal, sameDay: undefined } } };
 }
 
-/** The next open house's local date from a listing's details ("Sun, Nov 29 11:00 AM–2:00 PM (Open house)"). */
-function openHouseDay(details: string, today: string): string | undefined {
-  const line = /^Special tour hours: (.*)$/m.exec(details)?.[1] ?? "";
-  const entry = line.split("; ").find((x) => /open house/i.test(x) && !/closed/.test(x));
-  const m = entry ? /([A-Z][a-z]{2}) (\d{1,2})\b/.exec(entry.replace(/^[A-Z][a-z]{2}, /, "")) : null;
-  if (!m) return undefined;
-  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].indexOf(m[1]) + 1;
-  if (month < 1) return undefined;
-  const year = Number(today.slice(0, 4));
-  const date = `${year}-${String(month).padStart(2, "0")}-${m[2].padStart(2, "0")}`;
-  return date >= today ? date : `${year + 1}${date.slice(4)}`;
-}
-
 /** "The cheaper one" among the listings shown. */
 function pickedByComparison(ctx: PolicyContext) {
   const by = ctx.interp.intents.pickBy;
@@ -637,33 +623,20 @@ function offeredOptions(ctx: PolicyContext, except?: string): ChoiceOption[] {
     .map((o) => ({ type: "slot" as const, label: o.label, value: o.label, propertyId: o.propertyId, start: o.start, local: o.local }));
 }
 
-const SAFETY: Record<string, string> = {
-  emergency:
-    "If anyone is in danger — a gas smell, fire, smoke, sparks or serious flooding — leave the area and call 911 right away. For gas, don't use switches or flames. If it's safe, shut off the water main for a burst pipe.",
-  lockout: "If you're locked out, stay somewhere safe and warm.",
-  maintenance: "If water is leaking, turn off the fixture's shut-off valve if you can and move valuables away from it.",
-};
-
 /** A resident's matter: safety first, then where it goes. Tours and listings are not offered. */
 function residentReply(ctx: PolicyContext, matter: NonNullable<PolicyContext["interp"]["intents"]["resident"]>): Decision {
-  const where =
-    matter === "rent"
-      ? "Rent and balance questions are handled by our accounting team"
-      : matter === "lease"
-        ? "Lease questions (notice, renewal, subletting) are handled by the property management team"
-        : matter === "lockout"
-          ? "Lock-outs are handled by the property team's locksmith"
-          : "Repairs are handled by our maintenance team";
-  const safety = SAFETY[matter] ? `${SAFETY[matter]} ` : "";
-  return {
-    reply: `${safety}I'm the automated leasing assistant for new rentals, so I can't resolve this in chat. ${where} — please e-mail or call the property management office and mention your unit${matter === "emergency" || matter === "lockout" ? " so they can respond right away" : ""}. I won't guess at details I can't see, like balances or repair times.`,
-    state: ctx.prev,
-  };
+  const { w } = ctx;
+  const where = w.say(
+    matter === "rent" ? "resident_rent" : matter === "lease" ? "resident_lease" : matter === "lockout" ? "resident_lockout" : "resident_repairs",
+  );
+  const safety = matter === "rent" || matter === "lease" ? "" : `${w.say(`resident_${matter}_safety` as PhraseKey)} `;
+  const urgent = matter === "emergency" || matter === "lockout" ? w.say("resident_urgent") : "";
+  return { reply: w.say("resident", { safety, where, urgent }), state: ctx.prev };
 }
 
 function unknownQuestion(ctx: PolicyContext): Decision {
   return {
-    reply: `I don't know the answer to that, and I'd rather not guess. ${ctx.w.capabilities()} For anything else, the leasing team can help.`,
+    reply: ctx.w.say("unknown_question"),
     state: { ...ctx.prev, stalled: (ctx.prev.stalled ?? 0) + 1 },
     keepProposal: true,
     progress: false,
@@ -674,13 +647,12 @@ function fallback(ctx: PolicyContext): Decision {
   const { prev, w, facts } = ctx;
   const stalled = (prev.stalled ?? 0) + 1;
   let hint: string;
-  if (prev.awaiting === "contact") hint = "To book the tour I just need your name and e-mail address.";
-  else if (prev.awaiting === "slot" || prev.lastOffer === "slots") hint = "Which of the times works for you? You can also name another day.";
-  else if (facts.criteria && Object.keys(facts.criteria).length)
-    hint = `I can keep looking for ${describeCriteria(facts.criteria)}, show details, or check tour times.`;
-  else hint = "What are you looking for — area, number of bedrooms and budget?";
+  if (prev.awaiting === "contact") hint = w.say("hint_contact");
+  else if (prev.awaiting === "slot" || prev.lastOffer === "slots") hint = w.say("hint_slot");
+  else if (facts.criteria && Object.keys(facts.criteria).length) hint = w.say("hint_criteria", { criteria: describeCriteria(w, facts.criteria) });
+  else hint = w.say("hint_start");
   return {
-    reply: `${w.sorry()} I'm not sure I understood that, and I don't want to guess. ${w.capabilities()} ${hint}`,
+    reply: w.say("not_understood", { hint }),
     state: { ...prev, stalled },
     progress: false,
   };

@@ -26,7 +26,7 @@ export function createBookTourTool(d: ToolDeps) {
       try {
         const p = d.properties.get(args.propertyId);
         const start = parseStartInput(args.start, p.timezone);
-        if (!start) return [`"${args.start}" is not a valid start time.`, { ok: false }];
+        if (!start) return [`"${args.start}" is not a valid start time.`, { ok: false, code: "validation" }];
         const sourceRef = sourceRefOf(runtime);
         const booking = d.bookings.book({
           propertyId: p.id,
@@ -53,7 +53,7 @@ export function createBookTourTool(d: ToolDeps) {
           const lines = slots.map((s, i) => `${i + 1}. ${slotWhen(s.start, p.timezone)} (start ${s.start.toISOString()})`);
           return [
             `Not booked: ${errorText(err)} Nearest open times at ${p.name}:\n${lines.join("\n")}`,
-            { ok: false, code: isAppError(err) ? err.code : "internal", options: slots.map((s) => slotOption(p, s)) },
+            { ok: false, code: isAppError(err) ? err.code : "internal", options: slots.map((s) => slotOption(p, s, conversation.facts.language)) },
           ];
         }
         return [`Not booked: ${errorText(err)}`, { ok: false, code: isAppError(err) ? err.code : "internal" }];

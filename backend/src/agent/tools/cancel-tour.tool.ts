@@ -1,5 +1,6 @@
 import { tool } from "langchain";
 import { z } from "zod";
+import { isAppError } from "../../shared/app-error";
 import { conversationIdOf } from "../agent-context";
 import { errorText, slotWhen } from "./format";
 import { resolveSessionTour } from "./session-tours";
@@ -10,16 +11,21 @@ export function createCancelTourTool(d: ToolDeps) {
     async (args, runtime): Promise<ToolOutput> => {
       const conversationId = conversationIdOf(runtime);
       const target = resolveSessionTour(d, conversationId, args.bookingId);
-      if (typeof target === "string") return [`Not cancelled: ${target}`, { ok: false }];
+      if (typeof target === "string") return [`Not cancelled: ${target}`, { ok: false, code: "booking_not_found" }];
       try {
         const cancelled = d.bookings.cancel(target.id);
         const p = d.properties.get(cancelled.propertyId);
         return [
           `Cancelled tour ${cancelled.id}: ${p.name}, ${slotWhen(cancelled.start, p.timezone)}. A cancellation e-mail is on its way.`,
-          { ok: true, bookingId: cancelled.id },
+          {
+            ok: true,
+            bookingId: cancelled.id,
+            propertyId: p.id,
+            label: slotWhen(cancelled.start, p.timezone, d.conversations.get(conversationId).facts.language),
+          },
         ];
       } catch (err) {
-        return [`Not cancelled: ${errorText(err)}`, { ok: false }];
+        return [`Not cancelled: ${errorText(err)}`, { ok: false, code: isAppError(err) ? err.code : "internal" }];
       }
     },
     {

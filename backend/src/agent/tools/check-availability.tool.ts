@@ -2,6 +2,8 @@ import { tool } from "langchain";
 import { z } from "zod";
 import type { Slot } from "../../domain/availability/availability";
 import { addDays, localDateOf, wallTimeToInstant } from "../../domain/availability/slot-math";
+import { formatShortDay } from "../../domain/shared/time-format";
+import { isAppError } from "../../shared/app-error";
 import { conversationIdOf } from "../agent-context";
 import { errorText, slotOption, slotWhen } from "./format";
 import type { ToolDeps, ToolOutput } from "./tool-deps";
@@ -73,13 +75,19 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
         let slots = d.availability.openSlots(p, { from, to: to < from ? from : to });
         const tz = p.timezone;
         let header = "";
+        /** What the times answer, for the model to word: the time asked for is open, or not, and why others are shown. */
+        let situation: "requested_open" | "unavailable" | "window_empty" | "part_empty" | "beyond_window" | "days_empty" | undefined;
         let requested: Slot | undefined;
+        const language = d.conversations.get(conversationId).facts.language ?? "en";
 
         const hm = (x: string) => x.padStart(5, "0");
         if (args.after || args.before) {
           const bounded = slots.filter((s) => (!args.after || s.local.slice(11) >= hm(args.after)) && (!args.before || s.local.slice(11) < hm(args.before)));
           if (bounded.length) slots = bounded;
-          else header = `No times are open ${args.after ? `after ${args.after}` : `before ${args.before}`} then; other open times:`;
+          else {
+            header = `No times are open ${args.after ? `after ${args.after}` : `before ${args.before}`} then; other open times:`;
+            situation = "window_empty";
+          }
         }
         if (args.time && args.date) {
           const [h, m] = args.time.split(":").map(Number);
@@ -88,9 +96,11 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
             requested = slots.find((s) => s.start.getTime() === wanted.getTime());
             if (requested) {
               header = `${slotWhen(requested.start, tz)} is open at ${p.name}.`;
+              situation = "requested_open";
             } else {
               const near = d.availability.nearestOpenSlots(p, wanted, 4);
               header = `${slotWhen(wanted, tz)} is not available at ${p.name} (booked, past, too soon or outside tour hours).`;
+              situation = "unavailable";
               slots = near;
             }
           }
@@ -100,23 +110,34 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
             const hour = Number(s.local.slice(11, 13));
             return hour >= lo && hour < hi;
           });
-          if (inPart.length === 0 && slots.length > 0) header = `No ${args.partOfDay} times are open then; other open times:`;
-          else slots = inPart;
+          if (inPart.length === 0 && slots.length > 0) {
+            header = `No ${args.partOfDay} times are open then; other open times:`;
+            situation = "part_empty";
+          } else slots = inPart;
         }
 
         // A day past how far ahead tours can be booked: say so, and offer the last times that can.
+        let lastDayLabel: string | undefined;
+        let askedDayLabel: string | undefined;
         const lastBookable = localDateOf(new Date(d.clock.now().getTime() + d.availability.policy.horizonDays * 86_400_000), p.timezone);
         if (slots.length === 0 && !requested && from > lastBookable) {
           const latest = d.availability.openSlots(p, { from: addDays(lastBookable, -6) < today ? today : addDays(lastBookable, -6), to: lastBookable });
           const bookingWindow = `${p.name} takes tour bookings up to ${d.availability.policy.horizonDays} days ahead (through ${dayLabel(lastBookable)})`;
-          if (latest.length === 0) return [`${bookingWindow}, and none are open before then.`, { ok: true, count: 0 }];
+          const lastDay = formatShortDay(new Date(`${lastBookable}T12:00:00Z`), "UTC", language);
+          const horizonDays = d.availability.policy.horizonDays;
+          if (latest.length === 0)
+            return [`${bookingWindow}, and none are open before then.`, { ok: true, count: 0, situation: "beyond_window", lastDay, horizonDays }];
           header = `${bookingWindow}, so ${dayLabel(from)} can't be booked yet. The latest open times are:`;
+          situation = "beyond_window";
+          lastDayLabel = lastDay;
+          askedDayLabel = formatShortDay(new Date(`${from}T12:00:00Z`), "UTC", language);
           slots = latest.slice(-MAX_SHOWN);
         }
         if (slots.length === 0 && !requested) {
           const after = d.availability.openSlots(p, { from: addDays(to, 1), to: addDays(to, 14) });
-          if (after.length === 0) return [`${p.name} has no open tour times in the next few weeks.`, { ok: true, count: 0 }];
+          if (after.length === 0) return [`${p.name} has no open tour times in the next few weeks.`, { ok: true, count: 0, situation: "none" }];
           header = `${p.name} has no open tour times between ${from} and ${to}. The next open times are:`;
+          situation = "days_empty";
           slots = after;
         }
 
@@ -139,10 +160,19 @@ export function createCheckAvailabilityTool(d: ToolDeps) {
         const text = `${header ? `${header}\n` : ""}Open tour times at ${p.name} (${tz}):\n${lines.join("\n")}`;
         return [
           text,
-          { ok: true, propertyId: p.id, requestedOpen: requested ? requested.start.toISOString() : null, options: shown.map((s) => slotOption(p, s)) },
+          {
+            ok: true,
+            propertyId: p.id,
+            requestedOpen: requested ? requested.start.toISOString() : null,
+            situation,
+            lastDay: lastDayLabel,
+            askedDay: askedDayLabel,
+            horizonDays: d.availability.policy.horizonDays,
+            options: shown.map((s) => slotOption(p, s, language)),
+          },
         ];
       } catch (err) {
-        return [`Cannot check availability: ${errorText(err)}`, { ok: false }];
+        return [`Cannot check availability: ${errorText(err)}`, { ok: false, code: isAppError(err) ? err.code : "internal" }];
       }
     },
     {

@@ -2,7 +2,7 @@ import type { Slot } from "../../domain/availability/availability";
 import type { Booking } from "../../domain/bookings/booking";
 import type { ChoiceOption } from "../../domain/conversations/conversation";
 import type { Property } from "../../domain/properties/property";
-import { formatLocalDateTime, formatShortDay, formatTime, zoneAbbreviation } from "../../domain/shared/time-format";
+import { type DateLocale, formatLocalDateTime, formatShortDay, formatTime, zoneAbbreviation } from "../../domain/shared/time-format";
 import { isAppError } from "../../shared/app-error";
 
 export function money(n: number): string {
@@ -31,16 +31,21 @@ export function propertyLine(p: Property, today: string): string {
   return `${p.name} (id ${p.id}) — ${bedsText(p.beds)}/${p.baths} bath, ${money(p.rent)}/mo, ${p.neighborhood}, ${p.city}; ${petsText(p)}; ${avail}`;
 }
 
-/** "Tue, Nov 24 at 3:00 PM CST" */
-export function slotWhen(start: Date, tz: string): string {
-  return `${formatShortDay(start, tz)} at ${formatTime(start, tz)} ${zoneAbbreviation(start, tz)}`;
+/** "Tue, Nov 24 at 3:00 PM CST"; in Spanish "mar, 24 nov a las 3:00 p.m. CST". */
+export function slotWhen(start: Date, tz: string, locale: DateLocale = "en"): string {
+  return `${slotDay(start, tz, locale)} ${zoneAbbreviation(start, tz)}`;
 }
 
-export function slotOption(p: Property, s: Slot): ChoiceOption {
+function slotDay(start: Date, tz: string, locale: DateLocale): string {
+  return `${formatShortDay(start, tz, locale)} ${locale === "es" ? "a las" : "at"} ${formatTime(start, tz, locale)}`;
+}
+
+/** A tour time to pick, labelled in the conversation's language. */
+export function slotOption(p: Property, s: Slot, locale: DateLocale = "en"): ChoiceOption {
   return {
     type: "slot",
-    label: slotWhen(s.start, p.timezone),
-    value: `${formatShortDay(s.start, p.timezone)} at ${formatTime(s.start, p.timezone)}`,
+    label: slotWhen(s.start, p.timezone, locale),
+    value: slotDay(s.start, p.timezone, locale),
     propertyId: p.id,
     start: s.start.toISOString(),
     local: s.local,

@@ -24,11 +24,11 @@ export function createRescheduleTourTool(d: ToolDeps) {
     async (args, runtime): Promise<ToolOutput> => {
       const conversationId = conversationIdOf(runtime);
       const target = resolveSessionTour(d, conversationId, args.bookingId);
-      if (typeof target === "string") return [`Not rescheduled: ${target}`, { ok: false }];
+      if (typeof target === "string") return [`Not rescheduled: ${target}`, { ok: false, code: "booking_not_found" }];
       const from = d.properties.get(target.propertyId);
       const p = args.propertyId && args.propertyId !== target.propertyId ? d.properties.get(args.propertyId) : from;
       const start = parseStartInput(args.newStart, p.timezone);
-      if (!start) return [`"${args.newStart}" is not a valid start time.`, { ok: false }];
+      if (!start) return [`"${args.newStart}" is not a valid start time.`, { ok: false, code: "validation" }];
       try {
         if (p.id !== from.id) {
           const moved = d.bookings.moveToProperty(target.id, p.id, start);
@@ -38,7 +38,7 @@ export function createRescheduleTourTool(d: ToolDeps) {
             `Moved the tour to ${p.name} on ${slotWhen(moved.start, p.timezone)} (new tour ${moved.id}); ` +
               `the earlier tour of ${from.name} on ${slotWhen(target.start, from.timezone)} is cancelled. ` +
               "A confirmation and a cancellation are being e-mailed.",
-            { ok: true, bookingId: moved.id, start: moved.start.toISOString(), movedFrom: target.id },
+            { ok: true, bookingId: moved.id, start: moved.start.toISOString(), movedFrom: target.id, fromPropertyId: from.id },
           ];
         }
         const moved = d.bookings.reschedule(target.id, start);
@@ -59,10 +59,14 @@ export function createRescheduleTourTool(d: ToolDeps) {
           const lines = slots.map((s, i) => `${i + 1}. ${slotWhen(s.start, p.timezone)} (start ${s.start.toISOString()})`);
           return [
             `Not rescheduled: ${errorText(err)} Nearest open times at ${p.name}:\n${lines.join("\n")}`,
-            { ok: false, options: slots.map((s) => slotOption(p, s)) },
+            {
+              ok: false,
+              code: isAppError(err) ? err.code : "internal",
+              options: slots.map((s) => slotOption(p, s, d.conversations.get(conversationId).facts.language)),
+            },
           ];
         }
-        return [`Not rescheduled: ${errorText(err)}`, { ok: false }];
+        return [`Not rescheduled: ${errorText(err)}`, { ok: false, code: isAppError(err) ? err.code : "internal" }];
       }
     },
     {

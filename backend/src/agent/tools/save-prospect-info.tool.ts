@@ -24,24 +24,36 @@ export function createSaveProspectInfoTool(d: ToolDeps) {
       const conversation = d.conversations.get(conversationId);
       const contact = { ...conversation.facts.contact };
       const problems: string[] = [];
+      /** The values that could not be saved, by field, for the model to word. */
+      const rejected: Array<{ field: "name" | "email" | "phone" | "other"; value: string }> = [];
       if (args.name) {
         const name = normalizeName(args.name);
         if (name) contact.name = name;
-        else problems.push(`"${args.name}" is not a usable name`);
+        else {
+          problems.push(`"${args.name}" is not a usable name`);
+          rejected.push({ field: "name", value: args.name });
+        }
       }
       if (args.email) {
         const email = normalizeEmail(args.email);
         if (email) contact.email = email;
-        else problems.push(`"${args.email}" is not a valid e-mail address`);
+        else {
+          problems.push(`"${args.email}" is not a valid e-mail address`);
+          rejected.push({ field: "email", value: args.email });
+        }
       }
       if (args.phone) {
         const phone = normalizePhone(args.phone);
         if (phone) contact.phone = phone;
-        else problems.push(`"${args.phone}" is not a valid phone number`);
+        else {
+          problems.push(`"${args.phone}" is not a valid phone number`);
+          rejected.push({ field: "phone", value: args.phone });
+        }
       }
       d.conversations.updateFacts(conversationId, { contact });
 
       let saved = "";
+      let emailCorrected = false;
       const linked = conversation.userId ? d.users.get(conversation.userId) : undefined;
       const existing = contact.email ? d.users.findByEmail(contact.email) : undefined;
       const booked = sessionUpcomingTours(d, conversationId);
@@ -52,8 +64,10 @@ export function createSaveProspectInfoTool(d: ToolDeps) {
           d.users.correctEmail(linked.id, contact.email);
           for (const b of booked) d.bookings.resendConfirmation(b.id);
           saved = `Updated the e-mail to ${contact.email} and re-sent the confirmation of tour ${booked.map((b) => b.id).join(", ")}.`;
+          emailCorrected = true;
         } catch (err) {
           problems.push(errorText(err));
+          rejected.push({ field: "other", value: contact.email });
         }
       } else if (contact.email && (contact.name || existing)) {
         try {
@@ -69,6 +83,7 @@ export function createSaveProspectInfoTool(d: ToolDeps) {
           saved = `Saved prospect: ${[contact.name, contact.email, contact.phone].filter(Boolean).join(", ")}.`;
         } catch (err) {
           problems.push(errorText(err));
+          rejected.push({ field: "other", value: contact.email });
         }
       }
       const missing = [!contact.name && "name", !contact.email && "e-mail"].filter(Boolean).join(" and ");
@@ -77,7 +92,7 @@ export function createSaveProspectInfoTool(d: ToolDeps) {
         missing ? `Still needed before booking: ${missing}.` : "",
         problems.length ? `Problems: ${problems.join("; ")}. Ask the prospect to correct this.` : "",
       ].filter(Boolean);
-      return [parts.join(" "), { ok: problems.length === 0, saved: Boolean(saved), contact, invalid: problems }];
+      return [parts.join(" "), { ok: problems.length === 0, saved: Boolean(saved), emailCorrected, contact, invalid: problems, rejected }];
     },
     {
       name: "save_prospect_info",

@@ -55,7 +55,7 @@ export function createSearchPropertiesTool(d: ToolDeps) {
       if (found.length === 0) {
         const nearby = criteria.maxRent ? d.properties.search({ ...criteria, maxRent: undefined }).length : 0;
         const hint = nearby > 0 ? ` ${nearby} would match without the budget limit.` : "";
-        return [`No active listings match ${JSON.stringify(criteria)}.${hint}`, { ok: true, count: 0 }];
+        return [`No active listings match ${JSON.stringify(criteria)}.${hint}`, { ok: true, count: 0, overBudget: nearby }];
       }
       const today = localDateOf(d.clock.now(), found[0].timezone);
       const lines = found.map((p, i) => `${i + 1}. ${propertyLine(p, today)}`);

@@ -31,8 +31,8 @@ export function formatDay(instant: Date, tz: string, withYear = false, locale: D
   return formatter(tz, { weekday: "long", month: "long", day: "numeric", ...(withYear ? { year: "numeric" } : {}) }, locale).format(instant);
 }
 
-export function formatShortDay(instant: Date, tz: string): string {
-  return formatter(tz, { weekday: "short", month: "short", day: "numeric" }).format(instant);
+export function formatShortDay(instant: Date, tz: string, locale: DateLocale = "en"): string {
+  return formatter(tz, { weekday: "short", month: "short", day: "numeric" }, locale).format(instant);
 }
 
 /** "Tuesday, November 24, 2026 at 3:00 PM EST"; in Spanish "martes, 24 de noviembre de 2026, a las 3:00 p.m. EST". */
